@@ -1,0 +1,47 @@
+package com.casecoding.common.web;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it looks sane, else a new UUID. The id is put back on
+ * the request (so proxies and mappers see it), on the response, and in the logging MDC as {@code requestId}.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    void register(@Observes Filters filters) {
+        filters.register(rc -> {
+            String id = accept(rc.request().getHeader(HEADER));
+            rc.request().headers().set(HEADER, id);
+            rc.response().headers().set(HEADER, id);
+            rc.put(MDC_KEY, id);
+            MDC.put(MDC_KEY, id);
+            rc.next();
+        }, 1000);
+    }
+
+    /** The caller's id when acceptable, otherwise a fresh one. */
+    public static String accept(String candidate) {
+        return candidate != null && SANE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+    }
+
+    public static String of(HttpServerRequest request) {
+        String id = request == null ? null : request.getHeader(HEADER);
+        if (id == null) {
+            Object mdc = MDC.get(MDC_KEY);
+            id = mdc == null ? null : mdc.toString();
+        }
+        return id;
+    }
+}

@@ -1,0 +1,82 @@
+package com.casecoding.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+
+/**
+ * TEST KEYS ONLY: an RSA key pair made fresh in each test JVM, written to a temporary folder as a PKCS#8 PEM (for
+ * signing) and a JWKS file (for verifying). Nothing here is ever committed or used outside tests.
+ */
+public final class TestKeys {
+
+    public static final String KID = "test-key-1";
+    private static TestKeys instance;
+
+    public final KeyPair pair;
+    public final Path privateKeyPem;
+    public final Path jwksFile;
+    public final Path publicKeyPem;
+
+    private TestKeys(KeyPair pair, Path dir) throws IOException {
+        this.pair = pair;
+        this.privateKeyPem = dir.resolve("test-private.pem");
+        this.publicKeyPem = dir.resolve("test-public.pem");
+        this.jwksFile = dir.resolve("test-jwks.json");
+        Files.writeString(privateKeyPem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.writeString(publicKeyPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        Files.writeString(jwksFile, "{\"keys\":[" + jwk((RSAPublicKey) pair.getPublic(), KID) + "]}");
+    }
+
+    public static synchronized TestKeys get() {
+        if (instance == null) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                Path dir = Files.createTempDirectory("casecoding-test-keys");
+                dir.toFile().deleteOnExit();
+                instance = new TestKeys(generator.generateKeyPair(), dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return instance;
+    }
+
+    public PrivateKey privateKey() {
+        return pair.getPrivate();
+    }
+
+    public static String pem(String type, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+    }
+
+    public static String jwk(RSAPublicKey key, String kid) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"n\":\""
+                + b64.encodeToString(unsigned(key.getModulus())) + "\",\"e\":\""
+                + b64.encodeToString(unsigned(key.getPublicExponent())) + "\"}";
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            byte[] trimmed = new byte[bytes.length - 1];
+            System.arraycopy(bytes, 1, trimmed, 0, trimmed.length);
+            return trimmed;
+        }
+        return bytes;
+    }
+}
