@@ -26,6 +26,8 @@ public final class TestKeys {
     public final Path privateKeyPem;
     public final Path jwksFile;
     public final Path publicKeyPem;
+    /** A folder holding only the private key as {@code test-key-1.pem}: the gateway's key-dir layout. */
+    public final Path keyDir;
 
     private TestKeys(KeyPair pair, Path dir) throws IOException {
         this.pair = pair;
@@ -35,6 +37,8 @@ public final class TestKeys {
         Files.writeString(privateKeyPem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.writeString(publicKeyPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         Files.writeString(jwksFile, "{\"keys\":[" + jwk((RSAPublicKey) pair.getPublic(), KID) + "]}");
+        this.keyDir = Files.createDirectories(dir.resolve("key-dir"));
+        Files.writeString(keyDir.resolve(KID + ".pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     }
 
     public static synchronized TestKeys get() {

@@ -1,0 +1,66 @@
+package com.casecoding.gateway.accounts;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+    public static final Set<String> ROLES = Set.of("guest", "coder", "employer", "consultant", "admin");
+    public static final Set<String> PLANS = Set.of("guest", "free", "pro");
+
+    @Id
+    public UUID id;
+
+    @Column(length = 254, unique = true)
+    public String email;
+
+    @Column(name = "password_hash", length = 200)
+    public String passwordHash;
+
+    @Column(name = "account_type", nullable = false, length = 16)
+    public String accountType;
+
+    @Column(nullable = false, length = 16)
+    public String plan;
+
+    @Column(nullable = false, length = 200)
+    public String roles;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    public boolean isGuest() {
+        return "guest".equals(plan);
+    }
+
+    public Set<String> roleSet() {
+        return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    public void setRoles(Set<String> newRoles) {
+        this.roles = String.join(",", newRoles.stream().sorted().toList());
+    }
+
+    public static Account findByEmail(String email) {
+        return find("email", email).firstResult();
+    }
+}

@@ -1,0 +1,88 @@
+package com.casecoding.gateway.accounts;
+
+import com.casecoding.common.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Admin-only account management: the only way a role or a plan changes. */
+@Path("/api/admin/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+@Tag(name = "Administration")
+@SecurityRequirement(name = "jwt")
+public class AdminAccountResource {
+
+    @GET
+    @Operation(summary = "Find registered accounts by e-mail (exact or prefix)")
+    public List<AuthApi.AccountView> find(@QueryParam("email") @NotNull @Size(min = 3, max = 254) String email) {
+        String prefix = email.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        List<Account> found = Account.find("email like ?1 order by email", prefix + "%").page(0, 50).list();
+        return found.stream().map(AuthApi.AccountView::of).toList();
+    }
+
+    @PUT
+    @Path("/{id}/roles")
+    @Transactional
+    @Operation(summary = "Replace an account's roles (coder, employer, consultant, admin)")
+    public AuthApi.AccountView roles(@PathParam("id") String id, @Valid @NotNull AuthApi.RolesRequest request) {
+        Account account = registered(id);
+        Set<String> roles = new LinkedHashSet<>();
+        for (String role : request.roles()) {
+            String r = role.trim().toLowerCase(Locale.ROOT);
+            if (!Account.ROLES.contains(r) || "guest".equals(r)) {
+                throw ProblemException.invalidField("roles", "may only hold coder, employer, consultant or admin");
+            }
+            roles.add(r);
+        }
+        account.setRoles(roles);
+        account.updatedAt = Instant.now();
+        return AuthApi.AccountView.of(account);
+    }
+
+    @PUT
+    @Path("/{id}/plan")
+    @Transactional
+    @Operation(summary = "Change an account's plan (free or pro); takes effect with its next token")
+    public AuthApi.AccountView plan(@PathParam("id") String id, @Valid @NotNull AuthApi.PlanRequest request) {
+        Account account = registered(id);
+        account.plan = request.plan();
+        account.updatedAt = Instant.now();
+        return AuthApi.AccountView.of(account);
+    }
+
+    private static Account registered(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("id", "must be an account id (UUID)");
+        }
+        Account account = Account.findById(uuid);
+        if (account == null || account.isGuest()) {
+            throw ProblemException.notFound("No registered account has id " + uuid + ".");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,88 @@
+package com.casecoding.gateway.accounts;
+
+import com.casecoding.common.problem.Problem;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Guest tokens, registration, sign-in, token refresh and sign-out")
+@SecurityRequirement(name = "none")
+public class AuthResource {
+
+    @Inject
+    AuthService auth;
+
+    @POST
+    @Path("/guest")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Get a token for an anonymous guest (plan guest: 1 code page view)")
+    @APIResponse(responseCode = "201", description = "Guest token",
+            content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
+    public Response guest() {
+        return Response.status(201).entity(auth.guest()).build();
+    }
+
+    @POST
+    @Path("/register")
+    @Operation(summary = "Create a free account; pass the guest token to carry the guest's views over")
+    @APIResponse(responseCode = "201", description = "Account created, signed in",
+            content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field (weak password, bad e-mail...)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "E-mail already registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull AuthApi.RegisterRequest request) {
+        return Response.status(201).entity(auth.register(request)).build();
+    }
+
+    @POST
+    @Path("/login")
+    @Operation(summary = "Sign in with e-mail and password")
+    @APIResponse(responseCode = "200", description = "Signed in",
+            content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many failures: wait Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AuthApi.TokenResponse login(@Valid @NotNull AuthApi.LoginRequest request, @Context HttpServerRequest http) {
+        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return auth.login(request, client);
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "Exchange a refresh token for a new access token and a new refresh token (rotation)")
+    @APIResponse(responseCode = "200", description = "New tokens",
+            content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Unknown, expired or reused refresh token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AuthApi.TokenResponse refresh(@Valid @NotNull AuthApi.RefreshRequest request) {
+        return auth.refresh(request.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Sign out: revokes the refresh token and every token rotated from it")
+    @APIResponse(responseCode = "204", description = "Signed out (also when the token was unknown)")
+    public Response logout(@Valid @NotNull AuthApi.RefreshRequest request) {
+        auth.logout(request.refreshToken());
+        return Response.noContent().build();
+    }
+}

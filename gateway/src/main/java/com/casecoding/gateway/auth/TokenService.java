@@ -1,0 +1,117 @@
+package com.casecoding.gateway.auth;
+
+import com.casecoding.common.security.Claims;
+import com.casecoding.gateway.accounts.Account;
+import com.casecoding.gateway.config.GatewayConfig;
+import com.casecoding.gateway.keys.KeyRing;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Issues and verifies the platform's RS256 tokens: access tokens for clients, view grants for code-service. */
+@Singleton
+public class TokenService {
+
+    private final KeyRing keys;
+    private final GatewayConfig config;
+    private final JWTParser accessParser;
+
+    public TokenService(KeyRing keys, GatewayConfig config) {
+        this.keys = keys;
+        this.config = config;
+        this.accessParser = new DefaultJWTParser(contextFor(Claims.AUDIENCE));
+    }
+
+    private JWTAuthContextInfo contextFor(String audience) {
+        JWTAuthContextInfo info = new JWTAuthContextInfo();
+        info.setPublicKeyContent(keys.jwks());
+        info.setIssuedBy(config.jwt().issuer());
+        info.setExpectedAudience(Set.of(audience));
+        info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+        info.setClockSkew(30);
+        info.setRequireNamedPrincipal(true);
+        return info;
+    }
+
+    public record IssuedToken(String token, long expiresInSeconds) {
+    }
+
+    public IssuedToken accessToken(Account account) {
+        Duration ttl = account.isGuest() ? config.jwt().guestAccessTtl() : config.jwt().accessTtl();
+        KeyRing.SigningKey key = keys.active();
+        var claims = Jwt.issuer(config.jwt().issuer())
+                .audience(Claims.AUDIENCE)
+                .subject(account.id.toString())
+                .upn(account.id.toString())
+                .groups(account.roleSet())
+                .claim(Claims.PLAN, account.plan)
+                .claim(Claims.VIEW_QUOTA, viewQuota(account.plan))
+                .claim(Claims.ACCOUNT_TYPE, account.accountType)
+                .claim(Claims.TOKEN_USE, "access")
+                .claim("jti", UUID.randomUUID().toString())
+                .expiresIn(ttl);
+        if (account.email != null) {
+            claims.claim(Claims.EMAIL, account.email);
+        }
+        return new IssuedToken(claims.jws().keyId(key.kid()).sign(key.privateKey()), ttl.toSeconds());
+    }
+
+    /** The view quota a plan carries in its tokens; -1 is unlimited. */
+    public int viewQuota(String plan) {
+        Integer limit = config.quota().views().get(plan);
+        return limit == null ? 0 : limit;
+    }
+
+    /**
+     * A short-lived proof, for code-service, that the gateway counted (or found free) this account's view of this code.
+     */
+    public String viewGrant(String subject, String codeKey) {
+        KeyRing.SigningKey key = keys.active();
+        return Jwt.issuer(config.jwt().issuer())
+                .audience(Claims.VIEW_GRANT_AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .claim("code", codeKey)
+                .expiresIn(config.jwt().grantTtl())
+                .jws().keyId(key.kid()).sign(key.privateKey());
+    }
+
+    /** Verifies an access token: signature (RS256, known kid), issuer, audience, expiry, and that it is an access token. */
+    public Optional<JsonWebToken> verify(String token) {
+        if (token == null || token.isBlank() || token.length() > 8192) {
+            return Optional.empty();
+        }
+        try {
+            JsonWebToken jwt = accessParser.parse(token);
+            if (!"access".equals(jwt.getClaim(Claims.TOKEN_USE) == null ? null : jwt.getClaim(Claims.TOKEN_USE).toString()
+                    .replace("\"", ""))) {
+                return Optional.empty();
+            }
+            return Optional.of(jwt);
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Extracts the token from an {@code Authorization: Bearer ...} header value. */
+    public static Optional<String> bearer(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String value = authorization.trim();
+        if (value.length() > 7 && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(value.substring(7).trim());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,100 @@
+package com.casecoding.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting of the gateway, under the {@code gateway.} prefix (see application.properties for the defaults). */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** The routing table: name -> upstream and the URL prefixes it serves. */
+    Map<String, Route> routes();
+
+    Duration upstreamConnectTimeout();
+
+    Duration upstreamTimeout();
+
+    Jwt jwt();
+
+    Quota quota();
+
+    /** Rate limit groups: name -> prefixes and requests per minute per plan. */
+    Map<String, RateLimit> rateLimits();
+
+    Login login();
+
+    Password password();
+
+    Admin admin();
+
+    interface Route {
+        String upstream();
+
+        List<String> prefixes();
+
+        /** Whether a request needs a token; without one, optional routes pass anonymously. */
+        @WithDefault("true")
+        boolean authRequired();
+    }
+
+    interface Jwt {
+        String issuer();
+
+        /** Folder of PKCS#8 PEM private keys, one per file, the file name (without .pem) being the key id. */
+        Optional<String> keyDir();
+
+        /** Key id that signs new tokens; defaults to the newest key file. */
+        Optional<String> activeKid();
+
+        /** Dev only: create a key in key-dir when it holds none. */
+        @WithDefault("false")
+        boolean generateIfMissing();
+
+        Duration accessTtl();
+
+        Duration guestAccessTtl();
+
+        Duration refreshTtl();
+
+        Duration grantTtl();
+    }
+
+    interface Quota {
+        /** Views per period by plan; -1 = unlimited. */
+        Map<String, Integer> views();
+
+        @WithDefault("UTC")
+        ZoneId zone();
+    }
+
+    interface RateLimit {
+        List<String> prefixes();
+
+        /** Requests per minute by plan, plus {@code anonymous}. */
+        Map<String, Integer> perMinute();
+    }
+
+    interface Login {
+        int freeFailures();
+
+        Duration baseDelay();
+
+        Duration maxDelay();
+    }
+
+    interface Password {
+        int minLength();
+    }
+
+    interface Admin {
+        Optional<String> email();
+
+        Optional<String> password();
+    }
+}

@@ -1,0 +1,277 @@
+package com.casecoding.gateway.proxy;
+
+import com.casecoding.common.problem.Problem;
+import com.casecoding.common.problem.ProblemType;
+import com.casecoding.common.security.Claims;
+import com.casecoding.common.web.RequestIds;
+import com.casecoding.gateway.auth.Caller;
+import com.casecoding.gateway.auth.TokenService;
+import com.casecoding.gateway.config.GatewayConfig;
+import com.casecoding.gateway.quota.ViewQuotaService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The reverse proxy. For every prefix of the routing table it applies, in this order: authentication (the bearer token
+ * verified against the gateway's keys), the per-plan rate limit, the code page view quota (with a signed view grant for
+ * code-service), then forwards the request and streams the answer back. An upstream that cannot be reached gives a
+ * 503 problem+json after at most the connect timeout.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+
+    private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    /** Headers a client may never set itself: the gateway alone speaks them to the services. */
+    private static final Set<String> GATEWAY_ONLY = Set.of(Claims.VIEW_GRANT_HEADER.toLowerCase(), "x-forwarded-for",
+            "x-forwarded-host", "x-forwarded-proto", "forwarded");
+
+    @Inject
+    GatewayConfig config;
+    @Inject
+    TokenService tokens;
+    @Inject
+    ViewQuotaService quota;
+    @Inject
+    RateLimiter rateLimiter;
+    @Inject
+    ObjectMapper json;
+
+    private Vertx vertx;
+    private HttpClient client;
+
+    void register(@Observes Router router, Vertx vertx) {
+        this.vertx = vertx;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(200)
+                .setIdleTimeout(60));
+        for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
+            GatewayConfig.Route route = entry.getValue();
+            URI upstream = URI.create(route.upstream());
+            Upstream target = new Upstream(entry.getKey(), upstream.getHost(),
+                    upstream.getPort() > 0 ? upstream.getPort() : 80, route.authRequired());
+            for (String prefix : route.prefixes()) {
+                router.route(prefix).handler(rc -> handle(rc, target));
+                router.route(prefix + "/*").handler(rc -> handle(rc, target));
+            }
+            LOG.infof("Route %s -> %s for %s", entry.getKey(), upstream, route.prefixes());
+        }
+    }
+
+    record Upstream(String name, String host, int port, boolean authRequired) {
+    }
+
+    private void handle(RoutingContext rc, Upstream upstream) {
+        HttpServerRequest request = rc.request();
+        request.pause();
+        String path = request.path();
+
+        Caller caller = Caller.ANONYMOUS;
+        Optional<String> bearer = TokenService.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (bearer.isPresent()) {
+            Optional<JsonWebToken> jwt = tokens.verify(bearer.get());
+            if (jwt.isEmpty()) {
+                unauthorized(rc, "The access token is invalid or expired: refresh it (POST /api/auth/refresh) or sign in again.");
+                return;
+            }
+            caller = Caller.of(jwt.get());
+        } else if (upstream.authRequired()) {
+            unauthorized(rc, "A bearer token is required. Frontends get one for a guest from POST /api/auth/guest.");
+            return;
+        }
+
+        RateLimiter.Result rate = rateLimiter.acquire(path, caller, clientAddress(request));
+        if (!rate.allowed()) {
+            rc.response().putHeader("Retry-After", Long.toString(rate.retryAfterSeconds()));
+            problem(rc, ProblemType.RATE_LIMITED, 429, "Your plan allows " + rate.perMinute() + " " + rate.group()
+                    + " requests per minute. Try again in " + rate.retryAfterSeconds() + " seconds"
+                    + ("pro".equals(caller.plan()) ? "." : ", or upgrade your plan for a higher limit."));
+            return;
+        }
+
+        CodePageRequest page;
+        try {
+            page = CodePageRequest.match(request.method().name(), path);
+        } catch (IllegalArgumentException e) {
+            problem(rc, ProblemType.VALIDATION, 400, e.getMessage());
+            return;
+        }
+        if (page == null) {
+            forward(rc, upstream, null, null, caller);
+            return;
+        }
+        Caller viewer = caller;
+        UUID account;
+        try {
+            account = UUID.fromString(viewer.subject());
+        } catch (RuntimeException e) {
+            unauthorized(rc, "This token does not name an account.");
+            return;
+        }
+        vertx.executeBlocking(() -> quota.reserve(account, page.key(), viewer.viewQuota()), false)
+                .onSuccess(decision -> {
+                    if (!decision.allowed()) {
+                        rc.response().putHeader("X-Views-Remaining", "0");
+                        problem(rc, ProblemType.QUOTA_EXCEEDED, 403, QuotaMessages.refused(viewer.plan(), config),
+                                Map.of("plan", viewer.plan(), "limit", decision.limit(), "used", decision.used(),
+                                        "period", decision.period()));
+                        return;
+                    }
+                    rc.response().putHeader("X-Views-Remaining",
+                            decision.remaining() < 0 ? "unlimited" : Integer.toString(decision.remaining()));
+                    forward(rc, upstream, tokens.viewGrant(viewer.subject(), page.key()),
+                            decision.outcome() == ViewQuotaService.Outcome.COUNTED ? () -> release(account, decision, page) : null,
+                            viewer);
+                })
+                .onFailure(e -> {
+                    LOG.errorf(e, "View quota store unavailable");
+                    problem(rc, ProblemType.UPSTREAM_UNAVAILABLE, 503,
+                            "Code page views cannot be counted right now. Please retry in a moment.");
+                });
+    }
+
+    private void release(UUID account, ViewQuotaService.Decision decision, CodePageRequest page) {
+        vertx.executeBlocking(() -> {
+            quota.release(account, decision.period(), page.key());
+            return null;
+        }, false).onFailure(e -> LOG.errorf(e, "Could not give back a view of %s", page.key()));
+    }
+
+    /**
+     * Sends the request upstream. {@code onNotServed} runs when the upstream did not answer 200 (or not at all), so a
+     * counted view is given back.
+     */
+    private void forward(RoutingContext rc, Upstream upstream, String viewGrant, Runnable onNotServed, Caller caller) {
+        HttpServerRequest request = rc.request();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setURI(request.uri())
+                .setIdleTimeout(config.upstreamTimeout().toMillis());
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        request.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase();
+            if (!HOP_BY_HOP.contains(name) && !GATEWAY_ONLY.contains(name)) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        headers.set("X-Forwarded-For", clientAddress(request));
+        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.authority() != null) {
+            headers.set("X-Forwarded-Host", request.authority().toString());
+        }
+        if (viewGrant != null) {
+            headers.set(Claims.VIEW_GRANT_HEADER, viewGrant);
+        }
+        boolean hasBody = request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                ? !"0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH))
+                : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        options.setHeaders(headers);
+
+        client.request(options)
+                .onFailure(e -> upstreamFailed(rc, upstream, e, onNotServed))
+                .onSuccess(upstreamRequest -> {
+                    if (hasBody && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                        upstreamRequest.setChunked(true);
+                    }
+                    var sent = hasBody ? upstreamRequest.send(request) : upstreamRequest.send();
+                    if (!hasBody) {
+                        request.resume();
+                    }
+                    sent.onFailure(e -> upstreamFailed(rc, upstream, e, onNotServed))
+                            .onSuccess(response -> relay(rc, response, onNotServed));
+                });
+    }
+
+    private void relay(RoutingContext rc, HttpClientResponse upstreamResponse, Runnable onNotServed) {
+        if (onNotServed != null && upstreamResponse.statusCode() != 200) {
+            onNotServed.run();
+        }
+        HttpServerResponse response = rc.response();
+        if (response.ended()) {
+            return;
+        }
+        response.setStatusCode(upstreamResponse.statusCode());
+        upstreamResponse.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase();
+            if (!HOP_BY_HOP.contains(name) && !"x-request-id".equals(name)) {
+                response.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        if (!upstreamResponse.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            response.setChunked(true);
+        }
+        upstreamResponse.pipeTo(response).onFailure(e -> LOG.debugf("Response relay ended early: %s", e.getMessage()));
+    }
+
+    private void upstreamFailed(RoutingContext rc, Upstream upstream, Throwable e, Runnable onNotServed) {
+        if (onNotServed != null) {
+            onNotServed.run();
+        }
+        LOG.warnf("Upstream %s failed for %s %s: %s", upstream.name(), rc.request().method(), rc.request().path(),
+                e.getMessage());
+        if (rc.response().headWritten()) {
+            rc.response().reset();
+            return;
+        }
+        problem(rc, ProblemType.UPSTREAM_UNAVAILABLE, 503,
+                "The " + upstream.name() + " service is unavailable right now. Please retry in a moment.");
+        rc.request().resume();
+    }
+
+    private void unauthorized(RoutingContext rc, String detail) {
+        rc.response().putHeader("WWW-Authenticate", "Bearer");
+        problem(rc, ProblemType.UNAUTHORIZED, 401, detail);
+    }
+
+    private void problem(RoutingContext rc, ProblemType type, int status, String detail) {
+        problem(rc, type, status, detail, null);
+    }
+
+    private void problem(RoutingContext rc, ProblemType type, int status, String detail, Map<String, Object> extensions) {
+        HttpServerResponse response = rc.response();
+        if (response.ended()) {
+            return;
+        }
+        Problem problem = Problem.of(type, status, detail, rc.request().path(), RequestIds.of(rc.request()), extensions);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+        rc.request().resume();
+    }
+
+    static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,87 @@
+package com.casecoding.gateway.proxy;
+
+import com.casecoding.gateway.auth.Caller;
+import com.casecoding.gateway.config.GatewayConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-plan request rates for the groups in {@code gateway.rate-limits} (search, assistant, jobs, auth): a token bucket
+ * per group and account (or client address without a token), refilled continuously. Buckets live in this replica's
+ * memory, so with N replicas behind a balancer the effective limit is up to N times the setting.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    /** Allowed, or refused with the seconds to wait. */
+    public record Result(boolean allowed, long retryAfterSeconds, String group, int perMinute) {
+        static final Result FREE = new Result(true, 0, null, -1);
+    }
+
+    @Inject
+    GatewayConfig config;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public Result acquire(String path, Caller caller, String clientAddress) {
+        for (Map.Entry<String, GatewayConfig.RateLimit> group : config.rateLimits().entrySet()) {
+            if (matches(path, group.getValue())) {
+                Integer perMinute = group.getValue().perMinute().get(caller.plan());
+                if (perMinute == null || perMinute < 0) {
+                    return Result.FREE;
+                }
+                String who = caller.anonymous() ? "ip:" + clientAddress : "sub:" + caller.subject();
+                Bucket bucket = buckets.computeIfAbsent(group.getKey() + "|" + who, k -> new Bucket(perMinute));
+                long wait = bucket.take(perMinute, System.nanoTime());
+                return new Result(wait == 0, wait, group.getKey(), perMinute);
+            }
+        }
+        return Result.FREE;
+    }
+
+    private static boolean matches(String path, GatewayConfig.RateLimit limit) {
+        for (String prefix : limit.prefixes()) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Scheduled(every = "5m", delayed = "5m")
+    void evictIdle() {
+        long now = System.nanoTime();
+        buckets.values().removeIf(b -> b.idleFor(now) > 10L * 60 * 1_000_000_000L);
+    }
+
+    /** Full after a minute of rest; one token per 60/perMinute seconds. */
+    static final class Bucket {
+        private double tokens;
+        private long last;
+
+        Bucket(int capacity) {
+            this.tokens = capacity;
+            this.last = System.nanoTime();
+        }
+
+        /** Takes one token; returns 0 when allowed, else whole seconds until a token is there. */
+        synchronized long take(int perMinute, long now) {
+            double perNano = perMinute / 60e9;
+            tokens = Math.min(perMinute, tokens + (now - last) * perNano);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
+        }
+
+        synchronized long idleFor(long now) {
+            return now - last;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.casecoding.gateway.proxy;
+
+import com.casecoding.gateway.support.Accounts;
+import com.casecoding.gateway.support.GatewayTestResource;
+import com.casecoding.gateway.support.StubUpstream;
+import com.casecoding.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(GatewayTestResource.class)
+class RoutingTest {
+
+    @Test
+    void routesByPrefixAndPassesPathQueryBodyAndToken() {
+        String token = Accounts.freeToken();
+        given().auth().oauth2(token).contentType("application/json").body("{\"a\":[1,2,3]}")
+                .header("X-Request-Id", "trace-42")
+                .when().post("/api/echo/things?x=1")
+                .then().statusCode(200)
+                .header("X-Request-Id", "trace-42")
+                .body("method", equalTo("POST"))
+                .body("body.a[2]", equalTo(3));
+        var forwarded = StubUpstream.get().lastHeaders.get("/api/echo/things");
+        assertEquals("Bearer " + token, forwarded.getFirst("Authorization"));
+        assertEquals("trace-42", forwarded.getFirst("X-Request-Id"));
+    }
+
+    @Test
+    void aStoppedUpstreamIsA503ProblemQuickly() {
+        long start = System.nanoTime();
+        given().when().get("/api/jobs")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("https://casecoding.com/problems/service-unavailable"))
+                .body("detail", containsString("careers"))
+                .time(lessThan(5000L));
+        assertEquals(true, (System.nanoTime() - start) / 1_000_000 < 5000);
+    }
+
+    @Test
+    void unknownPathAtTheGatewayIsProblemJson() {
+        given().when().get("/api/nowhere").then().statusCode(404).contentType("application/problem+json");
+        given().when().delete("/api/auth/login").then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void searchIsRateLimitedPerPlan() {
+        String token = Accounts.freeToken();
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).get("/api/search?q=x").then().statusCode(200);
+        }
+        given().auth().oauth2(token).get("/api/search?q=x").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("detail", containsString("5 search requests per minute"));
+    }
+
+    @Test
+    void corsPreflightForConfiguredOrigins() {
+        given().header("Origin", "https://app.casecoding.test")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "Authorization")
+                .when().options("/api/code-systems")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://app.casecoding.test");
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .when().options("/api/code-systems")
+                .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void healthIsUp() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+}

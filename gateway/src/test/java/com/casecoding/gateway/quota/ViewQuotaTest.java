@@ -1,0 +1,140 @@
+package com.casecoding.gateway.quota;
+
+import com.casecoding.gateway.support.Accounts;
+import com.casecoding.gateway.support.GatewayTestResource;
+import com.casecoding.gateway.support.StubUpstream;
+import com.casecoding.testing.PostgresTestResource;
+import com.casecoding.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(GatewayTestResource.class)
+class ViewQuotaTest {
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    URI base;
+
+    private static Response view(String token, String system, String code) {
+        return given().auth().oauth2(token).when().get("/api/codes/" + system + "/" + code);
+    }
+
+    @Test
+    void guestGetsOneViewThenTheRegisterMessage() {
+        String guest = Accounts.guestToken();
+        view(guest, "icd10cm", "E11.9").then().statusCode(200).header("X-Views-Remaining", "0");
+        // the same code typed another way is the same page, and free again this month
+        view(guest, "icd10cm", "e119").then().statusCode(200).header("X-Views-Remaining", "0");
+        view(guest, "icd10cm", "I10").then().statusCode(403).contentType("application/problem+json")
+                .header("X-Views-Remaining", "0")
+                .body("type", equalTo("https://casecoding.com/problems/quota-exceeded"))
+                .body("detail", equalTo("Guest accounts are limited to 1 page view. Register a free account to get 5 more views."))
+                .body("plan", equalTo("guest"));
+    }
+
+    @Test
+    void unknownCodesAreNotCounted() {
+        String guest = Accounts.guestToken();
+        view(guest, "icd10cm", "Q99.999").then().statusCode(404);
+        view(guest, "icd10cm", "Z99.999").then().statusCode(404);
+        given().auth().oauth2(guest).get("/api/me").then().body("codePageViews.used", equalTo(0));
+        view(guest, "icd10cm", "I10").then().statusCode(200).header("X-Views-Remaining", "0");
+    }
+
+    @Test
+    void impossibleCodesAre400() {
+        view(Accounts.guestToken(), "icd10cm", "E11.9;drop table").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void codeServiceReceivesASignedViewGrantAndClientGrantsAreDropped() {
+        String token = Accounts.freeToken();
+        given().auth().oauth2(token).header("X-View-Grant", "forged").when().get("/api/codes/icd10cm/C7")
+                .then().statusCode(200);
+        String grant = StubUpstream.get().lastHeaders.get("/api/codes/icd10cm/C7").getFirst("X-View-Grant");
+        org.junit.jupiter.api.Assertions.assertNotEquals("forged", grant);
+        assertEquals(3, grant.split("\\.").length, "a JWS");
+        given().auth().oauth2(token).header("X-View-Grant", "forged").when().get("/api/code-systems")
+                .then().statusCode(200);
+        assertEquals(null, StubUpstream.get().lastHeaders.get("/api/code-systems").getFirst("X-View-Grant"));
+    }
+
+    @Test
+    void guestViewsCarryOverToTheFreeAccount() {
+        String guest = Accounts.guestToken();
+        view(guest, "icd10cm", "E11.9").then().statusCode(200);
+        Response registered = Accounts.register(Accounts.uniqueEmail(), guest);
+        registered.then().statusCode(201);
+        String free = registered.path("accessToken");
+        given().auth().oauth2(free).get("/api/me").then().statusCode(200)
+                .body("codePageViews.used", equalTo(1))
+                .body("codePageViews.limit", equalTo(6))
+                .body("codePageViews.remaining", equalTo(5));
+        // the code the guest saw stays free; five new ones are allowed, the sixth new one is not
+        view(free, "icd10cm", "E119").then().statusCode(200).header("X-Views-Remaining", "5");
+        for (int i = 1; i <= 5; i++) {
+            view(free, "hcpcs", "C" + i).then().statusCode(200).header("X-Views-Remaining", Integer.toString(5 - i));
+        }
+        view(free, "hcpcs", "C6").then().statusCode(403)
+                .body("detail", containsString("Free accounts are limited to 6 page views a month"));
+        // a guest token can be carried over once only
+        Accounts.register(Accounts.uniqueEmail(), guest).then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("guestToken"));
+    }
+
+    @Test
+    void proIsUnlimited() {
+        String pro = TestTokens.pro(UUID.randomUUID().toString());
+        for (int i = 0; i < 10; i++) {
+            view(pro, "hcpcs", "C" + (100 + i)).then().statusCode(200).header("X-Views-Remaining", "unlimited");
+        }
+    }
+
+    @Test
+    void concurrentViewsNeverExceedTheQuota() {
+        String token = Accounts.freeToken();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/codes/hcpcs/C" + (200 + i)))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+            calls.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        long ok = calls.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
+        long refused = calls.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 403).count();
+        assertEquals(6, ok);
+        assertEquals(114, refused);
+        given().auth().oauth2(token).get("/api/me").then().body("codePageViews.used", equalTo(6))
+                .body("codePageViews.remaining", equalTo(0));
+    }
+
+    @Test
+    void meShowsThePeriod() {
+        given().auth().oauth2(Accounts.freeToken()).get("/api/me").then().statusCode(200)
+                .body("codePageViews.period", notNullValue())
+                .body("codePageViews.used", equalTo(0))
+                .body("codePageViews.remaining", equalTo(6));
+    }
+
+}

@@ -1,0 +1,37 @@
+package com.casecoding.gateway.support;
+
+import com.casecoding.testing.TestKeys;
+import com.casecoding.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Gateway under test: throwaway signing keys, code-service replaced by {@link StubUpstream}, careers-service pointed at
+ * a closed port (to see the 503), short login delays and a small search rate limit.
+ */
+public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        config.put("gateway.jwt.key-dir", TestKeys.get().keyDir.toString());
+        config.put("gateway.jwt.issuer", TestTokens.ISSUER);
+        config.put("gateway.routes.codes.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
+        config.put("gateway.routes.codes.prefixes", "/api/codes,/api/code-systems,/api/search,/api/echo");
+        config.put("gateway.routes.careers.upstream", "http://127.0.0.1:9");
+        config.put("gateway.login.free-failures", "3");
+        config.put("gateway.login.base-delay", "2s");
+        config.put("gateway.login.max-delay", "4s");
+        config.put("gateway.rate-limits.search.per-minute.free", "5");
+        config.put("gateway.admin.email", "root.admin@casecoding.test");
+        config.put("gateway.admin.password", "Adm1n-Test-Only-Passphrase");
+        config.put("quarkus.http.cors.origins", "https://app.casecoding.test");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+    }
+}

@@ -1,0 +1,80 @@
+package com.casecoding.gateway.support;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for code-service in gateway tests: code pages exist for E11.9, I10 and C0..C999 (200), every other code is
+ * unknown (404). Remembers the headers of the last request per path so tests can see what the gateway forwarded.
+ */
+public final class StubUpstream {
+
+    private static final Pattern KNOWN = Pattern.compile("E119|I10|C\\d{1,3}");
+    private static StubUpstream instance;
+
+    private final HttpServer server;
+    public final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
+
+    private StubUpstream() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static synchronized StubUpstream get() {
+        if (instance == null) {
+            try {
+                instance = new StubUpstream();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return instance;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        lastHeaders.put(path, exchange.getRequestHeaders());
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (path.startsWith("/api/codes/")) {
+            String[] parts = path.split("/");
+            String code = parts.length > 4 ? parts[4].toUpperCase().replace(".", "") : "";
+            if (KNOWN.matcher(code).matches()) {
+                reply(exchange, 200, "application/json", "{\"system\":\"" + parts[3] + "\",\"code\":\"" + code + "\"}");
+            } else {
+                reply(exchange, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not found\"}");
+            }
+            return;
+        }
+        if (path.startsWith("/api/echo")) {
+            reply(exchange, 200, "application/json", "{\"method\":\"" + exchange.getRequestMethod() + "\",\"bytes\":"
+                    + body.length + ",\"body\":" + (body.length == 0 ? "null" : new String(body, StandardCharsets.UTF_8)) + "}");
+            return;
+        }
+        reply(exchange, 200, "application/json", "{\"path\":\"" + path + "\"}");
+    }
+
+    private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
