@@ -36,6 +36,12 @@ public final class TestTokens {
                 .sign(TestKeys.get().privateKey());
     }
 
+    /** A gateway view grant for {@code subject} and code key {@code system/CODE} (e.g. {@code icd10cm/E119}). */
+    public static String viewGrant(String subject, String codeKey) {
+        return Jwt.issuer(ISSUER).audience(Claims.VIEW_GRANT_AUDIENCE).subject(subject).upn(subject)
+                .claim("code", codeKey).expiresIn(60).jws().keyId(TestKeys.KID).sign(TestKeys.get().privateKey());
+    }
+
     public static JwtClaimsBuilder claims(String subject, String plan, int viewQuota, String accountType,
                                           Set<String> roles) {
         return Jwt.issuer(ISSUER)

@@ -1,0 +1,89 @@
+package com.casecoding.codes.access;
+
+import com.casecoding.common.problem.Problem;
+import com.casecoding.common.problem.ProblemType;
+import com.casecoding.common.security.Claims;
+import com.casecoding.common.web.RequestIds;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Code page views are counted by the gateway. So that nobody skips the count by calling code-service directly with a
+ * valid access token, {@code GET /api/codes/{system}/{code}} also needs the gateway's view grant: a short-lived RS256
+ * JWT for the audience {@value Claims#VIEW_GRANT_AUDIENCE}, for the same subject as the access token and for this code.
+ */
+public class ViewGrantFilter {
+
+    private static final Pattern CODE_PAGE = Pattern.compile("^/api/codes/([^/]+)/([^/]+)/?$");
+
+    @ConfigProperty(name = "codes.require-view-grant", defaultValue = "true")
+    boolean required;
+
+    @Inject
+    JWTParser parser;
+
+    @Inject
+    JWTAuthContextInfo accessContext;
+
+    private volatile JWTAuthContextInfo grantContext;
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> check(ContainerRequestContext context, HttpServerRequest request) {
+        if (!required || !"GET".equals(context.getMethod())) {
+            return Optional.empty();
+        }
+        Matcher page = CODE_PAGE.matcher(request.path());
+        if (!page.matches()) {
+            return Optional.empty();
+        }
+        String grant = context.getHeaderString(Claims.VIEW_GRANT_HEADER);
+        String authorization = context.getHeaderString("Authorization");
+        if (grant == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return refuse(request, "Code pages are served through the gateway, which counts your views: "
+                    + "call GET /api/codes/{system}/{code} on the gateway.");
+        }
+        try {
+            JsonWebToken access = parser.parse(authorization.substring(7).trim(), accessContext);
+            JsonWebToken proof = parser.parse(grant, grantContext());
+            String expected = page.group(1).toLowerCase(Locale.ROOT) + "/"
+                    + page.group(2).toUpperCase(Locale.ROOT).replace(".", "").replace("%20", "").replace(" ", "");
+            Object code = proof.getClaim("code");
+            String granted = code == null ? null : code.toString().replace("\"", "");
+            if (!access.getSubject().equals(proof.getSubject()) || !expected.equals(granted)) {
+                return refuse(request, "The view grant does not match this account and code.");
+            }
+            return Optional.empty();
+        } catch (ParseException | RuntimeException e) {
+            return refuse(request, "The view grant or access token is invalid or expired; request the page again "
+                    + "through the gateway.");
+        }
+    }
+
+    private JWTAuthContextInfo grantContext() {
+        if (grantContext == null) {
+            JWTAuthContextInfo copy = new JWTAuthContextInfo(accessContext);
+            copy.setExpectedAudience(Set.of(Claims.VIEW_GRANT_AUDIENCE));
+            grantContext = copy;
+        }
+        return grantContext;
+    }
+
+    private static Optional<Response> refuse(HttpServerRequest request, String detail) {
+        return Optional.of(Problem.of(ProblemType.FORBIDDEN, 403, detail, request.path(), RequestIds.of(request))
+                .toResponse());
+    }
+}

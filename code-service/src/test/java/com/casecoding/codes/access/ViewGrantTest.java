@@ -1,0 +1,71 @@
+package com.casecoding.codes.access;
+
+import com.casecoding.testing.JwtTestResource;
+import com.casecoding.testing.PostgresTestResource;
+import com.casecoding.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+/** A valid access token alone does not open a code page: the gateway's view grant for that account and code is needed. */
+@QuarkusTest
+@TestProfile(ViewGrantTest.GrantsRequired.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(JwtTestResource.class)
+class ViewGrantTest {
+
+    public static class GrantsRequired implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("codes.require-view-grant", "true");
+        }
+    }
+
+    @Test
+    void directCallWithoutGrantIsRefused() {
+        String sub = UUID.randomUUID().toString();
+        given().auth().oauth2(TestTokens.coder(sub)).when().get("/api/codes/icd10cm/E11.9")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("gateway"));
+        given().when().get("/api/codes/icd10cm/E11.9").then().statusCode(403);
+    }
+
+    @Test
+    void grantForAnotherAccountOrCodeIsRefused() {
+        String sub = UUID.randomUUID().toString();
+        given().auth().oauth2(TestTokens.coder(sub))
+                .header("X-View-Grant", TestTokens.viewGrant(UUID.randomUUID().toString(), "icd10cm/E119"))
+                .when().get("/api/codes/icd10cm/E11.9").then().statusCode(403);
+        given().auth().oauth2(TestTokens.coder(sub))
+                .header("X-View-Grant", TestTokens.viewGrant(sub, "icd10cm/I10"))
+                .when().get("/api/codes/icd10cm/E11.9").then().statusCode(403);
+        // an access token is not a grant
+        given().auth().oauth2(TestTokens.coder(sub)).header("X-View-Grant", TestTokens.coder(sub))
+                .when().get("/api/codes/icd10cm/E11.9").then().statusCode(403);
+    }
+
+    @Test
+    void matchingGrantPassesWhateverWayTheCodeIsTyped() {
+        String sub = UUID.randomUUID().toString();
+        for (String typed : new String[]{"E11.9", "e119", "E119"}) {
+            given().auth().oauth2(TestTokens.coder(sub))
+                    .header("X-View-Grant", TestTokens.viewGrant(sub, "icd10cm/E119"))
+                    .when().get("/api/codes/icd10cm/" + typed)
+                    .then().statusCode(not(403));
+        }
+    }
+
+    @Test
+    void otherEndpointsNeedNoGrant() {
+        given().when().get("/api/code-systems").then().statusCode(200);
+    }
+}
