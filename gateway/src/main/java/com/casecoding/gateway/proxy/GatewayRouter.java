@@ -146,7 +146,10 @@ public class GatewayRouter {
                     rc.response().putHeader("X-Views-Remaining",
                             decision.remaining() < 0 ? "unlimited" : Integer.toString(decision.remaining()));
                     forward(rc, upstream, tokens.viewGrant(viewer.subject(), page.key()),
-                            decision.outcome() == ViewQuotaService.Outcome.COUNTED ? () -> release(account, decision, page) : null,
+                            decision.outcome() == ViewQuotaService.Outcome.COUNTED ? () -> {
+                                release(account, decision, page);
+                                rc.response().headers().set("X-Views-Remaining", Integer.toString(decision.remaining() + 1));
+                            } : null,
                             viewer);
                 })
                 .onFailure(e -> {

@@ -55,7 +55,7 @@ class ViewQuotaTest {
     @Test
     void unknownCodesAreNotCounted() {
         String guest = Accounts.guestToken();
-        view(guest, "icd10cm", "Q99.999").then().statusCode(404);
+        view(guest, "icd10cm", "Q99.999").then().statusCode(404).header("X-Views-Remaining", "1");
         view(guest, "icd10cm", "Z99.999").then().statusCode(404);
         given().auth().oauth2(guest).get("/api/me").then().body("codePageViews.used", equalTo(0));
         view(guest, "icd10cm", "I10").then().statusCode(200).header("X-Views-Remaining", "0");
