@@ -46,7 +46,7 @@ public interface GatewayConfig {
     interface Jwt {
         String issuer();
 
-        /** Folder of PKCS#8 PEM private keys, one per file, the file name (without .pem) being the key id. */
+        /** Folder of PKCS#8 PEM private keys, one per file, the file name (less a .pem suffix) being the key id. */
         Optional<String> keyDir();
 
         /** Key id that signs new tokens; defaults to the newest key file. */

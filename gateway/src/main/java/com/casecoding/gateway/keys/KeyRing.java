@@ -62,7 +62,7 @@ public class KeyRing {
             throw new UncheckedIOException("Cannot read JWT keys from " + dir, e);
         }
         if (keys.isEmpty()) {
-            throw new IllegalStateException("No *.pem private key in " + dir);
+            throw new IllegalStateException("No private key file in " + dir);
         }
         String activeKid = config.jwt().activeKid().filter(s -> !s.isBlank())
                 .orElse(keys.keySet().stream().max(Comparator.naturalOrder()).orElseThrow());
@@ -90,7 +90,9 @@ public class KeyRing {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".pem")).sorted().toList();
+            // a Kubernetes Secret volume also holds "..data" links: take regular files named like key ids
+            return files.filter(f -> f.getFileName().toString().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}"))
+                    .filter(Files::isRegularFile).sorted().toList();
         }
     }
 

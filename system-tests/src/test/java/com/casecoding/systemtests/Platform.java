@@ -1,0 +1,99 @@
+package com.casecoding.systemtests;
+
+import com.casecoding.devdb.EmbeddedDatabase;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole system for system tests: one embedded PostgreSQL and the three packaged services, started once per test JVM
+ * (TEST KEY ONLY: the gateway's signing key is generated here into a temporary folder).
+ */
+public final class Platform {
+
+    private static Platform instance;
+
+    public final EmbeddedDatabase database;
+    public final Path keyDir;
+    public final ServiceProcess codeService;
+    public final ServiceProcess careersService;
+    public final ServiceProcess gateway;
+
+    private Platform() throws Exception {
+        database = EmbeddedDatabase.start(null, 0);
+        keyDir = Files.createTempDirectory("casecoding-system-keys");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        Files.writeString(keyDir.resolve("system-test-key.pem"), pem);
+
+        int gatewayPort = ServiceProcess.freePort();
+        int codePort = ServiceProcess.freePort();
+        int careersPort = ServiceProcess.freePort();
+        Map<String, String> common = commonEnv(gatewayPort);
+        codeService = ServiceProcess.start("code-service", "code-service", codePort,
+                with(common, "CODE_SERVICE_PORT", Integer.toString(codePort), "CODES_DEMO_DATA", "true"));
+        careersService = ServiceProcess.start("careers-service", "careers-service", careersPort,
+                with(common, "CAREERS_SERVICE_PORT", Integer.toString(careersPort), "CAREERS_DEMO_DATA", "true"));
+        gateway = startGateway("gateway", gatewayPort, "http://127.0.0.1:" + codePort, "http://127.0.0.1:" + careersPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
+    }
+
+    public static synchronized Platform get() throws Exception {
+        if (instance == null) {
+            instance = new Platform();
+        }
+        return instance;
+    }
+
+    /** Another gateway replica on the same database and keys, routing to the given upstreams. */
+    public ServiceProcess startGateway(String name, int port, String codeUrl, String careersUrl) throws Exception {
+        Map<String, String> env = commonEnv(port);
+        env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("GATEWAY_JWT_KEY_DIR", keyDir.toString());
+        env.put("CODE_SERVICE_URL", codeUrl);
+        env.put("CAREERS_SERVICE_URL", careersUrl);
+        return ServiceProcess.start(name, "gateway", port, env);
+    }
+
+    private Map<String, String> commonEnv(int gatewayPort) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("CASECODING_JWKS_URL", "http://127.0.0.1:" + gatewayPort + "/.well-known/jwks.json");
+        env.put("QUARKUS_MAILER_MOCK", "true");
+        return env;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... pairs) {
+        Map<String, String> env = new HashMap<>(base);
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    private void stopAll() {
+        for (ServiceProcess p : new ServiceProcess[]{gateway, careersService, codeService}) {
+            try {
+                if (p != null) {
+                    p.close();
+                }
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            database.close();
+        } catch (Exception ignored) {
+            // JVM exit removes the temporary cluster anyway
+        }
+    }
+}
