@@ -61,6 +61,14 @@ public final class StubUpstream {
             }
             return;
         }
+        if (path.equals("/q/openapi")) {
+            reply(exchange, 200, "application/json", "{\"openapi\":\"3.1.0\",\"paths\":{"
+                    + "\"/api/code-systems\":{\"get\":{\"summary\":\"Code sets\",\"responses\":{\"200\":{\"description\":\"OK\"}}}},"
+                    + "\"/test/internal\":{\"get\":{\"responses\":{\"200\":{\"description\":\"OK\"}}}}},"
+                    + "\"components\":{\"schemas\":{\"CodeSystemView\":{\"type\":\"object\"}}},"
+                    + "\"tags\":[{\"name\":\"Code sets\"}]}");
+            return;
+        }
         if (path.startsWith("/api/echo")) {
             reply(exchange, 200, "application/json", "{\"method\":\"" + exchange.getRequestMethod() + "\",\"bytes\":"
                     + body.length + ",\"body\":" + (body.length == 0 ? "null" : new String(body, StandardCharsets.UTF_8)) + "}");

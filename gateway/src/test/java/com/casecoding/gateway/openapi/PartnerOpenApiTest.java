@@ -1,0 +1,42 @@
+package com.casecoding.gateway.openapi;
+
+import com.casecoding.gateway.support.GatewayTestResource;
+import com.casecoding.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(GatewayTestResource.class)
+class PartnerOpenApiTest {
+
+    @Test
+    void oneDocumentWithTheGatewayAndTheServicesPublicPaths() {
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body("openapi", notNullValue())
+                .body("info.title", equalTo("CaseCoding API"))
+                .body("paths.'/api/auth/register'.post", notNullValue())
+                .body("paths.'/api/me'.get", notNullValue())
+                .body("paths.'/api/code-systems'.get.summary", equalTo("Code sets"))
+                .body("paths.'/test/internal'", nullValue())
+                .body("components.schemas.CodeSystemView", notNullValue())
+                .body("components.schemas.Problem", notNullValue())
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/api/code-systems'.get.responses.'401'.'$ref'", equalTo("#/components/responses/Problem401"))
+                .body("components.responses.Problem400.content.'application/problem+json'.example.status", equalTo(400))
+                .body("paths.'/api/auth/login'.post.security.size()", equalTo(0))
+                .body("'x-unavailable-services'", hasItem("careers"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
