@@ -1,5 +1,5 @@
 #!/bin/sh
-# Run once by the postgres image on an empty data directory (sourced by docker-entrypoint.sh as user postgres).
+# Run once by the postgres image on an empty data directory (executed by docker-entrypoint.sh as user postgres).
 # One login role per service, allowed to create its own schema in the casecoding database. Values travel as psql
 # variables, so quotes in passwords are safe.
 set -eu

@@ -186,21 +186,42 @@ class ManifestRulesTest {
                         - %s
                 """;
         Rendered onlyGateway = Rendered.parse("t", policy.formatted("podSelector: {matchLabels: {app.kubernetes.io/name: gateway}}"));
-        assertEquals(List.of(), NetworkRules.onlyFrom(onlyGateway, "code", code, Set.of("gateway"), List.of(gateway, code)));
+        assertEquals(List.of(), NetworkRules.onlyFrom(onlyGateway, "code", code, 8081, Set.of("gateway"), List.of(gateway, code)));
 
         Rendered anyPod = Rendered.parse("t", policy.formatted("podSelector: {}"));
-        assertTrue(!NetworkRules.onlyFrom(anyPod, "code", code, Set.of("gateway"), List.of(gateway)).isEmpty());
+        assertTrue(!NetworkRules.onlyFrom(anyPod, "code", code, 8081, Set.of("gateway"), List.of(gateway)).isEmpty());
 
         Rendered partOf = Rendered.parse("t", policy.formatted("podSelector: {matchLabels: {app.kubernetes.io/part-of: casecoding}}"));
-        assertTrue(!NetworkRules.onlyFrom(partOf, "code", code, Set.of("gateway"), List.of(gateway)).isEmpty(),
+        assertTrue(!NetworkRules.onlyFrom(partOf, "code", code, 8081, Set.of("gateway"), List.of(gateway)).isEmpty(),
                 "a selector that admits any casecoding pod is too broad");
 
         Rendered otherNamespace = Rendered.parse("t", policy.formatted("namespaceSelector: {}"));
-        assertTrue(!NetworkRules.onlyFrom(otherNamespace, "code", code, Set.of("gateway"), List.of(gateway)).isEmpty());
+        assertTrue(!NetworkRules.onlyFrom(otherNamespace, "code", code, 8081, Set.of("gateway"), List.of(gateway)).isEmpty());
 
         Rendered none = Rendered.parse("t", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
-        assertTrue(!NetworkRules.onlyFrom(none, "code", code, Set.of("gateway"), List.of(gateway)).isEmpty());
+        assertTrue(!NetworkRules.onlyFrom(none, "code", code, 8081, Set.of("gateway"), List.of(gateway)).isEmpty());
         assertTrue(!NetworkRules.defaultDeny(none).isEmpty());
+    }
+
+    @Test
+    void networkRulesLookAtThePortInQuestion() {
+        Map<String, String> db = Map.of(ManifestRules.NAME_LABEL, "db");
+        Rendered r = Rendered.parse("t", """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: db}
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/name: db}}
+                  policyTypes: [Ingress]
+                  ingress:
+                    - from: [{podSelector: {matchLabels: {app.kubernetes.io/name: gateway}}}]
+                      ports: [{port: 5432}]
+                    - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: operator}}}]
+                      ports: [{port: 8000}]
+                """);
+        List<Map<String, String>> pods = List.of(Map.of(ManifestRules.NAME_LABEL, "gateway"), db);
+        assertEquals(List.of(), NetworkRules.onlyFrom(r, "db", db, 5432, Set.of("gateway"), pods));
+        assertTrue(!NetworkRules.onlyFrom(r, "db", db, 8000, Set.of("gateway"), pods).isEmpty());
     }
 
     @Test

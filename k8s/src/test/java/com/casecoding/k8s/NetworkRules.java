@@ -46,10 +46,11 @@ final class NetworkRules {
     }
 
     /**
-     * Pods labelled {@code target} accept connections only from pods in this namespace whose name label is one of
-     * {@code allowed}. {@code candidates} are the label sets of the pods that exist (plus {@link #STRANGERS}).
+     * Pods labelled {@code target} accept connections on {@code port} only from pods in this namespace whose name
+     * label is one of {@code allowed}. {@code candidates} are the label sets of the pods that exist (plus
+     * {@link #STRANGERS}).
      */
-    static List<String> onlyFrom(Rendered r, String what, Map<String, String> target, Set<String> allowed,
+    static List<String> onlyFrom(Rendered r, String what, Map<String, String> target, int port, Set<String> allowed,
             List<Map<String, String>> candidates) {
         List<String> v = new ArrayList<>();
         List<JsonNode> policies = r.ofKind("NetworkPolicy").stream()
@@ -62,6 +63,9 @@ final class NetworkRules {
         everyone.addAll(STRANGERS);
         for (JsonNode p : policies) {
             for (JsonNode rule : p.path("spec").path("ingress")) {
+                if (!coversPort(rule, port)) {
+                    continue;
+                }
                 JsonNode from = rule.path("from");
                 if (from.isMissingNode() || from.isEmpty()) {
                     v.add(what + ": " + id(p) + " has an ingress rule without 'from' (anyone may connect)");
@@ -82,6 +86,26 @@ final class NetworkRules {
             }
         }
         return v;
+    }
+
+    /** A rule without ports covers all; a named port is assumed to cover {@code port} (the stricter reading). */
+    private static boolean coversPort(JsonNode rule, int port) {
+        JsonNode ports = rule.path("ports");
+        if (ports.isMissingNode() || ports.isEmpty()) {
+            return true;
+        }
+        for (JsonNode p : ports) {
+            JsonNode value = p.path("port");
+            if (value.isMissingNode() || !value.canConvertToInt() && !value.asText().matches("\\d+")) {
+                return true;
+            }
+            int from = value.asInt();
+            int to = p.path("endPort").asInt(from);
+            if (port >= from && port <= to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The gateway accepts connections from the Ingress controller's namespace. */

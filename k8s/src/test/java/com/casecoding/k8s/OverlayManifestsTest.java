@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -126,10 +127,11 @@ class OverlayManifestsTest {
         Rendered r = overlay(overlay);
         List<Map<String, String>> pods = podsOf(r.plus(jobs()));
         List<String> v = new ArrayList<>(NetworkRules.defaultDeny(r));
-        for (String service : List.of("code-service", "careers-service")) {
+        Map<String, Integer> ports = Map.of("code-service", 8081, "careers-service", 8082);
+        ports.forEach((service, port) -> {
             Map<String, String> labels = podLabels(r.find("Deployment", service).orElseThrow());
-            v.addAll(NetworkRules.onlyFrom(r, service, labels, Set.of("gateway"), pods));
-        }
+            v.addAll(NetworkRules.onlyFrom(r, service, labels, port, Set.of("gateway"), pods));
+        });
         Map<String, String> gateway = podLabels(r.find("Deployment", "gateway").orElseThrow());
         v.addAll(NetworkRules.reachableFromIngressController(r, gateway));
         assertNoViolations(overlay, v);
@@ -142,7 +144,10 @@ class OverlayManifestsTest {
         List<Map<String, String>> pods = podsOf(r.plus(jobs()));
         List<String> v = new ArrayList<>();
         for (Map<String, String> db : databasePods(r)) {
-            v.addAll(NetworkRules.onlyFrom(r, "database " + db, db, DATABASE_CLIENTS, pods));
+            // A replicated database also talks to its own instances.
+            Set<String> allowed = new TreeSet<>(DATABASE_CLIENTS);
+            allowed.add(db.get(ManifestRules.NAME_LABEL));
+            v.addAll(NetworkRules.onlyFrom(r, "database " + db, db, 5432, allowed, pods));
         }
         assertNoViolations(overlay, v);
     }
@@ -209,6 +214,20 @@ class OverlayManifestsTest {
     }
 
     @Test
+    void prodCnpgRunsAReplicatedClusterWhoseRolesUseTheServiceSecrets() {
+        Rendered r = overlay("prod-cnpg");
+        JsonNode cluster = r.find("Cluster", "casecoding-db").orElseThrow(() -> new AssertionError("no CNPG Cluster"));
+        assertTrue(cluster.path("spec").path("instances").asInt() >= 2, "replicated: instances >= 2");
+        assertEquals("casecoding", cluster.path("metadata").path("namespace").asText(), "Cluster namespace");
+        Set<String> roleSecrets = new TreeSet<>();
+        cluster.path("spec").path("managed").path("roles")
+                .forEach(role -> roleSecrets.add(role.path("passwordSecret").path("name").asText()));
+        assertEquals(Set.of("gateway-db", "code-service-db", "careers-service-db"), roleSecrets);
+        assertEquals(1, databasePods(r).size());
+        assertTrue(r.ofKind("StatefulSet").isEmpty(), "the operator, not a StatefulSet, runs PostgreSQL");
+    }
+
+    @Test
     void theImportJobRunsTheCodeServiceImageOnTheFilesVolume() {
         Rendered job = render("jobs/code-import");
         JsonNode j = job.find("Job", "code-import").orElseThrow(() -> new AssertionError("Job code-import missing"));
@@ -267,6 +286,7 @@ class OverlayManifestsTest {
         List<Map<String, String>> pods = new ArrayList<>();
         r.workloads().forEach(w -> pods.add(podLabels(w)));
         r.ofKind("Pod").forEach(p -> pods.add(Rendered.strings(p.path("metadata").path("labels"))));
+        pods.addAll(databasePods(r));
         return pods;
     }
 
@@ -276,6 +296,14 @@ class OverlayManifestsTest {
         r.workloads().stream()
                 .filter(w -> "database".equals(podLabels(w).get("app.kubernetes.io/component")))
                 .forEach(w -> dbs.add(podLabels(w)));
+        for (JsonNode cluster : r.ofKind("Cluster")) {
+            if (cluster.path("apiVersion").asText().startsWith("postgresql.cnpg.io/")) {
+                Map<String, String> labels = new TreeMap<>(Rendered.strings(cluster.path("spec").path("inheritedMetadata").path("labels")));
+                labels.put("cnpg.io/cluster", name(cluster));
+                labels.put("cnpg.io/podRole", "instance");
+                dbs.add(labels);
+            }
+        }
         return dbs;
     }
 }
