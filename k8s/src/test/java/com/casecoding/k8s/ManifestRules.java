@@ -80,6 +80,10 @@ final class ManifestRules {
         if (spec.path("automountServiceAccountToken").asBoolean(true)) {
             v.add(id + ": automountServiceAccountToken must be false (the services never call the API server)");
         }
+        if (spec.path("enableServiceLinks").asBoolean(true)) {
+            v.add(id + ": enableServiceLinks must be false: Kubernetes would inject CODE_SERVICE_PORT=tcp://... and"
+                    + " CAREERS_SERVICE_PORT=tcp://..., which the services read as their HTTP port");
+        }
         Set<String> writable = new HashSet<>();
         for (JsonNode vol : spec.path("volumes")) {
             if (vol.has("emptyDir")) {

@@ -44,6 +44,7 @@ class ManifestRulesTest {
                     app.kubernetes.io/component: api
                 spec:
                   automountServiceAccountToken: false
+                  enableServiceLinks: false
                   terminationGracePeriodSeconds: 45
                   securityContext:
                     runAsNonRoot: true
@@ -134,6 +135,7 @@ class ManifestRulesTest {
         assertReported("runAsNonRoot", d -> ((ObjectNode) d.at("/spec/template/spec/securityContext")).remove("runAsNonRoot"));
         assertReported("uid 0", d -> ((ObjectNode) d.at("/spec/template/spec/securityContext")).put("runAsUser", 0));
         assertReported("seccompProfile", d -> ((ObjectNode) d.at("/spec/template/spec/securityContext")).remove("seccompProfile"));
+        assertReported("enableServiceLinks", d -> ((ObjectNode) d.at("/spec/template/spec")).remove("enableServiceLinks"));
         assertReported("emptyDir at /tmp", d -> ((ObjectNode) d.at("/spec/template/spec")).remove("volumes"));
     }
 
