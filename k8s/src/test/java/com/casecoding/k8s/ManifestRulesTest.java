@@ -1,0 +1,269 @@
+package com.casecoding.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The rules catch what they are meant to catch: each broken variant of a good Deployment is reported. */
+class ManifestRulesTest {
+
+    private static final String GOOD = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: demo
+              labels:
+                app.kubernetes.io/name: demo
+                app.kubernetes.io/part-of: casecoding
+                app.kubernetes.io/version: 1.2.3
+                app.kubernetes.io/component: api
+            spec:
+              selector:
+                matchLabels:
+                  app.kubernetes.io/name: demo
+              strategy:
+                rollingUpdate:
+                  maxSurge: 1
+                  maxUnavailable: 0
+              template:
+                metadata:
+                  labels:
+                    app.kubernetes.io/name: demo
+                    app.kubernetes.io/part-of: casecoding
+                    app.kubernetes.io/version: 1.2.3
+                    app.kubernetes.io/component: api
+                spec:
+                  automountServiceAccountToken: false
+                  enableServiceLinks: false
+                  terminationGracePeriodSeconds: 45
+                  securityContext:
+                    runAsNonRoot: true
+                    runAsUser: 185
+                    seccompProfile:
+                      type: RuntimeDefault
+                  containers:
+                    - name: demo
+                      image: casecoding/demo:1.2.3
+                      ports:
+                        - name: http
+                          containerPort: 8081
+                      env:
+                        - name: QUARKUS_DATASOURCE_PASSWORD
+                          valueFrom:
+                            secretKeyRef: {name: demo-db, key: password}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {cpu: "1", memory: 256Mi}
+                      startupProbe:
+                        httpGet: {path: /q/health/started, port: http}
+                      readinessProbe:
+                        httpGet: {path: /q/health/ready, port: http}
+                      livenessProbe:
+                        httpGet: {path: /q/health/live, port: 8081}
+                      lifecycle:
+                        preStop:
+                          exec:
+                            command: ["sleep", "10"]
+                      securityContext:
+                        allowPrivilegeEscalation: false
+                        readOnlyRootFilesystem: true
+                        capabilities:
+                          drop: ["ALL"]
+                      volumeMounts:
+                        - name: tmp
+                          mountPath: /tmp
+                  volumes:
+                    - name: tmp
+                      emptyDir: {}
+            """;
+
+    private static ObjectNode good() {
+        return (ObjectNode) Rendered.parse("fixture", GOOD).objects.get(0);
+    }
+
+    private static ObjectNode container(ObjectNode d) {
+        return (ObjectNode) d.at("/spec/template/spec/containers/0");
+    }
+
+    private static void assertReported(String expectedFragment, Consumer<ObjectNode> breakIt) {
+        ObjectNode d = good();
+        breakIt.accept(d);
+        List<String> v = ManifestRules.deployment(d);
+        assertTrue(v.stream().anyMatch(s -> s.contains(expectedFragment)),
+                "expected a violation containing '" + expectedFragment + "', got " + v);
+    }
+
+    @Test
+    void theGoodDeploymentPasses() {
+        assertEquals(List.of(), ManifestRules.deployment(good()));
+    }
+
+    @Test
+    void missingProbesAreReported() {
+        assertReported("startupProbe", d -> container(d).remove("startupProbe"));
+        assertReported("readinessProbe", d -> container(d).remove("readinessProbe"));
+        assertReported("livenessProbe must call /q/health/live",
+                d -> ((ObjectNode) container(d).at("/livenessProbe/httpGet")).put("path", "/health"));
+        assertReported("is not a container port",
+                d -> ((ObjectNode) container(d).at("/readinessProbe/httpGet")).put("port", "admin"));
+    }
+
+    @Test
+    void missingResourcesAreReported() {
+        assertReported("resources.limits.memory", d -> ((ObjectNode) container(d).at("/resources/limits")).remove("memory"));
+        assertReported("resources.requests.cpu", d -> ((ObjectNode) container(d).at("/resources/requests")).remove("cpu"));
+    }
+
+    @Test
+    void weakSecurityContextsAreReported() {
+        assertReported("readOnlyRootFilesystem",
+                d -> ((ObjectNode) container(d).path("securityContext")).put("readOnlyRootFilesystem", false));
+        assertReported("allowPrivilegeEscalation",
+                d -> ((ObjectNode) container(d).path("securityContext")).remove("allowPrivilegeEscalation"));
+        assertReported("drop must contain ALL",
+                d -> ((ArrayNode) container(d).at("/securityContext/capabilities/drop")).removeAll().add("NET_RAW"));
+        assertReported("runAsNonRoot", d -> ((ObjectNode) d.at("/spec/template/spec/securityContext")).remove("runAsNonRoot"));
+        assertReported("uid 0", d -> ((ObjectNode) d.at("/spec/template/spec/securityContext")).put("runAsUser", 0));
+        assertReported("seccompProfile", d -> ((ObjectNode) d.at("/spec/template/spec/securityContext")).remove("seccompProfile"));
+        assertReported("enableServiceLinks", d -> ((ObjectNode) d.at("/spec/template/spec")).remove("enableServiceLinks"));
+        assertReported("emptyDir at /tmp", d -> ((ObjectNode) d.at("/spec/template/spec")).remove("volumes"));
+    }
+
+    @Test
+    void labelsAndSelectorsAreChecked() {
+        assertReported("pod template label app.kubernetes.io/version missing",
+                d -> ((ObjectNode) d.at("/spec/template/metadata/labels")).remove("app.kubernetes.io/version"));
+        assertReported("metadata label app.kubernetes.io/component missing",
+                d -> ((ObjectNode) d.at("/metadata/labels")).remove("app.kubernetes.io/component"));
+        assertReported("version label must not be in the selector",
+                d -> ((ObjectNode) d.at("/spec/selector/matchLabels")).put("app.kubernetes.io/version", "1.2.3"));
+        assertReported("selector does not match",
+                d -> ((ObjectNode) d.at("/spec/selector/matchLabels")).put("app.kubernetes.io/name", "other"));
+    }
+
+    @Test
+    void gracefulShutdownIsChecked() {
+        assertReported("preStop sleep", d -> container(d).remove("lifecycle"));
+        assertReported("terminationGracePeriodSeconds 20",
+                d -> ((ObjectNode) d.at("/spec/template/spec")).put("terminationGracePeriodSeconds", 20));
+        assertReported("maxUnavailable must be 0",
+                d -> ((ObjectNode) d.at("/spec/strategy/rollingUpdate")).put("maxUnavailable", 1));
+    }
+
+    @Test
+    void imagesAndSecretsAreChecked() {
+        assertReported("uses the mutable tag latest", d -> container(d).put("image", "casecoding/demo:latest"));
+        assertReported("has no tag", d -> container(d).put("image", "registry.example.com:5000/casecoding/demo"));
+        assertReported("literal value", d -> {
+            ObjectNode env = (ObjectNode) container(d).at("/env/0");
+            env.remove("valueFrom");
+            env.put("value", "hunter2");
+        });
+    }
+
+    @Test
+    void networkRulesRejectBroadSelectorsAndForeignNamespaces() {
+        Map<String, String> code = Map.of(ManifestRules.NAME_LABEL, "code-service");
+        Map<String, String> gateway = Map.of(ManifestRules.NAME_LABEL, "gateway");
+        String policy = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: p}
+                spec:
+                  podSelector:
+                    matchLabels: {app.kubernetes.io/name: code-service}
+                  policyTypes: [Ingress]
+                  ingress:
+                    - from:
+                        - %s
+                """;
+        Rendered onlyGateway = Rendered.parse("t", policy.formatted("podSelector: {matchLabels: {app.kubernetes.io/name: gateway}}"));
+        assertEquals(List.of(), NetworkRules.onlyFrom(onlyGateway, "code", code, 8081, Set.of("gateway"), List.of(gateway, code)));
+
+        Rendered anyPod = Rendered.parse("t", policy.formatted("podSelector: {}"));
+        assertTrue(!NetworkRules.onlyFrom(anyPod, "code", code, 8081, Set.of("gateway"), List.of(gateway)).isEmpty());
+
+        Rendered partOf = Rendered.parse("t", policy.formatted("podSelector: {matchLabels: {app.kubernetes.io/part-of: casecoding}}"));
+        assertTrue(!NetworkRules.onlyFrom(partOf, "code", code, 8081, Set.of("gateway"), List.of(gateway)).isEmpty(),
+                "a selector that admits any casecoding pod is too broad");
+
+        Rendered otherNamespace = Rendered.parse("t", policy.formatted("namespaceSelector: {}"));
+        assertTrue(!NetworkRules.onlyFrom(otherNamespace, "code", code, 8081, Set.of("gateway"), List.of(gateway)).isEmpty());
+
+        Rendered none = Rendered.parse("t", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+        assertTrue(!NetworkRules.onlyFrom(none, "code", code, 8081, Set.of("gateway"), List.of(gateway)).isEmpty());
+        assertTrue(!NetworkRules.defaultDeny(none).isEmpty());
+    }
+
+    @Test
+    void networkRulesLookAtThePortInQuestion() {
+        Map<String, String> db = Map.of(ManifestRules.NAME_LABEL, "db");
+        Rendered r = Rendered.parse("t", """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: db}
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/name: db}}
+                  policyTypes: [Ingress]
+                  ingress:
+                    - from: [{podSelector: {matchLabels: {app.kubernetes.io/name: gateway}}}]
+                      ports: [{port: 5432}]
+                    - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: operator}}}]
+                      ports: [{port: 8000}]
+                """);
+        List<Map<String, String>> pods = List.of(Map.of(ManifestRules.NAME_LABEL, "gateway"), db);
+        assertEquals(List.of(), NetworkRules.onlyFrom(r, "db", db, 5432, Set.of("gateway"), pods));
+        assertTrue(!NetworkRules.onlyFrom(r, "db", db, 8000, Set.of("gateway"), pods).isEmpty());
+    }
+
+    @Test
+    void aSecondEntryPointIsReported() {
+        String yaml = """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: gateway}
+                spec: {type: ClusterIP, selector: {app.kubernetes.io/name: gateway}}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: code-service}
+                spec: {type: NodePort, selector: {app.kubernetes.io/name: code-service}}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: i}
+                spec:
+                  rules:
+                    - http:
+                        paths:
+                          - {path: /, pathType: Prefix, backend: {service: {name: code-service, port: {number: 8081}}}}
+                """;
+        List<String> v = ManifestRules.singleEntryPoint(Rendered.parse("t", yaml), "gateway");
+        assertTrue(v.stream().anyMatch(s -> s.contains("type NodePort")), v.toString());
+        assertTrue(v.stream().anyMatch(s -> s.contains("routes to code-service")), v.toString());
+    }
+
+    @Test
+    void labelSelectorSemantics() {
+        JsonNode sel = Rendered.parse("t", """
+                matchLabels: {a: "1"}
+                matchExpressions:
+                  - {key: b, operator: In, values: [x, y]}
+                  - {key: c, operator: DoesNotExist}
+                """).objects.get(0);
+        assertTrue(Rendered.selects(sel, Map.of("a", "1", "b", "y")));
+        assertTrue(!Rendered.selects(sel, Map.of("a", "1", "b", "z")));
+        assertTrue(!Rendered.selects(sel, Map.of("a", "1", "b", "x", "c", "")));
+        assertTrue(!Rendered.selects(sel, Map.of("b", "x")));
+    }
+}

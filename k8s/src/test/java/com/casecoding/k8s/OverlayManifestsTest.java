@@ -1,0 +1,309 @@
+package com.casecoding.k8s;
+
+import static com.casecoding.k8s.Rendered.id;
+import static com.casecoding.k8s.Rendered.name;
+import static com.casecoding.k8s.Rendered.podLabels;
+import static com.casecoding.k8s.Rendered.podSpec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Renders every overlay under k8s/overlays and every Job under k8s/jobs with `kubectl kustomize` and checks what an
+ * administrator relies on: hardened, probed, bounded Deployments with consistent labels; Service, HPA and PDB for each;
+ * the gateway as the single entry point; NetworkPolicies that isolate the services and the database; no Secret in the
+ * repository; one release across all images.
+ */
+class OverlayManifestsTest {
+
+    static final Set<String> SERVICES = Set.of("gateway", "code-service", "careers-service");
+    static final Set<String> DATABASE_CLIENTS = Set.of("gateway", "code-service", "careers-service", "code-import");
+    static final List<String> JOBS = List.of("code-import", "code-files");
+
+    private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
+    private static Kubectl kubectl;
+
+    static Path k8sDir() {
+        return Path.of(System.getProperty("k8s.dir", ".")).toAbsolutePath().normalize();
+    }
+
+    @BeforeAll
+    static void kubectl() {
+        kubectl = Kubectl.require();
+    }
+
+    static Stream<String> overlays() {
+        try (Stream<Path> dirs = Files.list(k8sDir().resolve("overlays"))) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("kustomization.yaml")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Rendered render(String relativeDir) {
+        return CACHE.computeIfAbsent(relativeDir,
+                dir -> Rendered.parse("kubectl kustomize k8s/" + dir, kubectl.kustomize(k8sDir().resolve(dir))));
+    }
+
+    static Rendered overlay(String name) {
+        return render("overlays/" + name);
+    }
+
+    static Rendered jobs() {
+        Rendered all = null;
+        for (String job : JOBS) {
+            Rendered r = render("jobs/" + job);
+            all = all == null ? r : all.plus(r);
+        }
+        return all;
+    }
+
+    static void assertNoViolations(String what, List<String> violations) {
+        if (!violations.isEmpty()) {
+            fail(what + ":\n  " + String.join("\n  ", violations));
+        }
+    }
+
+    @Test
+    void theRequiredOverlaysExist() {
+        List<String> names = overlays().toList();
+        assertTrue(names.contains("dev"), "k8s/overlays/dev missing: " + names);
+        assertTrue(names.contains("prod"), "k8s/overlays/prod missing: " + names);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyServiceDeploymentIsProbedBoundedHardenedAndLabelled(String overlay) {
+        Rendered r = overlay(overlay);
+        List<JsonNode> deployments = r.ofKind("Deployment");
+        Set<String> names = new TreeSet<>();
+        deployments.forEach(d -> names.add(name(d)));
+        assertEquals(new TreeSet<>(SERVICES), names, overlay + ": Deployments");
+        List<String> v = new ArrayList<>();
+        deployments.forEach(d -> v.addAll(ManifestRules.deployment(d)));
+        assertNoViolations(overlay, v);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyDeploymentHasServiceAutoscalerAndDisruptionBudget(String overlay) {
+        assertNoViolations(overlay, ManifestRules.companions(overlay(overlay)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void onlyTheGatewayIsExposed(String overlay) {
+        assertNoViolations(overlay, ManifestRules.singleEntryPoint(overlay(overlay), "gateway"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void servicesAcceptTrafficOnlyFromTheGateway(String overlay) {
+        Rendered r = overlay(overlay);
+        List<Map<String, String>> pods = podsOf(r.plus(jobs()));
+        List<String> v = new ArrayList<>(NetworkRules.defaultDeny(r));
+        Map<String, Integer> ports = Map.of("code-service", 8081, "careers-service", 8082);
+        ports.forEach((service, port) -> {
+            Map<String, String> labels = podLabels(r.find("Deployment", service).orElseThrow());
+            v.addAll(NetworkRules.onlyFrom(r, service, labels, port, Set.of("gateway"), pods));
+        });
+        Map<String, String> gateway = podLabels(r.find("Deployment", "gateway").orElseThrow());
+        v.addAll(NetworkRules.reachableFromIngressController(r, gateway));
+        assertNoViolations(overlay, v);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void aDatabaseInTheClusterAcceptsOnlyTheServices(String overlay) {
+        Rendered r = overlay(overlay);
+        List<Map<String, String>> pods = podsOf(r.plus(jobs()));
+        List<String> v = new ArrayList<>();
+        for (Map<String, String> db : databasePods(r)) {
+            // A replicated database also talks to its own instances.
+            Set<String> allowed = new TreeSet<>(DATABASE_CLIENTS);
+            allowed.add(db.get(ManifestRules.NAME_LABEL));
+            v.addAll(NetworkRules.onlyFrom(r, "database " + db, db, 5432, allowed, pods));
+        }
+        assertNoViolations(overlay, v);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void nothingSecretIsInTheRepositoryAndConfigurationResolves(String overlay) {
+        Rendered r = overlay(overlay);
+        List<String> v = new ArrayList<>(ManifestRules.noSecrets(r));
+        v.addAll(ManifestRules.configMapsResolve(r));
+        assertNoViolations(overlay, v);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void allServicesRunOneRelease(String overlay) {
+        assertNoViolations(overlay, ManifestRules.oneRelease(overlay(overlay)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void replicaCountsMatchTheOverlay(String overlay) {
+        Rendered r = overlay(overlay);
+        List<String> v = new ArrayList<>();
+        for (JsonNode hpa : r.ofKind("HorizontalPodAutoscaler")) {
+            int min = hpa.path("spec").path("minReplicas").asInt(1);
+            int max = hpa.path("spec").path("maxReplicas").asInt(0);
+            if (overlay.equals("dev") && (min != 1 || max != 1)) {
+                v.add(id(hpa) + ": dev runs a single replica, found " + min + ".." + max);
+            } else if (overlay.startsWith("prod") && min < 2) {
+                v.add(id(hpa) + ": production needs two or more replicas, minReplicas is " + min);
+            } else if (!overlay.equals("dev") && !overlay.startsWith("prod")) {
+                v.add(overlay + ": unknown overlay; add its replica expectations to this test");
+            }
+        }
+        assertNoViolations(overlay, v);
+    }
+
+    @Test
+    void devRunsItsOwnSingleDatabase() {
+        Rendered dev = overlay("dev");
+        List<JsonNode> dbs = dev.workloads().stream()
+                .filter(w -> "database".equals(podLabels(w).get("app.kubernetes.io/component")))
+                .toList();
+        assertEquals(1, dbs.size(), "dev: one database workload");
+        assertEquals(1, dbs.get(0).path("spec").path("replicas").asInt(), "dev: one database replica");
+        assertTrue(dev.ofKind("Service").stream().anyMatch(s -> name(s).equals("postgres")), "dev: Service postgres");
+    }
+
+    @Test
+    void prodKeepsPostgresOutsideTheServicePods() {
+        Rendered prod = overlay("prod");
+        assertTrue(prod.ofKind("StatefulSet").isEmpty(), "prod: the database is managed outside the cluster");
+        for (JsonNode d : prod.ofKind("Deployment")) {
+            for (JsonNode c : podSpec(d).path("containers")) {
+                JsonNode url = env(c, "QUARKUS_DATASOURCE_JDBC_URL");
+                assertTrue(url.path("valueFrom").has("secretKeyRef"),
+                        id(d) + ": the JDBC URL of the managed database comes from a Secret");
+            }
+        }
+        for (JsonNode ing : prod.ofKind("Ingress")) {
+            assertFalse(ing.path("spec").path("tls").isEmpty(), id(ing) + ": production Ingress needs TLS");
+        }
+    }
+
+    @Test
+    void prodCnpgRunsAReplicatedClusterWhoseRolesUseTheServiceSecrets() {
+        Rendered r = overlay("prod-cnpg");
+        JsonNode cluster = r.find("Cluster", "casecoding-db").orElseThrow(() -> new AssertionError("no CNPG Cluster"));
+        assertTrue(cluster.path("spec").path("instances").asInt() >= 2, "replicated: instances >= 2");
+        assertEquals("casecoding", cluster.path("metadata").path("namespace").asText(), "Cluster namespace");
+        Set<String> roleSecrets = new TreeSet<>();
+        cluster.path("spec").path("managed").path("roles")
+                .forEach(role -> roleSecrets.add(role.path("passwordSecret").path("name").asText()));
+        assertEquals(Set.of("gateway-db", "code-service-db", "careers-service-db"), roleSecrets);
+        assertEquals(1, databasePods(r).size());
+        assertTrue(r.ofKind("StatefulSet").isEmpty(), "the operator, not a StatefulSet, runs PostgreSQL");
+    }
+
+    @Test
+    void theImportJobRunsTheCodeServiceImageOnTheFilesVolume() {
+        Rendered job = render("jobs/code-import");
+        JsonNode j = job.find("Job", "code-import").orElseThrow(() -> new AssertionError("Job code-import missing"));
+        JsonNode c = podSpec(j).path("containers").get(0);
+        String codeServiceImage = podSpec(overlay("prod").find("Deployment", "code-service").orElseThrow())
+                .path("containers").get(0).path("image").asText();
+        assertEquals(codeServiceImage, c.path("image").asText(), "the Job runs the same image as code-service");
+        assertEquals("true", env(c, "CODES_IMPORT_EXIT").path("value").asText(), "CODES_IMPORT_EXIT");
+        String dir = env(c, "CODES_IMPORT_DIR").path("value").asText();
+        boolean mounted = false;
+        for (JsonNode m : c.path("volumeMounts")) {
+            mounted |= dir.equals(m.path("mountPath").asText());
+        }
+        assertTrue(mounted, "CODES_IMPORT_DIR " + dir + " is a mounted volume");
+        String claim = null;
+        for (JsonNode vol : podSpec(j).path("volumes")) {
+            if (vol.has("persistentVolumeClaim")) {
+                claim = vol.path("persistentVolumeClaim").path("claimName").asText();
+            }
+        }
+        String claimName = claim;
+        assertTrue(render("jobs/code-files").ofKind("PersistentVolumeClaim").stream()
+                .anyMatch(p -> name(p).equals(claimName)), "the files volume " + claim + " is defined in jobs/code-files");
+        assertEquals("Never", podSpec(j).path("restartPolicy").asText());
+        assertTrue(DATABASE_CLIENTS.contains(podLabels(j).get(ManifestRules.NAME_LABEL)),
+                "the Job's pods carry a name the database policy admits");
+        JsonNode sc = c.path("securityContext");
+        assertTrue(sc.path("readOnlyRootFilesystem").asBoolean() && !sc.path("allowPrivilegeEscalation").asBoolean(true)
+                && podSpec(j).path("securityContext").path("runAsNonRoot").asBoolean(), "the Job is hardened too");
+        assertNoViolations("jobs", ManifestRules.noSecrets(jobs()));
+    }
+
+    @Test
+    void everySecretThePodsReadIsExplainedInTheDeploymentGuide() throws IOException {
+        Path guide = k8sDir().resolveSibling("docs").resolve("deployment.md");
+        assertTrue(Files.isRegularFile(guide), "docs/deployment.md missing");
+        String text = Files.readString(guide);
+        Set<String> secrets = new TreeSet<>();
+        overlays().forEach(o -> secrets.addAll(ManifestRules.secretRefs(overlay(o))));
+        secrets.addAll(ManifestRules.secretRefs(jobs()));
+        List<String> missing = secrets.stream().filter(s -> !text.contains("`" + s + "`") && !text.contains(" " + s + " "))
+                .toList();
+        assertTrue(missing.isEmpty(), "Secrets the guide does not tell how to create: " + missing);
+    }
+
+    static JsonNode env(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (name.equals(e.path("name").asText())) {
+                return e;
+            }
+        }
+        throw new AssertionError(container.path("name").asText() + ": env " + name + " missing");
+    }
+
+    static List<Map<String, String>> podsOf(Rendered r) {
+        List<Map<String, String>> pods = new ArrayList<>();
+        r.workloads().forEach(w -> pods.add(podLabels(w)));
+        r.ofKind("Pod").forEach(p -> pods.add(Rendered.strings(p.path("metadata").path("labels"))));
+        pods.addAll(databasePods(r));
+        return pods;
+    }
+
+    /** Label sets of the database pods the overlay runs inside the cluster. */
+    static List<Map<String, String>> databasePods(Rendered r) {
+        List<Map<String, String>> dbs = new ArrayList<>();
+        r.workloads().stream()
+                .filter(w -> "database".equals(podLabels(w).get("app.kubernetes.io/component")))
+                .forEach(w -> dbs.add(podLabels(w)));
+        for (JsonNode cluster : r.ofKind("Cluster")) {
+            if (cluster.path("apiVersion").asText().startsWith("postgresql.cnpg.io/")) {
+                Map<String, String> labels = new TreeMap<>(Rendered.strings(cluster.path("spec").path("inheritedMetadata").path("labels")));
+                labels.put("cnpg.io/cluster", name(cluster));
+                labels.put("cnpg.io/podRole", "instance");
+                dbs.add(labels);
+            }
+        }
+        return dbs;
+    }
+}
