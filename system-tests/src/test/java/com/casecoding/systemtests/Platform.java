@@ -1,12 +1,11 @@
 package com.casecoding.systemtests;
 
+import com.casecoding.common.security.KeyEncoding;
 import com.casecoding.devdb.EmbeddedDatabase;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,8 +28,7 @@ public final class Platform {
         keyDir = Files.createTempDirectory("casecoding-system-keys");
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        String pem = KeyEncoding.pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded());
         Files.writeString(keyDir.resolve("system-test-key.pem"), pem);
 
         int gatewayPort = ServiceProcess.freePort();

@@ -1,5 +1,6 @@
 package com.casecoding.gateway.keys;
 
+import com.casecoding.common.security.KeyEncoding;
 import com.casecoding.gateway.config.GatewayConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
@@ -7,7 +8,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ public class KeyRing {
             throw new IllegalStateException("Active key id '" + activeKid + "' is not among " + keys.keySet());
         }
         List<String> jwks = new ArrayList<>();
-        keys.values().forEach(k -> jwks.add(jwk(k.publicKey(), k.kid())));
+        keys.values().forEach(k -> jwks.add(KeyEncoding.rsaJwk(k.publicKey(), k.kid())));
         this.jwks = "{\"keys\":[" + String.join(",", jwks) + "]}";
         LOG.infof("JWT keys loaded: %s (signing with %s)", keys.keySet(), active.kid());
     }
@@ -116,9 +116,7 @@ public class KeyRing {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                    + "\n-----END PRIVATE KEY-----\n";
+            String pem = KeyEncoding.pem("PRIVATE KEY", der);
             Path file = dir.resolve(kid + ".pem");
             Files.writeString(file, pem, StandardCharsets.US_ASCII);
             try {
@@ -130,22 +128,5 @@ public class KeyRing {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String jwk(RSAPublicKey key, String kid) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"n\":\""
-                + b64.encodeToString(unsigned(key.getModulus())) + "\",\"e\":\""
-                + b64.encodeToString(unsigned(key.getPublicExponent())) + "\"}";
-    }
-
-    private static byte[] unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            byte[] trimmed = new byte[bytes.length - 1];
-            System.arraycopy(bytes, 1, trimmed, 0, trimmed.length);
-            return trimmed;
-        }
-        return bytes;
     }
 }

@@ -72,16 +72,7 @@ public class ViewQuotaService {
             ensure.setString(2, period);
             ensure.executeUpdate();
         }
-        int used;
-        try (PreparedStatement lock = c.prepareStatement(
-                "select used from view_period where account_id = ? and period = ? for update")) {
-            lock.setObject(1, account);
-            lock.setString(2, period);
-            try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                used = rs.getInt(1);
-            }
-        }
+        int used = lockPeriod(c, account, period);
         try (PreparedStatement seen = c.prepareStatement(
                 "select 1 from code_view where account_id = ? and period = ? and code_key = ?")) {
             seen.setObject(1, account);
@@ -111,19 +102,27 @@ public class ViewQuotaService {
         return new Decision(Outcome.COUNTED, used + 1, limit, limit - used - 1, period);
     }
 
+    /** Locks the account's period row until commit and returns the views used; -1 when the row does not exist. */
+    private static int lockPeriod(Connection c, UUID account, String period) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(
+                "select used from view_period where account_id = ? and period = ? for update")) {
+            lock.setObject(1, account);
+            lock.setString(2, period);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        }
+    }
+
     /** Gives back a view counted by {@link #reserve} when the page was not served (unknown code, upstream error). */
     public void release(UUID account, String period, String codeKey) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement lock = c.prepareStatement(
-                    "select used from view_period where account_id = ? and period = ? for update");
-                 PreparedStatement delete = c.prepareStatement(
+            try (PreparedStatement delete = c.prepareStatement(
                          "delete from code_view where account_id = ? and period = ? and code_key = ?");
                  PreparedStatement count = c.prepareStatement(
                          "update view_period set used = used - 1 where account_id = ? and period = ? and used > 0")) {
-                lock.setObject(1, account);
-                lock.setString(2, period);
-                lock.executeQuery().close();
+                lockPeriod(c, account, period);
                 delete.setObject(1, account);
                 delete.setString(2, period);
                 delete.setString(3, codeKey);

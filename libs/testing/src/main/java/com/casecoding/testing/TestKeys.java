@@ -1,9 +1,9 @@
 package com.casecoding.testing;
 
+import com.casecoding.common.security.KeyEncoding;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -11,7 +11,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Base64;
 
 /**
  * TEST KEYS ONLY: an RSA key pair made fresh in each test JVM, written to a temporary folder as a PKCS#8 PEM (for
@@ -36,7 +35,7 @@ public final class TestKeys {
         this.jwksFile = dir.resolve("test-jwks.json");
         Files.writeString(privateKeyPem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.writeString(publicKeyPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        Files.writeString(jwksFile, "{\"keys\":[" + jwk((RSAPublicKey) pair.getPublic(), KID) + "]}");
+        Files.writeString(jwksFile, "{\"keys\":[" + KeyEncoding.rsaJwk((RSAPublicKey) pair.getPublic(), KID) + "]}");
         this.keyDir = Files.createDirectories(dir.resolve("key-dir"));
         Files.writeString(keyDir.resolve(KID + ".pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     }
@@ -63,24 +62,6 @@ public final class TestKeys {
     }
 
     public static String pem(String type, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
-    }
-
-    public static String jwk(RSAPublicKey key, String kid) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"n\":\""
-                + b64.encodeToString(unsigned(key.getModulus())) + "\",\"e\":\""
-                + b64.encodeToString(unsigned(key.getPublicExponent())) + "\"}";
-    }
-
-    private static byte[] unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            byte[] trimmed = new byte[bytes.length - 1];
-            System.arraycopy(bytes, 1, trimmed, 0, trimmed.length);
-            return trimmed;
-        }
-        return bytes;
+        return KeyEncoding.pem(type, der);
     }
 }
