@@ -29,6 +29,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,16 +74,21 @@ public class GatewayRouter {
                 .setKeepAlive(true)
                 .setMaxPoolSize(200)
                 .setIdleTimeout(60));
+        // the longest prefix is registered first, so a more specific route (/api/consults/inbound) wins over a
+        // shorter one (/api/consults)
+        List<Map.Entry<String, Upstream>> table = new ArrayList<>();
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             GatewayConfig.Route route = entry.getValue();
             URI upstream = URI.create(route.upstream());
             Upstream target = new Upstream(entry.getKey(), upstream.getHost(),
                     upstream.getPort() > 0 ? upstream.getPort() : 80, route.authRequired());
-            for (String prefix : route.prefixes()) {
-                router.route(prefix).handler(rc -> handle(rc, target));
-                router.route(prefix + "/*").handler(rc -> handle(rc, target));
-            }
+            route.prefixes().forEach(prefix -> table.add(Map.entry(prefix, target)));
             LOG.infof("Route %s -> %s for %s", entry.getKey(), upstream, route.prefixes());
+        }
+        table.sort(Comparator.comparingInt((Map.Entry<String, Upstream> e) -> e.getKey().length()).reversed());
+        for (Map.Entry<String, Upstream> entry : table) {
+            router.route(entry.getKey()).handler(rc -> handle(rc, entry.getValue()));
+            router.route(entry.getKey() + "/*").handler(rc -> handle(rc, entry.getValue()));
         }
     }
 
