@@ -10,6 +10,7 @@ import com.casecoding.gateway.config.GatewayConfig;
 import com.casecoding.gateway.quota.ViewQuotaService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The reverse proxy. For every prefix of the routing table it applies, in this order: authentication (the bearer token
@@ -155,8 +157,8 @@ public class GatewayRouter {
                             decision.remaining() < 0 ? "unlimited" : Integer.toString(decision.remaining()));
                     forward(rc, upstream, tokens.viewGrant(viewer.subject(), page.key()),
                             decision.outcome() == ViewQuotaService.Outcome.COUNTED ? () -> {
-                                release(account, decision, page);
                                 rc.response().headers().set("X-Views-Remaining", Integer.toString(decision.remaining() + 1));
+                                return release(account, decision, page);
                             } : null,
                             viewer);
                 })
@@ -167,18 +169,22 @@ public class GatewayRouter {
                 });
     }
 
-    private void release(UUID account, ViewQuotaService.Decision decision, CodePageRequest page) {
-        vertx.executeBlocking(() -> {
+    private Future<Void> release(UUID account, ViewQuotaService.Decision decision, CodePageRequest page) {
+        return vertx.<Void>executeBlocking(() -> {
             quota.release(account, decision.period(), page.key());
             return null;
-        }, false).onFailure(e -> LOG.errorf(e, "Could not give back a view of %s", page.key()));
+        }, false).recover(e -> {
+            LOG.errorf(e, "Could not give back a view of %s", page.key());
+            return Future.succeededFuture();
+        });
     }
 
     /**
      * Sends the request upstream. {@code onNotServed} runs when the upstream did not answer 200 (or not at all), so a
-     * counted view is given back.
+     * counted view is given back before the client sees the answer.
      */
-    private void forward(RoutingContext rc, Upstream upstream, String viewGrant, Runnable onNotServed, Caller caller) {
+    private void forward(RoutingContext rc, Upstream upstream, String viewGrant, Supplier<Future<Void>> onNotServed,
+                         Caller caller) {
         HttpServerRequest request = rc.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
@@ -221,9 +227,11 @@ public class GatewayRouter {
                 });
     }
 
-    private void relay(RoutingContext rc, HttpClientResponse upstreamResponse, Runnable onNotServed) {
+    private void relay(RoutingContext rc, HttpClientResponse upstreamResponse, Supplier<Future<Void>> onNotServed) {
         if (onNotServed != null && upstreamResponse.statusCode() != 200) {
-            onNotServed.run();
+            upstreamResponse.pause();
+            onNotServed.get().onComplete(done -> relay(rc, upstreamResponse, null));
+            return;
         }
         HttpServerResponse response = rc.response();
         if (response.ended()) {
@@ -242,9 +250,9 @@ public class GatewayRouter {
         upstreamResponse.pipeTo(response).onFailure(e -> LOG.debugf("Response relay ended early: %s", e.getMessage()));
     }
 
-    private void upstreamFailed(RoutingContext rc, Upstream upstream, Throwable e, Runnable onNotServed) {
+    private void upstreamFailed(RoutingContext rc, Upstream upstream, Throwable e, Supplier<Future<Void>> onNotServed) {
         if (onNotServed != null) {
-            onNotServed.run();
+            onNotServed.get();
         }
         LOG.warnf("Upstream %s failed for %s %s: %s", upstream.name(), rc.request().method(), rc.request().path(),
                 e.getMessage());

@@ -35,6 +35,14 @@ class RoutingTest {
     }
 
     @Test
+    void theLongestPrefixWinsSoInboundMailNeedsNoToken() {
+        given().contentType("application/json").body("{\"sender\":\"a@b.test\"}")
+                .when().post("/api/consults/inbound")
+                .then().statusCode(200).body("method", equalTo(null)).body("path", equalTo("/api/consults/inbound"));
+        given().when().get("/api/consults").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void aStoppedUpstreamIsA503ProblemQuickly() {
         long start = System.nanoTime();
         given().when().get("/api/jobs")
