@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.ImportCompleted;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,13 @@ public class EditTables {
 
     void onStart(@Observes StartupEvent event) {
         reload();
+    }
+
+    /** Reloads when an import run stored a payment or edit release. */
+    void onImport(@Observes ImportCompleted event) {
+        if (event.datasets().stream().anyMatch(d -> EditDataset.fromId(d).isPresent())) {
+            reload();
+        }
     }
 
     /** Re-reads every table from the newest releases; readers keep the old snapshot until the new one is whole. */

@@ -87,7 +87,12 @@ public final class Explanations {
             "9", "The team-surgeon concept does not apply.");
 
     public static String globalDays(String value) {
-        return GLOBAL_DAYS.getOrDefault(value, "Global period of " + Integer.parseInt(value) + " days after the procedure.");
+        String known = GLOBAL_DAYS.get(value);
+        if (known != null) {
+            return known;
+        }
+        return value.matches("\\d{3}") ? "Global period of " + Integer.parseInt(value) + " days after the procedure."
+                : "Global days indicator " + value + ".";
     }
 
     public static String status(String value) {
