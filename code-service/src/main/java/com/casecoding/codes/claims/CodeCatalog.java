@@ -19,11 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Code validity on a date from the imported code sets (tables of {@code com.casecoding.codes.imports}): the release
  * of a system in effect on a date is the newest one effective on or before it; a code missing from it but present
- * in an older release was deleted, present only in a newer one is not yet effective.
+ * in an older release was deleted, present only in a newer one is not yet effective. The releases holding a code
+ * are read once per code (one indexed query for all new codes of a claim) and kept until the next import.
  */
 @ApplicationScoped
 public class CodeCatalog {
@@ -51,6 +53,10 @@ public class CodeCatalog {
         reload();
     }
 
+    /** Releases holding each code looked up so far (release id -> header flag); dropped on reload. */
+    private volatile Map<Key, Map<Long, Boolean>> found = new ConcurrentHashMap<>();
+    private static final int CACHE_CODES = 200_000;
+
     public void reload() {
         Map<String, List<Release>> map = new HashMap<>();
         try (Connection c = dataSource.getConnection();
@@ -69,6 +75,7 @@ public class CodeCatalog {
         }
         map.replaceAll((k, v) -> List.copyOf(v));
         releases = Map.copyOf(map);
+        found = new ConcurrentHashMap<>();
     }
 
     public boolean loaded(String system) {
@@ -91,10 +98,20 @@ public class CodeCatalog {
                 wanted.add(k);
             }
         }
-        if (wanted.isEmpty()) {
-            return out;
+        Map<Key, Map<Long, Boolean>> cache = found;
+        List<Key> missing = wanted.stream().filter(k -> !cache.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            load(missing, cache);
         }
-        Map<Key, Map<Long, Boolean>> found = new HashMap<>(); // release id -> header flag
+        for (Key k : wanted) {
+            out.put(k, judge(k, rel.get(k.system()), cache.getOrDefault(k, Map.of()), date));
+        }
+        return out;
+    }
+
+    private void load(List<Key> wanted, Map<Key, Map<Long, Boolean>> cache) {
+        Map<Key, Map<Long, Boolean>> loaded = new HashMap<>();
+        wanted.forEach(k -> loaded.put(k, new HashMap<>()));
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select system, code, release_id, header from codes.code_entry "
                      + "where system = any(?) and code = any(?)")) {
@@ -102,17 +119,19 @@ public class CodeCatalog {
             ps.setArray(2, c.createArrayOf("varchar", wanted.stream().map(Key::code).distinct().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
-                            .put(rs.getLong(3), rs.getBoolean(4));
+                    Map<Long, Boolean> in = loaded.get(new Key(rs.getString(1), rs.getString(2)));
+                    if (in != null) {
+                        in.put(rs.getLong(3), rs.getBoolean(4));
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("code lookup failed", e);
         }
-        for (Key k : wanted) {
-            out.put(k, judge(k, rel.get(k.system()), found.getOrDefault(k, Map.of()), date));
+        if (cache.size() > CACHE_CODES) {
+            cache.clear();
         }
-        return out;
+        loaded.forEach((k, v) -> cache.put(k, Map.copyOf(v)));
     }
 
     static Lookup judge(Key k, List<Release> systemReleases, Map<Long, Boolean> inReleases, LocalDate date) {

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -27,10 +26,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The payment and edit tables of the newest release of each dataset, held in memory (maps keyed by code) and
- * reloaded after every import; PTP pairs, which run to millions of rows, are read with one indexed query per call.
+ * reloaded after every import. PTP edits, which run to millions of rows, are read per column 1 code with one indexed
+ * query the first time a code is asked for and then kept in memory until the next reload.
  * These are the query methods other features (claim checks, code pages, the assistant) call.
  */
 @ApplicationScoped
@@ -46,8 +47,10 @@ public class EditTables {
     record Snapshot(Map<String, EditRelease> releases, Map<String, List<Long>> releaseIds,
                     Map<String, List<RvuEntry>> rvu, Map<String, GpciEntry> gpci,
                     Map<CareSetting, Map<String, MueEntry>> mue, Map<String, List<AddOnEdit>> addOnsByCode,
-                    Map<String, Set<String>> addOnsByPrimary) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+                    Map<String, Set<String>> addOnsByPrimary,
+                    Map<CareSetting, Map<String, List<PtpEdit>>> ptpByColumn1) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                emptyPtpCache());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -94,13 +97,24 @@ public class EditTables {
             }
             Map<String, List<AddOnEdit>> addOns = loadAddOns(c, ids, byId);
             snapshot = new Snapshot(Map.copyOf(latest), Map.copyOf(ids), loadRvu(c, ids, byId),
-                    loadGpci(c, ids, byId), loadMue(c, ids, byId), addOns, indexByPrimary(addOns));
+                    loadGpci(c, ids, byId), loadMue(c, ids, byId), addOns, indexByPrimary(addOns), emptyPtpCache());
             LOG.infof("edit tables loaded in %d ms: %d RVU codes, %d localities, %d MUE codes, %d add-on codes",
                     (System.nanoTime() - start) / 1_000_000, snapshot.rvu().size(), snapshot.gpci().size(),
                     snapshot.mue().values().stream().mapToInt(Map::size).sum(), snapshot.addOnsByCode().size());
         } catch (SQLException e) {
             throw new IllegalStateException("loading the edit tables failed", e);
         }
+    }
+
+    /** Column 1 codes whose PTP edits are kept in memory before the cache starts over. */
+    private static final int PTP_CACHE_CODES = 50_000;
+
+    private static Map<CareSetting, Map<String, List<PtpEdit>>> emptyPtpCache() {
+        Map<CareSetting, Map<String, List<PtpEdit>>> map = new EnumMap<>(CareSetting.class);
+        for (CareSetting s : CareSetting.values()) {
+            map.put(s, new ConcurrentHashMap<>());
+        }
+        return map;
     }
 
     private static List<Long> idsOf(Map<String, List<Long>> ids, EditDataset dataset) {
@@ -330,8 +344,9 @@ public class EditTables {
     }
 
     /**
-     * Every PTP edit in effect on the date whose column 1 and column 2 codes are both among {@code codes}
-     * (one indexed query). DME supplier claims have no PTP table: empty.
+     * Every PTP edit in effect on the date whose column 1 and column 2 codes are both among {@code codes}. The edits
+     * of each column 1 code are read once (one indexed query for all codes not read yet) and kept until the next
+     * reload. DME supplier claims have no PTP table: empty.
      */
     public List<PtpEdit> ptpEdits(Collection<String> codes, LocalDate date, CareSetting setting) {
         EditDataset dataset = switch (setting) {
@@ -339,34 +354,52 @@ public class EditTables {
             case OUTPATIENT_HOSPITAL -> EditDataset.PTP_OUTPATIENT_HOSPITAL;
             case DME_SUPPLIER -> null;
         };
-        List<Long> rel = dataset == null ? List.of() : idsOf(snapshot.releaseIds(), dataset);
+        Snapshot snap = snapshot;
+        List<Long> rel = dataset == null ? List.of() : idsOf(snap.releaseIds(), dataset);
         if (rel.isEmpty() || codes.size() < 2) {
             return List.of();
         }
-        EditRelease release = snapshot.releases().get(dataset.id());
-        String[] distinct = codes.stream().map(EditTables::normalize).distinct().toArray(String[]::new);
+        Set<String> wanted = new LinkedHashSet<>();
+        codes.forEach(c -> wanted.add(normalize(c)));
+        Map<String, List<PtpEdit>> cache = snap.ptpByColumn1().get(setting);
+        List<String> missing = wanted.stream().filter(c -> !cache.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            loadPtp(missing, rel, snap.releases().get(dataset.id()), setting, cache);
+        }
         List<PtpEdit> out = new ArrayList<>();
+        for (String c1 : wanted) {
+            for (PtpEdit e : cache.getOrDefault(c1, List.of())) {
+                if (wanted.contains(e.column2()) && e.activeOn(date)) {
+                    out.add(e);
+                }
+            }
+        }
+        out.sort(Comparator.comparing(PtpEdit::column1).thenComparing(PtpEdit::column2));
+        return out;
+    }
+
+    private void loadPtp(List<String> column1Codes, List<Long> rel, EditRelease release, CareSetting setting,
+                         Map<String, List<PtpEdit>> cache) {
+        Map<String, List<PtpEdit>> loaded = new HashMap<>();
+        column1Codes.forEach(c -> loaded.put(c, new ArrayList<>()));
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select column1, column2, before_1996, effective_date, "
                      + "deletion_date, modifier_ind, rationale from codes.ncci_ptp where column1 = any(?) "
-                     + "and column2 = any(?) and release_id = any(?) and effective_date <= ? "
-                     + "and (deletion_date is null or deletion_date >= ?) order by column1, column2, effective_date")) {
-            Array arr = c.createArrayOf("varchar", distinct);
-            ps.setArray(1, arr);
-            ps.setArray(2, arr);
-            ps.setArray(3, c.createArrayOf("bigint", rel.toArray()));
-            ps.setDate(4, Date.valueOf(date));
-            ps.setDate(5, Date.valueOf(date));
+                     + "and release_id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("varchar", column1Codes.toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", rel.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new PtpEdit(rs.getString(1), rs.getString(2), rs.getBoolean(3), date(rs, 4), date(rs, 5),
-                            rs.getInt(6), rs.getString(7), setting, release));
+                    loaded.get(rs.getString(1)).add(new PtpEdit(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                            date(rs, 4), date(rs, 5), rs.getInt(6), rs.getString(7), setting, release));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("PTP lookup failed", e);
         }
-        out.sort(Comparator.comparing(PtpEdit::column1).thenComparing(PtpEdit::column2));
-        return out;
+        if (cache.size() > PTP_CACHE_CODES) {
+            cache.clear();
+        }
+        loaded.forEach((k, v) -> cache.put(k, List.copyOf(v)));
     }
 }
