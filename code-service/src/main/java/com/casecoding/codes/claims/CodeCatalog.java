@@ -62,7 +62,7 @@ public class CodeCatalog {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select id, dataset, version, effective_date from "
                      + "codes.code_release where dataset = any(?) order by effective_date, id")) {
-            ps.setArray(1, c.createArrayOf("varchar", new String[]{"cpt", "hcpcs", "icd10cm", "modifier"}));
+            ps.setArray(1, c.createArrayOf("varchar", new String[]{"cpt", "hcpcs", "icd10cm"}));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Release r = new Release(rs.getLong(1), rs.getString(2), rs.getString(3),
@@ -78,8 +78,13 @@ public class CodeCatalog {
         found = new ConcurrentHashMap<>();
     }
 
+    /** Level II modifiers come in the HCPCS release files: stored as system {@code modifier} of an {@code hcpcs} release. */
+    static String dataset(String system) {
+        return system.equals("modifier") ? "hcpcs" : system;
+    }
+
     public boolean loaded(String system) {
-        return releases.containsKey(system);
+        return releases.containsKey(dataset(system));
     }
 
     /** A key for {@link #lookup}: system and normalized code. */
@@ -92,7 +97,7 @@ public class CodeCatalog {
         Map<String, List<Release>> rel = releases;
         List<Key> wanted = new ArrayList<>();
         for (Key k : keys) {
-            if (!rel.containsKey(k.system())) {
+            if (!rel.containsKey(dataset(k.system()))) {
                 out.put(k, new Lookup(k.system(), k.code(), Status.SYSTEM_NOT_LOADED, null, null));
             } else {
                 wanted.add(k);
@@ -104,7 +109,7 @@ public class CodeCatalog {
             load(missing, cache);
         }
         for (Key k : wanted) {
-            out.put(k, judge(k, rel.get(k.system()), cache.getOrDefault(k, Map.of()), date));
+            out.put(k, judge(k, rel.get(dataset(k.system())), cache.getOrDefault(k, Map.of()), date));
         }
         return out;
     }

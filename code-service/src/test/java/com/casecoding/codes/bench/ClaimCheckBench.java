@@ -104,6 +104,7 @@ public class ClaimCheckBench {
                 WARMUP, ITERATIONS / seconds);
         System.out.printf("        p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  p99.9 %.3f ms  max %.3f ms (target p99 < 5 ms)%n%n",
                 ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1e6);
+        ClaimTestData.remove(dataSource, catalog);
     }
 
     private static double ms(Histogram h, double percentile) {

@@ -11,7 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -36,9 +37,8 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(JwtTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClaimCheckTest {
-
-    private static boolean loaded;
 
     @Inject
     ImportRunner runner;
@@ -54,22 +54,18 @@ class ClaimCheckTest {
 
     private final String token = TestTokens.coder("7b0c7c39-0d4f-4c31-9b53-2d7f6f1f7a11");
 
-    @BeforeEach
+    @BeforeAll
     void load() throws Exception {
         Path data = EditTestData.sharedData();
-        if (loaded && tables.mue("11042", com.casecoding.codes.edits.CareSetting.PRACTITIONER).isPresent()) {
-            return;
-        }
         EditTestData.clean(dataSource, tables);
         Path ptp = EditTestData.writePtpFixture(Files.createTempDirectory("ptp"));
         runner.importPaths(List.of(data.resolve("ncci/2026Q2"), ptp), "test");
         ClaimTestData.install(dataSource, catalog);
-        loaded = true;
     }
 
     @AfterAll
-    static void done() {
-        loaded = false;
+    void removeCodeFixture() {
+        ClaimTestData.remove(dataSource, catalog);
     }
 
     private static Map<String, Object> line(String code, int units, List<String> modifiers) {
@@ -104,7 +100,7 @@ class ClaimCheckTest {
 
     @Test
     void codeValidity() {
-        check(DOS, List.of("E11", "E11.9", "Q999"), List.of(
+        check(DOS, List.of("E11", "E11.9", "E11.99"), List.of(
                 line("1234", 1), line("99998", 1), line("0950T", 1), line("0054T", 1), line("99213", 1)))
                 .statusCode(200)
                 .body("clean", equalTo(false))
@@ -116,7 +112,7 @@ class ClaimCheckTest {
                 .body("findings.find { it.rule == 'code-deleted' && it.lines == [4] }.source.release",
                         equalTo("claims-test-B"))
                 .body("findings.find { it.rule == 'diagnosis-not-billable' }.message", containsString("E11 "))
-                .body("findings.find { it.rule == 'code-unknown' && it.message.contains('Q99.9') }", not(equalTo(null)))
+                .body("findings.find { it.rule == 'code-unknown' && it.message.contains('E11.99') }", not(equalTo(null)))
                 .body("findings.findAll { it.lines == [5] }", empty());
     }
 

@@ -30,15 +30,14 @@ public final class ClaimTestData {
     public static void install(DataSource ds, CodeCatalog catalog) {
         remove(ds);
         try (Connection c = ds.getConnection()) {
-            for (String system : List.of("cpt", "hcpcs", "icd10cm", "modifier")) {
+            for (String system : List.of("cpt", "hcpcs", "icd10cm")) {
                 long a = release(c, system, "A", LocalDate.of(2026, 1, 1));
                 long b = release(c, system, "B", LocalDate.of(2026, 3, 1));
                 long cc = release(c, system, "C", LocalDate.of(2026, 7, 1));
                 List<String> codes = switch (system) {
                     case "cpt" -> CPT;
                     case "hcpcs" -> HCPCS;
-                    case "icd10cm" -> ICD;
-                    default -> MODIFIERS;
+                    default -> ICD;
                 };
                 for (long r : List.of(a, b, cc)) {
                     for (String code : codes) {
@@ -49,19 +48,29 @@ public final class ClaimTestData {
                             entry(c, r, system, code, true);
                         }
                     }
+                    if (system.equals("hcpcs")) { // Level II modifiers come with the HCPCS release
+                        for (String code : MODIFIERS) {
+                            entry(c, r, "modifier", code, false);
+                        }
+                    }
                 }
                 switch (system) {
                     case "cpt" -> {
                         entry(c, a, system, "0054T", false);   // deleted effective 2026-03-01
                         entry(c, cc, system, "0950T", false);  // effective 2026-07-01
                     }
-                    case "modifier" -> entry(c, a, system, "SF", false); // terminated effective 2026-03-01
+                    case "hcpcs" -> entry(c, a, "modifier", "SF", false); // terminated effective 2026-03-01
                     default -> { }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        catalog.reload();
+    }
+
+    public static void remove(DataSource ds, CodeCatalog catalog) {
+        remove(ds);
         catalog.reload();
     }
 
