@@ -35,8 +35,7 @@ public final class BrowseTree {
 
     private record Group(String system, String id, String kind, String label, String from, String to) {
         boolean contains(String code) {
-            if (code.length() == from.length() && from.length() == to.length() && sameKind(from, to)
-                    && !sameKind(code, from)) {
+            if (system.equals("cpt") && !sameSuffix(code, from)) {
                 return false;
             }
             if (code.compareTo(from) < 0) {
@@ -53,9 +52,11 @@ public final class BrowseTree {
             return true;
         }
 
-        /** CPT "0001F-9007F" holds only codes ending in a letter, "00100-01999" only codes ending in a digit. */
-        private static boolean sameKind(String a, String b) {
-            return Character.isDigit(a.charAt(a.length() - 1)) == Character.isDigit(b.charAt(b.length() - 1));
+        /** CPT "0001F-9007F" holds only codes ending in F, "00100-01999" only codes ending in a digit. */
+        private static boolean sameSuffix(String code, String from) {
+            char a = code.charAt(code.length() - 1);
+            char b = from.charAt(from.length() - 1);
+            return Character.isDigit(a) ? Character.isDigit(b) : a == b;
         }
 
         boolean containsGroup(Group other) {
