@@ -67,7 +67,7 @@ public final class FakeData implements CodeCatalog, CodeSearch, EditFacts, CodeH
                     cpt.equals("99213") ? "Test plain-language text for code 99213." : null, false, RVU));
         }
         put(new CodeRecord(CodeSystem.ICD9CM, "25000", "Diabetes mellitus without mention of complication, type II or unspecified type, not stated as uncontrolled", true, null, null, false, ICD9));
-        changes.add(new Change(CodeSystem.ICD10CM, "I21B", "added", null, "Myocardial infarction with coronary microvascular dysfunction", CM25, CM24));
+        changes.add(new Change(CodeSystem.ICD10CM, "I21B", "added", null, "Myocardial infarction with coronary microvascular dysfunction", null, false, CM25, CM24));
     }
 
     public FakeData withoutPtp() {

@@ -79,7 +79,7 @@ public final class AnswerComposer {
 
     private static Optional<CodeSystem> crosswalkHint(Question q) {
         String t = q.text().toLowerCase(java.util.Locale.ROOT);
-        boolean fromTen = t.matches("(?s).*icd[- ]?10.*\\b(to|in|into|for)\\b.*icd[- ]?9.*");
+        boolean fromTen = t.matches("(?s).*icd[- ]?10.*\\b(to|in|into)\\b.*icd[- ]?9.*");
         return Optional.of(fromTen ? CodeSystem.ICD10CM : CodeSystem.ICD9CM);
     }
 

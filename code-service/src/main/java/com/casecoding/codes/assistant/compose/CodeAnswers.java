@@ -236,9 +236,23 @@ final class CodeAnswers {
                             + " (" + c.release().version() + ")";
             case "deleted" -> "**Deleted** " + code + (c.oldTitle() == null ? "" : " " + d.data(c.oldTitle()))
                               + " (" + c.release().version() + ")";
-            default -> "**Revised** " + code + ": " + (c.oldTitle() == null ? "" : "from \"" + d.data(c.oldTitle()) + "\" ")
-                       + (c.newTitle() == null ? "" : "to \"" + d.data(c.newTitle()) + "\"") + " (" + c.release().version() + ")";
+            default -> "**Revised** " + code + ": " + headerChange(c) + titleChange(d, c) + " (" + c.release().version() + ")";
         };
+    }
+
+    private static String headerChange(CodeHistory.Change c) {
+        if (c.oldHeader() == null || c.newHeader() == null || c.oldHeader().equals(c.newHeader())) {
+            return "";
+        }
+        return c.newHeader() ? "became a **header** (no longer billable; more specific codes were added below it) "
+                : "became **billable** (no longer a header) ";
+    }
+
+    private static String titleChange(Draft d, CodeHistory.Change c) {
+        if (c.oldTitle() == null || c.newTitle() == null || c.oldTitle().equals(c.newTitle())) {
+            return c.newTitle() == null ? "" : d.data(c.newTitle());
+        }
+        return "title from \"" + d.data(c.oldTitle()) + "\" to \"" + d.data(c.newTitle()) + "\"";
     }
 
     /** FY2025 = the ICD-10 release effective 2024-10-01; for other data sets the calendar year. */

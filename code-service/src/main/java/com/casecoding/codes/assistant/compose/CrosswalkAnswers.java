@@ -34,14 +34,26 @@ final class CrosswalkAnswers {
             return;
         }
         Crosswalk.Mapping first = rows.get(0);
+        List<Crosswalk.Mapping> singles = rows.stream().filter(m -> !m.combination() && !m.noMap()).toList();
+        List<Crosswalk.Mapping> combos = rows.stream().filter(Crosswalk.Mapping::combination).toList();
         if (first.noMap()) {
             d.para("**No map:** the GEM says there is no plausible " + first.targetSystem().label()
                    + " equivalent. Code from the documentation.");
-        } else if (rows.stream().anyMatch(Crosswalk.Mapping::combination)) {
+        }
+        if (!singles.isEmpty()) {
+            d.para(singles.size() == 1 ? "**Maps to** (" + first.targetSystem().label() + "):"
+                    : "**Maps to one of " + singles.size() + " alternatives** (" + first.targetSystem().label() + "):");
+            for (Crosswalk.Mapping m : singles) {
+                d.bullet(target(d, m) + " " + (m.approximate() ? "(approximate: not an exact equivalent)"
+                        : "(exact: identical meaning)"));
+            }
+            d.blank();
+        }
+        if (!combos.isEmpty()) {
             Map<Integer, List<Crosswalk.Mapping>> byScenario = new LinkedHashMap<>();
-            rows.forEach(m -> byScenario.computeIfAbsent(m.scenario(), k -> new java.util.ArrayList<>()).add(m));
-            d.para("**Combination mapping:** the code needs **more than one** " + first.targetSystem().label()
-                   + " code together. Pick one code from each choice list of a scenario:");
+            combos.forEach(m -> byScenario.computeIfAbsent(m.scenario(), k -> new java.util.ArrayList<>()).add(m));
+            d.para("**Combination mapping:** " + (singles.isEmpty() ? "" : "or ") + "**more than one** "
+                   + first.targetSystem().label() + " code together; pick one code from each choice list of a scenario:");
             byScenario.forEach((scenario, list) -> {
                 d.line("Scenario " + scenario + ":");
                 Map<Integer, List<Crosswalk.Mapping>> byChoice = new LinkedHashMap<>();
@@ -50,17 +62,10 @@ final class CrosswalkAnswers {
                         + String.join(" or ", ms.stream().map(m -> target(d, m)).toList())));
             });
             d.blank();
-        } else {
-            d.para(rows.size() == 1 ? "**Maps to:**" : "**Maps to one of " + rows.size() + " alternatives:**");
-            for (Crosswalk.Mapping m : rows) {
-                d.bullet(target(d, m) + " " + (m.approximate() ? "(approximate: not an exact equivalent)"
-                        : "(exact: identical meaning)"));
-            }
-            d.blank();
         }
-        d.para("Flags: approximate " + flag(first.approximate()) + ", no map " + flag(first.noMap())
-               + ", combination " + flag(first.combination()) + ". A GEM is a starting point; code from the "
-               + "documentation in the code set valid on the date of service.");
+        d.para("GEM flags: approximate = not an exact equivalent, no map = no plausible target, combination = several "
+               + "target codes together (scenario and choice list say which). A GEM is a starting point; code from "
+               + "the documentation in the code set valid on the date of service.");
         d.cite(Draft.release("gem", "GEM " + r.system().label() + " " + r.display() + " to "
                 + first.targetSystem().label(), r.system().id(), r.code(), first.release(), null));
         guidelines.byId("gems").ifPresent(d::citeGuideline);
@@ -80,9 +85,5 @@ final class CrosswalkAnswers {
         CodeRecord rec = t.get();
         return CodeAnswers.named(d, rec) + (rec.billable() ? "" : " _(header in the current release)_")
                + (rec.deleted() ? " _(deleted since)_" : "");
-    }
-
-    private static String flag(boolean b) {
-        return b ? "1" : "0";
     }
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
 /** Releases of a code system and what changed between them. */
 public interface CodeHistory {
 
-    record Change(CodeSystem system, String code, String change, String oldTitle, String newTitle,
-                  ReleaseRef release, ReleaseRef previous) {
+    /** {@code change}: added, deleted or revised; the header flags say when a code became (or stopped being) a header. */
+    record Change(CodeSystem system, String code, String change, String oldTitle, String newTitle, Boolean oldHeader,
+                  Boolean newHeader, ReleaseRef release, ReleaseRef previous) {
         public String display() {
             return CodeFormat.display(system, code);
         }

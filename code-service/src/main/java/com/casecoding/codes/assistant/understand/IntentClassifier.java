@@ -80,7 +80,7 @@ public final class IntentClassifier {
         if (codes >= 1 && FEE.matcher(q).find()) {
             return Intent.FEE;
         }
-        if (codes >= 1 && BILLABLE.matcher(q).find()) {
+        if (codes >= 1 && (BILLABLE.matcher(q).find() || (codes == 1 && q.matches("^(can|may) (i|we|you) (bill|use|report|code)\\b.*")))) {
             return Intent.BILLABLE;
         }
         if (codes >= 1 && (INFO.matcher(q).find() || q.split(" ").length <= 4)) {
