@@ -271,14 +271,24 @@ final class CodeAnswers {
                    + "\"ICD-10 code for type 2 diabetes with neuropathy\".");
             return;
         }
-        List<CodeSearch.Hit> hits = search.search(words, q.systemHint(), HITS_SHOWN);
+        Optional<CodeSystem> system = q.systemHint();
+        if (system.equals(Optional.of(CodeSystem.CPT))) {
+            d.para("_CPT descriptors are AMA text and are not searchable here without a licence; these are matches "
+                   + "from our plain-language descriptions and the public code sets._");
+            system = Optional.empty();
+        }
+        List<CodeSearch.Hit> hits = search.search(words, system, HITS_SHOWN);
+        if (hits.isEmpty() && system.isPresent()) {
+            hits = search.search(words, Optional.empty(), HITS_SHOWN);
+            system = Optional.empty();
+        }
         if (hits.isEmpty()) {
             d.para("Nothing in the loaded code sets matches \"" + words + "\". Try other words (the clinical term, "
                    + "or a shorter phrase), or browse the code ranges.");
             d.followUp("Code for " + words.split(" ")[0]);
             return;
         }
-        d.para("**Best matches for \"" + words + "\"**" + q.systemHint().map(s -> " in " + s.label()).orElse("") + ":");
+        d.para("**Best matches for \"" + words + "\"**" + system.map(s -> " in " + s.label()).orElse("") + ":");
         int i = 1;
         for (CodeSearch.Hit h : hits) {
             String title = h.system() == CodeSystem.CPT ? "(CPT; official text needs a licence)" : d.data(h.title());

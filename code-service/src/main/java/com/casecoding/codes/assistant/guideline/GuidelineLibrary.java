@@ -44,12 +44,12 @@ public class GuidelineLibrary {
 
     /** Notes whose keywords occur in the question, best first; ties keep file order. */
     public List<Match> match(String question) {
-        String q = " " + question.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/]+", " ") + " ";
+        String q = " " + normalize(question) + " ";
         List<Match> out = new ArrayList<>();
         for (GuidelineNote note : notes) {
             int score = 0;
             for (String k : note.keywords()) {
-                String key = " " + k.replaceAll("[^a-z0-9/]+", " ").trim() + " ";
+                String key = " " + normalize(k) + " ";
                 if (q.contains(key)) {
                     score += key.trim().split(" ").length;
                 }
@@ -60,6 +60,18 @@ public class GuidelineLibrary {
         }
         out.sort(Comparator.comparingInt(Match::score).reversed());
         return out;
+    }
+
+    /** Lower case, punctuation to spaces, and a plural "s" dropped so "modifiers" matches "modifier". */
+    static String normalize(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/]+", " ").trim().split(" ")) {
+            if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+                w = w.substring(0, w.length() - 1);
+            }
+            sb.append(sb.length() == 0 ? "" : " ").append(w);
+        }
+        return sb.toString();
     }
 
     static List<GuidelineNote> load() {

@@ -22,6 +22,8 @@ public final class IntentClassifier {
             "icd[- ]?9.*(icd[- ]?10|convert|map|crosswalk|equivalen|gem|translate)|(icd[- ]?10.*icd[- ]?9)|\\bgems?\\b|crosswalk|equivalent");
     private static final Pattern CHANGES = Pattern.compile(
             "what changed|changes?\\b.*\\b(for|to|in)\\b|\\b(new|added|deleted|revised) codes?\\b|what('s| is) new");
+    private static final Pattern HISTORY = Pattern.compile(
+            "\\bhistory\\b|when was .* (added|deleted|created|introduced|revised|retired|removed)|is .* (a )?new code");
     private static final Pattern VALID_ON = Pattern.compile("valid (on|in|as of|for dates?)|was .* valid|effective on|active on|in effect");
     private static final Pattern PTP = Pattern.compile(
             "\\bwith\\b|together|same (day|date|session)|bundl|ncci|\\bptp\\b|separately|modifier (59|x[epsu])|\\band\\b");
@@ -59,7 +61,8 @@ public final class IntentClassifier {
         if (codes >= 1 && CROSSWALK.matcher(q).find()) {
             return Intent.CROSSWALK;
         }
-        if (codes >= 1 && (fy.isPresent() || q.contains("changed")) && CHANGES.matcher(q).find()) {
+        if (codes >= 1 && (((fy.isPresent() || q.contains("changed")) && CHANGES.matcher(q).find())
+                           || HISTORY.matcher(q).find())) {
             return Intent.CHANGES;
         }
         if (codes >= 1 && date.isPresent() && (VALID_ON.matcher(q).find() || q.contains("valid"))) {

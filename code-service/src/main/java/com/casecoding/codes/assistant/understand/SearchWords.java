@@ -15,7 +15,7 @@ public final class SearchWords {
     }
 
     public static String of(String question) {
-        String words = FRAME.matcher(question.replaceAll("[?!.,;:\"']", " ")).replaceAll(" ");
+        String words = FRAME.matcher(question.replaceAll("'s\\b", "").replaceAll("[?!.,;:\"']", " ")).replaceAll(" ");
         return words.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
     }
 }
