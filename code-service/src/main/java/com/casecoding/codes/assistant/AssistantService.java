@@ -17,6 +17,7 @@ import com.casecoding.codes.assistant.understand.IntentClassifier;
 import com.casecoding.codes.assistant.understand.Question;
 import com.casecoding.codes.release.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
+import io.micrometer.core.instrument.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -82,8 +83,12 @@ public class AssistantService {
         if (!checked.clean()) {
             LOG.warnf("code check removed %d unknown code(s) from a grounded %s answer", checked.removed().size(),
                     q.intent().id());
+            Metrics.counter("casepilot_codes_removed_total", "stage", "grounded").increment(checked.removed().size());
         }
-        return polisher.polish(text, checked.answer(), draft.dataLiterals());
+        Answer answer = polisher.polish(text, checked.answer(), draft.dataLiterals());
+        Metrics.counter("casepilot_answers_total", "intent", q.intent().id(),
+                "polished", String.valueOf(answer.polished())).increment();
+        return answer;
     }
 
     /** Adds the page's code when the question names no code, or refers to "this"/"it" and names another one. */

@@ -70,6 +70,15 @@ final class CodeAnswers {
                          + "), global days " + p.globalDays().value() + ".");
                 d.cite(Draft.release("rvu", "MPFS RVU row of " + r.display(), r.system().id(), r.code(), p.release(), null));
             });
+            edits.mue(r.code()).stream().findFirst().ifPresent(m -> {
+                d.bullet("**MUE (" + m.setting() + "):** " + m.units() + " unit" + (m.units() == 1 ? "" : "s")
+                         + ", adjudication indicator " + m.adjudicationIndicator() + ".");
+                d.cite(Draft.release("mue", "MUE " + r.display() + " (" + m.setting() + ")", r.system().id(), r.code(),
+                        m.release(), null));
+            });
+            if (!edits.addOnPrimaries(r.code()).isEmpty()) {
+                d.bullet("**Add-on code:** yes; it is only reported with an eligible primary code.");
+            }
         }
         d.blank();
         List<CodeRecord> children = catalog.children(r.system(), r.code(), CHILDREN_SHOWN);
