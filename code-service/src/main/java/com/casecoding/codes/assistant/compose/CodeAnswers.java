@@ -59,8 +59,11 @@ final class CodeAnswers {
         d.bullet("**What it is:** " + Plain.whatKind(r) + ".");
         billableLine(d, r);
         hierarchy(d, r);
+        String lay = LayTerms.plain(r);
         if (r.commonLanguage() != null) {
             d.bullet("**In plain language:** " + r.commonLanguage());
+        } else if (lay != null) {
+            d.bullet("**In plain language:** " + d.data(lay));
         } else if (Plain.isCpt(r)) {
             d.bullet("**In plain language:** no CaseCoding description has been written for this code yet.");
         }
