@@ -1,0 +1,119 @@
+package com.casecoding.codes.imports;
+
+import com.casecoding.common.problem.ProblemException;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts imports: from the admin endpoint, from {@code CODES_IMPORT_DIR} at start, and the demo set. */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    @Inject
+    ImportRunner runner;
+
+    @Inject
+    ImportConfig config;
+
+    @Inject
+    DemoData demoData;
+
+    @Inject
+    DataSource dataSource;
+
+    public record ImportRunView(long id, Instant startedAt, String startedBy, String file, String dataset,
+                                String version, LocalDate effectiveDate, String status, long rows, long millis,
+                                Long releaseId, Long line, String reason) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.importDir().isEmpty() && !config.demoData()) {
+            return;
+        }
+        Thread thread = new Thread(this::importAtStart, "codes-import-at-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** {@code CODES_IMPORT_DIR} first, then the demo set if still nothing is imported and it is enabled. */
+    public void importAtStart() {
+        try {
+            config.importDir().filter(d -> !d.isBlank()).ifPresent(dir -> {
+                Path path = Path.of(dir);
+                if (!Files.exists(path)) {
+                    LOG.warnf("CODES_IMPORT_DIR %s does not exist: nothing imported from it", path.toAbsolutePath());
+                    return;
+                }
+                runner.importPaths(List.of(path), "startup:CODES_IMPORT_DIR");
+            });
+            if (config.demoData() && runner.nothingImported()) {
+                demoData.load();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("import at start failed", e);
+        }
+    }
+
+    public ImportSummary importFromAdmin(String rawPath, String startedBy) {
+        Path path;
+        try {
+            path = Path.of(rawPath.trim()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw ProblemException.invalidField("path", "is not a valid path");
+        }
+        if (!allowed(path)) {
+            throw ProblemException.invalidField("path", "is outside the folders imports may read from");
+        }
+        if (!Files.isReadable(path)) {
+            throw ProblemException.invalidField("path", "does not exist or cannot be read on the server");
+        }
+        return runner.importPaths(List.of(path), startedBy);
+    }
+
+    private boolean allowed(Path path) {
+        List<String> roots = config.importAllowedRoots().orElse(List.of());
+        if (roots.isEmpty()) {
+            return true;
+        }
+        return roots.stream().map(r -> Path.of(r).toAbsolutePath().normalize()).anyMatch(path::startsWith);
+    }
+
+    public List<ImportRunView> history(int limit) {
+        List<ImportRunView> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select id, started_at, started_by, file, dataset, version, effective_date, status, row_count,
+                            millis, release_id, line, reason
+                     from codes.import_run order by started_at desc, id desc limit ?""")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ImportRunView(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
+                            rs.getString(8), rs.getLong(9), rs.getLong(10), (Long) rs.getObject(11),
+                            (Long) rs.getObject(12), rs.getString(13)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read import_run", e);
+        }
+        return out;
+    }
+}
