@@ -16,8 +16,11 @@ import java.util.List;
 public record Draft(String answer, List<CodeSuggestion> suggestions, List<NegatedPhrase> notSuggested,
                     List<CheckedCode> checkedCodes, String generator, Instant createdAt) {
 
-    /** A code that exists in the loaded data, suggested for a phrase of the case text. */
-    public record CodeSuggestion(String system, String code, String title, String phrase) {
+    /**
+     * A code that exists in the loaded data, suggested for a phrase of the case text. {@code title} is null where the
+     * official text may not be shown (CPT); {@code billable} is false for header codes (never billed).
+     */
+    public record CodeSuggestion(String system, String code, String title, boolean billable, String phrase) {
     }
 
     /** A phrase of the case text with the negation that keeps it out of the suggestions. */

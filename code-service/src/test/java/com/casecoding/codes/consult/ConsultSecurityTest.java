@@ -151,4 +151,18 @@ class ConsultSecurityTest {
         given().auth().oauth2(owner).when().get("/api/consults?status=bogus").then().statusCode(400)
                 .body("violations.field", hasItem("status"));
     }
+
+    @Test
+    void everyEndpointIsInTheOpenApiSpec() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/consults"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/consults/{id}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/consults/{id}/messages"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/consults/{id}/close"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/consults/{id}/claim"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/consults/{id}/answer"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/consults/queue"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/consults/stats"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/consults/inbound"));
+    }
 }
