@@ -165,4 +165,35 @@ class ConsultSecurityTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/consults/stats"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/consults/inbound"));
     }
+
+    @Test
+    void twoConsultantsClaimingAtOnceGetOneClaim() throws Exception {
+        String id = submit(TestTokens.coder(UUID.randomUUID().toString()), "Race " + UUID.randomUUID());
+        List<String> tokens = List.of(TestTokens.withRoles(UUID.randomUUID().toString(), "consultant"),
+                TestTokens.withRoles(UUID.randomUUID().toString(), "consultant"),
+                TestTokens.withRoles(UUID.randomUUID().toString(), "consultant"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tokens.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (String token : tokens) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(token).when().post("/api/consults/" + id + "/claim")
+                            .then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : results) {
+                codes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes::toString);
+            org.junit.jupiter.api.Assertions.assertEquals(2, codes.stream().filter(c -> c == 409).count(), codes::toString);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(tokens.get(0)).when().get("/api/consults/" + id)
+                .then().body("history.to", equalTo(List.of("new", "claimed")));
+    }
 }
