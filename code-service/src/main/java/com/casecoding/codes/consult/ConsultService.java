@@ -176,7 +176,7 @@ public class ConsultService {
 
     @Transactional
     public ConsultView claim(Caller caller, UUID id) {
-        Consult c = locked(id);
+        Consult c = lockedForConsultant(caller, id);
         if (caller.sub().equals(c.consultantSub)) {
             return view(c, caller);
         }
@@ -197,7 +197,7 @@ public class ConsultService {
 
     @Transactional
     public ConsultView answer(Caller caller, UUID id, ConsultRequests.Answer answer) {
-        Consult c = locked(id);
+        Consult c = lockedForConsultant(caller, id);
         if (c.status == ConsultStatus.CLOSED) {
             throw ProblemException.conflict("This consult is closed.");
         }
@@ -303,6 +303,14 @@ public class ConsultService {
         Consult c = Consult.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw notFound();
+        }
+        return c;
+    }
+
+    private Consult lockedForConsultant(Caller caller, UUID id) {
+        Consult c = locked(id);
+        if (c.ownerSub.equals(caller.sub())) {
+            throw ProblemException.conflict("This is your own consult: another consultant must answer it.");
         }
         return c;
     }

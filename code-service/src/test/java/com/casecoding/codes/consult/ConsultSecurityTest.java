@@ -82,6 +82,13 @@ class ConsultSecurityTest {
         given().auth().oauth2(owner).contentType("application/json").body(Map.of("body", "self-answer"))
                 .when().post("/api/consults/" + id + "/answer").then().statusCode(403);
         given().when().get("/api/consults/queue").then().statusCode(401);
+        // a consultant who sends a consult cannot answer it themselves
+        String consultantSub = UUID.randomUUID().toString();
+        String consultant = TestTokens.withRoles(consultantSub, "consultant");
+        String own = submit(consultant, "Own " + UUID.randomUUID());
+        given().auth().oauth2(consultant).when().post("/api/consults/" + own + "/claim").then().statusCode(409);
+        given().auth().oauth2(consultant).contentType("application/json").body(Map.of("body", "self"))
+                .when().post("/api/consults/" + own + "/answer").then().statusCode(409);
     }
 
     @Test
