@@ -1,0 +1,31 @@
+package com.casecoding.codes.consult;
+
+import com.casecoding.common.security.Claims;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Set;
+
+/**
+ * Who calls, taken from the verified token only. {@code email} is null for guests; a registered user is one with an
+ * e-mail claim and without the guest role.
+ */
+public record Caller(String sub, String email, Set<String> roles) {
+
+    public static final String CONSULTANT = "consultant";
+
+    public static Caller of(JsonWebToken jwt) {
+        Object claim = jwt.getClaim(Claims.EMAIL);
+        String email = claim instanceof JsonString js ? js.getString() : claim == null ? null : claim.toString();
+        Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
+        return new Caller(jwt.getSubject(), email == null || email.isBlank() ? null : email.trim(), groups);
+    }
+
+    public boolean registered() {
+        return email != null && !roles.contains("guest");
+    }
+
+    public boolean consultant() {
+        return roles.contains(CONSULTANT);
+    }
+}

@@ -1,0 +1,27 @@
+package com.casecoding.codes.consult;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** CaseConsultant settings ({@code consults.*}). */
+@ConfigMapping(prefix = "consults")
+public interface ConsultConfig {
+
+    /** Shared secret of the inbound-mail service (env CONSULTS_INBOUND_SECRET); unset = inbound mail is off (503). */
+    Optional<String> inboundSecret();
+
+    /** Where a consult is read on the website; the consult id is appended. */
+    @WithDefault("https://casecoding.com/consults/")
+    String linkBase();
+
+    /** Where an unknown sender registers. */
+    @WithDefault("https://casecoding.com/register")
+    String registerUrl();
+
+    /** At most one "please register" reply per unknown address within this time (no mail loops, no backscatter). */
+    @WithDefault("PT24H")
+    Duration registerReplyInterval();
+}

@@ -1,0 +1,85 @@
+package com.casecoding.codes.consult;
+
+import com.casecoding.codes.consult.ConsultViews.ConsultView;
+import com.casecoding.codes.consult.ConsultViews.Summary;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The consultant's side: the queue, claim, answer, response-time statistics. Role {@code consultant}. */
+@Path("/api/consults")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.CONSULTANT)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "CaseConsultant queue", description = "For consultants: take, answer and close consults")
+public class ConsultQueueResource {
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    ConsultService service;
+
+    @Inject
+    ContactDirectory contacts;
+
+    private Caller caller() {
+        Caller caller = Caller.of(jwt);
+        contacts.remember(caller);
+        return caller;
+    }
+
+    @GET
+    @Path("/queue")
+    @Operation(summary = "The queue, oldest first, with ages; default statuses new, claimed, waiting")
+    @APIResponse(responseCode = "403", description = "Not a consultant")
+    public List<Summary> queue(@QueryParam("status") List<String> status,
+                               @QueryParam("mine") @DefaultValue("false") boolean mine,
+                               @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return service.queue(caller(), ConsultResource.statuses(status), mine, limit);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Operation(summary = "Claim a consult: you answer it, and you see its case text and draft")
+    @APIResponse(responseCode = "409", description = "Claimed by another consultant, or closed")
+    public ConsultView claim(@PathParam("id") String id) {
+        return service.claim(caller(), ConsultResource.consultId(id));
+    }
+
+    @POST
+    @Path("/{id}/answer")
+    @Operation(summary = "Answer (claims the consult if nobody has); waitForUser=true asks the user for information")
+    @APIResponse(responseCode = "409", description = "Claimed by another consultant, or closed")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConsultView answer(@PathParam("id") String id, @Valid @NotNull ConsultRequests.Answer answer) {
+        return service.answer(caller(), ConsultResource.consultId(id), answer);
+    }
+
+    @GET
+    @Path("/stats")
+    @Operation(summary = "Response times (submission to first answer, to close) over the consults of the last days")
+    public ConsultViews.Stats stats(@QueryParam("days") @DefaultValue("30") @Min(1) @Max(3660) int days) {
+        return service.stats(Duration.ofDays(days));
+    }
+}

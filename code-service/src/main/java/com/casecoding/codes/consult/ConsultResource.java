@@ -1,0 +1,127 @@
+package com.casecoding.codes.consult;
+
+import com.casecoding.codes.consult.ConsultViews.ConsultView;
+import com.casecoding.codes.consult.ConsultViews.Summary;
+import com.casecoding.common.problem.ProblemException;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The coder's side of CaseConsultant: submit, read the thread, reply, list, close. */
+@Path("/api/consults")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "jwt")
+@Tag(name = "CaseConsultant", description = "Send a coding case to a human consultant, get an instant automated draft")
+public class ConsultResource {
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    ConsultService service;
+
+    @Inject
+    ContactDirectory contacts;
+
+    /** Every call records the caller's current address for notifications and inbound mail. */
+    Caller caller() {
+        Caller caller = Caller.of(jwt);
+        contacts.remember(caller);
+        return caller;
+    }
+
+    @POST
+    @Operation(summary = "Send a consult; the answer includes its id, status and an instant automated draft")
+    @APIResponse(responseCode = "201", description = "Created; Location names the consult")
+    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with violations)")
+    @APIResponse(responseCode = "403", description = "Guests must register first")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(@Valid @NotNull ConsultRequests.Submit request, @Context UriInfo uri) {
+        ConsultView view = service.submit(caller(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "Your own consults, newest first; status filters (repeat or comma-separate)")
+    public List<Summary> mine(@QueryParam("status") List<String> status,
+                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        Caller caller = caller();
+        ConsultService.requireRegistered(caller);
+        return service.listOwn(caller, statuses(status), limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One consult with its thread and status history (owner or consultant)")
+    @APIResponse(responseCode = "404", description = "No such consult, or not yours")
+    public ConsultView get(@PathParam("id") String id) {
+        return service.get(caller(), consultId(id));
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    @Operation(summary = "Reply to your consult (a closed consult takes no replies)")
+    @APIResponse(responseCode = "404", description = "No such consult, or not yours")
+    @APIResponse(responseCode = "409", description = "The consult is closed")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConsultView reply(@PathParam("id") String id, @Valid @NotNull ConsultRequests.Reply reply) {
+        Caller caller = caller();
+        ConsultService.requireRegistered(caller);
+        return service.reply(caller, consultId(id), reply.body(), "api");
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Operation(summary = "Close a consult (its owner, or a consultant: the claimant once claimed)")
+    @APIResponse(responseCode = "409", description = "Already closed, or claimed by another consultant")
+    public ConsultView close(@PathParam("id") String id) {
+        return service.close(caller(), consultId(id));
+    }
+
+    static UUID consultId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ConsultService.notFound();
+        }
+    }
+
+    static Set<ConsultStatus> statuses(List<String> raw) {
+        Set<ConsultStatus> set = EnumSet.noneOf(ConsultStatus.class);
+        for (String value : raw == null ? List.<String>of() : raw) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    set.add(ConsultStatus.fromId(part).orElseThrow(() -> ProblemException.invalidField("status",
+                            "must be one of new, claimed, waiting, answered, closed")));
+                }
+            }
+        }
+        return set;
+    }
+}

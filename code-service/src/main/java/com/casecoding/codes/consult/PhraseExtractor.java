@@ -1,0 +1,229 @@
+package com.casecoding.codes.consult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pulls the clinical phrases out of de-identified case text and marks the negated ones ("no fracture",
+ * "denies chest pain", "pneumonia was ruled out"), so that code suggestions are drawn only from what the patient has.
+ *
+ * <p>A small NegEx-style heuristic: a sentence is cut into phrases at function words, narrative verbs and commas;
+ * a negation cue ("no", "denies", "negative for", ...) negates the phrases after it up to the end of the sentence or a
+ * termination word ("but", "however", "reports", ...); a trailing cue ("was ruled out", "is unlikely", ...) negates
+ * the phrases before it back to the previous comma or termination word. Pseudo-cues ("no change", "not ruled out",
+ * "without difficulty") negate nothing. A phrase found both negated and affirmed is reported as affirmed.
+ * Thread-safe and stateless.
+ */
+public final class PhraseExtractor {
+
+    /** One phrase of the case text; {@code cue} is the negation that applies to it, null when affirmed. */
+    public record ClinicalPhrase(String text, boolean negated, String cue) {
+    }
+
+    private static final List<String[]> PRE_CUES = cues(
+            "no evidence of", "no signs of", "no sign of", "no history of", "negative for", "absence of", "free of",
+            "never had", "rules out", "ruled out for", "denies", "denied", "deny", "denying", "without", "no", "not",
+            "nor", "neither", "never");
+    private static final List<String[]> POST_CUES = cues(
+            "was ruled out", "were ruled out", "is ruled out", "has been ruled out", "ruled out", "was excluded",
+            "is excluded", "excluded", "is unlikely", "unlikely", "was negative", "were negative", "is negative",
+            "not seen", "not present", "is absent", "was absent", "absent", "resolved");
+    private static final List<String[]> PSEUDO_CUES = cues(
+            "not ruled out", "not been ruled out", "not excluded", "no change", "no changes", "no increase",
+            "no decrease", "not only", "no further", "without difficulty", "not certain", "gram negative",
+            "not necessarily");
+    private static final Set<String> TERMINATORS = Set.of(
+            "but", "however", "although", "though", "except", "aside", "apart", "yet", "still", "which", "who",
+            "presents", "presented", "presenting", "reports", "reported", "complains", "complaining", "positive",
+            "has", "have", "had", "patient", "pt", "he", "she", "they");
+    private static final Set<String> BREAKS = Set.of(
+            "a", "an", "the", "and", "or", "if", "then", "to", "from", "in", "on", "at", "by", "for", "with", "as",
+            "is", "are", "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "his",
+            "her", "their", "them", "him", "what", "when", "where", "while", "after", "before", "during", "since",
+            "per", "via", "also", "very", "there", "here", "into", "onto", "over", "under", "up", "down", "out",
+            "about", "than", "so", "such", "some", "any", "each", "all", "both", "other", "due", "now",
+            "states", "stated", "shows", "showed", "showing", "show", "reveals", "revealed", "noted", "notes", "seen",
+            "found", "underwent", "undergoes", "performed", "admitted", "diagnosed", "treated", "started", "given",
+            "radiating", "consistent", "likely", "possible", "suspected", "status", "today", "yesterday", "ago",
+            "day", "days", "week", "weeks", "month", "months", "year", "years", "old", "yo", "male", "female",
+            "man", "woman", "boy", "girl", "history", "hx", "complaint", "complaints", "chief", "exam",
+            "examination", "visit", "follow", "came", "comes", "evaluation", "placed", "taken", "went",
+            "currently", "recent", "recently", "prior", "previous", "previously", "again", "well", "please", "code",
+            "codes", "coding", "i", "we", "you", "my", "our", "can", "could", "should", "would", "will", "may",
+            "might", "do", "does", "did", "unlikely", "excluded", "absent", "resolved", "negative");
+    /** "of" joins two content words ("shortness of breath") and is dropped at the edges of a phrase. */
+    private static final String JOINER = "of";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9'/.\\-]*[A-Za-z0-9])?|,");
+    private static final Pattern AGE = Pattern.compile("\\d+-?(year|yr|month|week|day)s?-?old|\\d+(yo|y/o)");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)|[;:\\n]");
+    private static final int MAX_PHRASE_WORDS = 6;
+
+    public List<ClinicalPhrase> extract(String text) {
+        Map<String, ClinicalPhrase> phrases = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        for (String sentence : SENTENCE_END.split(text)) {
+            for (ClinicalPhrase p : sentencePhrases(sentence)) {
+                String key = p.text().toLowerCase(Locale.ROOT);
+                ClinicalPhrase seen = phrases.get(key);
+                if (seen == null) {
+                    phrases.put(key, p);
+                } else if (seen.negated() && !p.negated()) {
+                    phrases.put(key, new ClinicalPhrase(seen.text(), false, null));
+                }
+            }
+        }
+        return List.copyOf(phrases.values());
+    }
+
+    /** The affirmed phrases only: what code suggestions may be drawn from. */
+    public List<String> affirmed(String text) {
+        return extract(text).stream().filter(p -> !p.negated()).map(ClinicalPhrase::text).toList();
+    }
+
+    private static List<ClinicalPhrase> sentencePhrases(String sentence) {
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(sentence);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        int n = tokens.size();
+        String[] lower = new String[n];
+        for (int i = 0; i < n; i++) {
+            lower[i] = tokens.get(i).toLowerCase(Locale.ROOT);
+        }
+        String[] negatedBy = new String[n];
+        boolean[] cue = new boolean[n];
+        int i = 0;
+        while (i < n) {
+            int pseudo = matchAt(lower, i, PSEUDO_CUES);
+            if (pseudo > 0) {
+                markCue(cue, i, pseudo);
+                i += pseudo;
+                continue;
+            }
+            int post = matchAt(lower, i, POST_CUES);
+            if (post > 0) {
+                String cueText = join(tokens, i, post);
+                markCue(cue, i, post);
+                for (int j = i - 1; j >= 0 && !",".equals(lower[j]) && !TERMINATORS.contains(lower[j]); j--) {
+                    if (negatedBy[j] == null) {
+                        negatedBy[j] = cueText;
+                    }
+                }
+                i += post;
+                continue;
+            }
+            int pre = matchAt(lower, i, PRE_CUES);
+            if (pre > 0) {
+                String cueText = join(tokens, i, pre);
+                markCue(cue, i, pre);
+                int j = i + pre;
+                for (; j < n && !TERMINATORS.contains(lower[j]) && matchAt(lower, j, PSEUDO_CUES) == 0; j++) {
+                    if (negatedBy[j] == null) {
+                        negatedBy[j] = cueText;
+                    }
+                }
+                i += pre;
+                continue;
+            }
+            i++;
+        }
+        List<ClinicalPhrase> out = new ArrayList<>();
+        int start = -1;
+        for (int k = 0; k <= n; k++) {
+            boolean breaks = k == n || cue[k] || ",".equals(lower[k]) || BREAKS.contains(lower[k])
+                    || TERMINATORS.contains(lower[k]) || AGE.matcher(lower[k]).matches();
+            if (!breaks) {
+                if (start < 0) {
+                    start = k;
+                }
+                continue;
+            }
+            if (JOINER.equals(k < n ? lower[k] : null) && start >= 0 && k + 1 < n && isContent(lower, k + 1, cue)) {
+                continue;
+            }
+            if (start >= 0) {
+                addPhrase(out, tokens, lower, negatedBy, start, k);
+                start = -1;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isContent(String[] lower, int k, boolean[] cue) {
+        return !cue[k] && !",".equals(lower[k]) && !BREAKS.contains(lower[k]) && !TERMINATORS.contains(lower[k])
+                && !JOINER.equals(lower[k]);
+    }
+
+    private static void addPhrase(List<ClinicalPhrase> out, List<String> tokens, String[] lower, String[] negatedBy,
+                                  int start, int end) {
+        while (start < end && JOINER.equals(lower[start])) {
+            start++;
+        }
+        while (end > start && JOINER.equals(lower[end - 1])) {
+            end--;
+        }
+        if (end - start > MAX_PHRASE_WORDS) {
+            start = end - MAX_PHRASE_WORDS;
+        }
+        boolean meaningful = false;
+        String cueText = null;
+        for (int k = start; k < end; k++) {
+            long letters = lower[k].chars().filter(Character::isLetter).count();
+            boolean codeLike = letters > 0 && lower[k].chars().anyMatch(Character::isDigit) && lower[k].length() >= 3;
+            if (letters >= 3 || codeLike) {
+                meaningful = true;
+            }
+            if (negatedBy[k] != null && cueText == null) {
+                cueText = negatedBy[k];
+            }
+        }
+        if (meaningful) {
+            out.add(new ClinicalPhrase(join(tokens, start, end - start), cueText != null, cueText));
+        }
+    }
+
+    private static int matchAt(String[] lower, int at, List<String[]> cues) {
+        for (String[] c : cues) {
+            if (at + c.length > lower.length) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 0; k < c.length && all; k++) {
+                all = c[k].equals(lower[at + k]);
+            }
+            if (all) {
+                return c.length;
+            }
+        }
+        return 0;
+    }
+
+    private static void markCue(boolean[] cue, int at, int length) {
+        for (int k = at; k < at + length; k++) {
+            cue[k] = true;
+        }
+    }
+
+    private static String join(List<String> tokens, int start, int length) {
+        return String.join(" ", tokens.subList(start, start + length));
+    }
+
+    /** Longest cues first, so "no evidence of" wins over "no". */
+    private static List<String[]> cues(String... phrases) {
+        List<String[]> list = new ArrayList<>();
+        for (String p : phrases) {
+            list.add(p.split(" "));
+        }
+        list.sort((a, b) -> Integer.compare(b.length, a.length));
+        return List.copyOf(list);
+    }
+}
