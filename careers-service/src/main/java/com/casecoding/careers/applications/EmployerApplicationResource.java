@@ -1,8 +1,6 @@
 package com.casecoding.careers.applications;
 
-import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.security.Caller;
-import com.casecoding.careers.web.Params;
 import com.casecoding.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,19 +12,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-@Path("/api/careers/employer")
+@Path("/api/careers/employer/applications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Employer", description = "CareerCenter for employers: profile, postings, applicants")
 @SecurityRequirement(name = "SecurityScheme")
@@ -37,25 +33,9 @@ public class EmployerApplicationResource {
     ApplicationService service;
     @Inject
     Caller caller;
-    @Inject
-    CareersConfig config;
 
     @GET
-    @Path("/jobs/{id: \\d+}/applications")
-    @Operation(summary = "Applications to one of your postings, newest first")
-    @APIResponse(responseCode = "200", description = "Applicants")
-    @APIResponse(responseCode = "404", description = "Not one of your postings",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ApplicationViews.Applicant> list(@PathParam("id") long postingId,
-                                                 @Parameter(description = "Only this status") @QueryParam("status") String status,
-                                                 @QueryParam("page") String page, @QueryParam("size") String size) {
-        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
-        ApplicationStatus s = Params.one("status", status, ApplicationStatus::of, ApplicationStatus.values());
-        return applicants(service.forPosting(caller.id(), postingId, s, paging.page(), paging.size()));
-    }
-
-    @GET
-    @Path("/applications/{id: \\d+}")
+    @Path("/{id: \\d+}")
     @Operation(summary = "One application to one of your postings")
     @APIResponse(responseCode = "200", description = "The application",
             content = @Content(schema = @Schema(implementation = ApplicationViews.Applicant.class)))
@@ -66,7 +46,7 @@ public class EmployerApplicationResource {
     }
 
     @PUT
-    @Path("/applications/{id: \\d+}/status")
+    @Path("/{id: \\d+}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move an application: reviewing, interview, offer, rejected or hired",
             description = "Forward only (steps may be skipped) or to rejected; hired, rejected and withdrawn are final.")
