@@ -37,6 +37,18 @@ public interface CareersConfig {
 
     Digest digest();
 
+    Search search();
+
+    interface Search {
+        /** How long a search trusts the in-memory index before asking whether postings changed (0 = every search). */
+        @WithDefault("0s")
+        java.time.Duration generationCheckInterval();
+
+        /** Keyword queries whose matches are kept per posting generation (0 = no cache). */
+        @WithDefault("512")
+        int keywordCacheSize();
+    }
+
     interface Digest {
         /** When the saved-search digest runs (Quartz-style cron, UTC). */
         @WithDefault("0 0 13 * * ?")

@@ -36,6 +36,7 @@ public record JobRequest(
         @Schema(description = "Last day the posting is open (default: 30 days from publishing)") LocalDate validThrough) {
 
     @Schema(name = "JobLocation")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Location(
             @Schema(example = "Nashville") @Size(max = 100) String city,
             @Schema(example = "TN") @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter upper-case state code") String state,

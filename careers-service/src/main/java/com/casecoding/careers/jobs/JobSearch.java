@@ -14,13 +14,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The public job search in PostgreSQL: full-text match ({@code websearch_to_tsquery}, so any user input parses),
- * filters on indexed columns, and facet counts by grouping over the same filtered set.
+ * The public job search: keywords by PostgreSQL full-text search ({@code websearch_to_tsquery}, so any user input
+ * parses; title weighs more than employer, employer more than description), filters, facet counts and sorting over
+ * the in-memory {@link PostingIndex}, and the page's postings read by id.
  */
 @ApplicationScoped
 public class JobSearch {
@@ -36,10 +38,10 @@ public class JobSearch {
     /** Salary thresholds (per year) the {@code minSalary} facet counts. */
     static final int[] SALARY_BUCKETS = {40_000, 50_000, 60_000, 70_000, 80_000, 100_000};
 
-    private static final String TS_QUERY = "websearch_to_tsquery('english', ?)";
-
     @Inject
     DataSource dataSource;
+    @Inject
+    PostingIndex index;
 
     public SearchResult search(SearchCriteria c, Sort requested, int page, int size, boolean facets,
                                Instant publishedAfter) {
@@ -47,95 +49,178 @@ public class JobSearch {
         if (sort == Sort.RELEVANCE && !c.hasKeywords()) {
             sort = Sort.NEWEST;
         }
-        Where where = where(c, publishedAfter);
-        String order = switch (sort) {
-            case NEWEST -> "p.published_at desc, p.id desc";
-            case SALARY -> "p.salary_max_annual desc nulls last, p.published_at desc, p.id desc";
-            case RELEVANCE -> "ts_rank_cd(p.search_vector, " + TS_QUERY + ") desc, p.published_at desc, p.id desc";
-        };
-        String sql = "select p.id, p.title, p.employer_name, e.website, e.logo_url, e.verified, p.city, p.state, "
-                + "p.country, p.workplace, p.remote_states, p.employment_type, p.credentials_required, "
-                + "p.credentials_preferred, p.specialties, p.experience_years, p.salary_min, p.salary_max, "
-                + "p.salary_currency, p.salary_period, p.apply_method, p.published_at, p.valid_through "
-                + "from job_posting p join employer_profile e on e.account_id = p.employer_id "
-                + "where " + where.sql + " order by " + order + " limit ? offset ?";
         try (Connection conn = dataSource.getConnection()) {
-            List<SearchResult.Hit> hits = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                int i = where.bind(ps, conn, 1);
-                if (sort == Sort.RELEVANCE) {
-                    ps.setString(i++, c.q());
-                }
-                ps.setInt(i++, size);
-                ps.setInt(i, page * size);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        hits.add(hit(rs));
+            PostingIndex.Snapshot snapshot = index.current(conn);
+            Map<Long, Float> ranks = c.hasKeywords() ? index.keywordRanks(conn, snapshot.generation(), c.q()) : null;
+            Filter filter = new Filter(c, publishedAfter, ranks, System.currentTimeMillis());
+            PostingIndex.Dictionary dictionary = snapshot.facets();
+            long[] counts = facets ? new long[dictionary.size()] : null;
+            long[] salaryCounts = new long[SALARY_BUCKETS.length];
+            List<PostingIndex.Entry> matches = new ArrayList<>();
+            for (PostingIndex.Entry e : snapshot.newestFirst()) {
+                if (filter.test(e)) {
+                    matches.add(e);
+                    if (counts != null) {
+                        for (int ordinal : e.ordinals()) {
+                            if (ordinal >= 0) {
+                                counts[ordinal]++;
+                            }
+                        }
+                        for (int b = 0; b < SALARY_BUCKETS.length && e.hasSalary() && e.salaryAnnual() >= SALARY_BUCKETS[b]; b++) {
+                            salaryCounts[b]++;
+                        }
                     }
                 }
             }
-            Map<String, Map<String, Long>> facetCounts = null;
-            long total;
-            if (facets) {
-                facetCounts = facets(conn, where);
-                total = facetCounts.remove("total").getOrDefault("all", 0L);
-            } else {
-                total = count(conn, where);
+            if (sort != Sort.NEWEST) {
+                matches = sorted(matches, sort, ranks);
             }
-            return new SearchResult(total, page, size, sort.wire(), hits, facetCounts);
+            int from = Math.min(page * size, matches.size());
+            int to = Math.min(from + size, matches.size());
+            List<Long> ids = matches.subList(from, to).stream().map(PostingIndex.Entry::id).toList();
+            return new SearchResult(matches.size(), page, size, sort.wire(), hits(conn, ids),
+                    counts == null ? null : facetMap(dictionary, counts, salaryCounts));
         } catch (SQLException e) {
             throw new IllegalStateException("job search failed", e);
         }
     }
 
-    private long count(Connection conn, Where where) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("select count(*) from job_posting p where " + where.sql)) {
-            where.bind(ps, conn, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+    /** The page's postings in the order given. */
+    private static List<SearchResult.Hit> hits(Connection conn, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-    }
-
-    private Map<String, Map<String, Long>> facets(Connection conn, Where where) throws SQLException {
-        StringBuilder buckets = new StringBuilder();
-        for (int b : SALARY_BUCKETS) {
-            buckets.append(buckets.isEmpty() ? "" : ",").append("(").append(b).append(")");
-        }
-        String sql = "with f as materialized (select p.workplace, p.employment_type, p.state, p.credentials_all, "
-                + "p.specialties, p.salary_max_annual from job_posting p where " + where.sql + ") "
-                + "select 'total', 'all', count(*) from f "
-                + "union all select 'workplace', workplace, count(*) from f group by workplace "
-                + "union all select 'employmentType', employment_type, count(*) from f group by employment_type "
-                + "union all select 'state', state, count(*) from f where state is not null group by state "
-                + "union all select 'credential', c, count(*) from f cross join unnest(f.credentials_all) c group by c "
-                + "union all select 'specialty', s, count(*) from f cross join unnest(f.specialties) s group by s "
-                + "union all select 'minSalary', b::text, count(*) from f cross join (values " + buckets
-                + ") v(b) where f.salary_max_annual >= b group by b";
-        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        for (String name : List.of("total", "workplace", "employmentType", "state", "credential", "specialty", "minSalary")) {
-            out.put(name, new LinkedHashMap<>());
-        }
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            where.bind(ps, conn, 1);
+        Map<Long, SearchResult.Hit> byId = new HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("select p.id, p.title, p.employer_name, e.website, "
+                + "e.logo_url, e.verified, p.city, p.state, p.country, p.workplace, p.remote_states, p.employment_type, "
+                + "p.credentials_required, p.credentials_preferred, p.specialties, p.experience_years, p.salary_min, "
+                + "p.salary_max, p.salary_currency, p.salary_period, p.apply_method, p.published_at, p.valid_through "
+                + "from job_posting p join employer_profile e on e.account_id = p.employer_id where p.id = any(?)")) {
+            ps.setArray(1, conn.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3));
+                    SearchResult.Hit hit = hit(rs);
+                    byId.put(hit.id(), hit);
                 }
             }
         }
-        // largest counts first, so a frontend can show the top values as they come
-        out.replaceAll((k, v) -> k.equals("total") || k.equals("minSalary") ? v : sortedByCount(v));
+        List<SearchResult.Hit> ordered = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            SearchResult.Hit hit = byId.get(id);
+            if (hit != null) {
+                ordered.add(hit);
+            }
+        }
+        return ordered;
+    }
+
+    /** The criteria as a predicate over index entries. Every list means "any of". */
+    private record Filter(SearchCriteria c, Instant publishedAfter, Map<Long, Float> ranks, long now,
+                          java.util.Set<String> workplaces, java.util.Set<String> types, long postedSince) {
+
+        Filter(SearchCriteria c, Instant publishedAfter, Map<Long, Float> ranks, long now) {
+            this(c, publishedAfter, ranks, now,
+                    c.workplaces().stream().map(Workplace::wire).collect(java.util.stream.Collectors.toSet()),
+                    c.employmentTypes().stream().map(EmploymentType::wire).collect(java.util.stream.Collectors.toSet()),
+                    c.postedSince() == null ? Long.MIN_VALUE
+                            : c.postedSince().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+
+        boolean test(PostingIndex.Entry e) {
+            if (e.validThrough() <= now) {
+                return false;
+            }
+            if (ranks != null && !ranks.containsKey(e.id())) {
+                return false;
+            }
+            if (!c.credentials().isEmpty() && !anyOf(e.credentials(), c.credentials())) {
+                return false;
+            }
+            if (!c.specialties().isEmpty() && !anyOf(e.specialties(), c.specialties())) {
+                return false;
+            }
+            if (!workplaces.isEmpty() && !workplaces.contains(e.workplace())) {
+                return false;
+            }
+            if (!types.isEmpty() && !types.contains(e.employmentType())) {
+                return false;
+            }
+            if (c.state() != null && !c.state().equals(e.state()) && !(Workplace.REMOTE.wire().equals(e.workplace())
+                    && (e.remoteStates().length == 0 || anyOf(e.remoteStates(), List.of(c.state()))))) {
+                // neither located in the state nor a remote job open to it
+                return false;
+            }
+            if (c.city() != null && !c.city().toLowerCase(java.util.Locale.ROOT).equals(e.city())) {
+                return false;
+            }
+            if (c.minSalary() != null && (!e.hasSalary() || e.salaryAnnual() < c.minSalary())) {
+                return false;
+            }
+            if (c.experience() != null && e.experience() > c.experience()) {
+                return false;
+            }
+            if (e.publishedAt() < postedSince) {
+                return false;
+            }
+            return publishedAfter == null || e.publishedAt() > publishedAfter.toEpochMilli();
+        }
+
+        private static boolean anyOf(String[] values, List<String> wanted) {
+            for (String v : values) {
+                if (wanted.contains(v)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Orders matches by salary (highest first, none last) or by rank (highest first); ties keep the newest-first order
+     * of the index. Sorts packed primitive keys (key, then position) instead of comparing boxed values.
+     */
+    private static List<PostingIndex.Entry> sorted(List<PostingIndex.Entry> matches, Sort sort, Map<Long, Float> ranks) {
+        long[] packed = new long[matches.size()];
+        for (int i = 0; i < packed.length; i++) {
+            PostingIndex.Entry e = matches.get(i);
+            long descending;
+            if (sort == Sort.SALARY) {
+                long cents = e.hasSalary() ? Math.min((long) (e.salaryAnnual() * 100), (1L << 40) - 2) : -1;
+                descending = (1L << 40) - 1 - (cents + 1);
+            } else {
+                descending = Integer.MAX_VALUE - (long) Float.floatToIntBits(Math.max(0f, ranks.get(e.id())));
+            }
+            packed[i] = (descending << 22) | i;
+        }
+        java.util.Arrays.sort(packed);
+        List<PostingIndex.Entry> out = new ArrayList<>(packed.length);
+        for (long p : packed) {
+            out.add(matches.get((int) (p & ((1 << 22) - 1))));
+        }
         return out;
     }
 
-    private static Map<String, Long> sortedByCount(Map<String, Long> counts) {
-        Map<String, Long> sorted = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
+    private static Map<String, Map<String, Long>> facetMap(PostingIndex.Dictionary dictionary, long[] counts,
+                                                           long[] salaryCounts) {
+        Map<String, Map<String, Long>> raw = new LinkedHashMap<>();
+        for (String name : List.of("workplace", "employmentType", "state", "credential", "specialty")) {
+            raw.put(name, new HashMap<>());
+        }
+        for (int o = 0; o < counts.length; o++) {
+            if (counts[o] > 0) {
+                raw.get(dictionary.facet(o)).put(dictionary.value(o), counts[o]);
+            }
+        }
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        raw.forEach((name, values) -> out.put(name, sortedByCount(values)));
+        Map<String, Long> salary = new LinkedHashMap<>();
+        for (int b = 0; b < SALARY_BUCKETS.length; b++) {
+            if (salaryCounts[b] > 0) {
+                salary.put(String.valueOf(SALARY_BUCKETS[b]), salaryCounts[b]);
+            }
+        }
+        out.put("minSalary", salary);
+        return out;
     }
 
     private static SearchResult.Hit hit(ResultSet rs) throws SQLException {
@@ -163,80 +248,13 @@ public class JobSearch {
         return ts == null ? null : ts.toInstant();
     }
 
-    private static Where where(SearchCriteria c, Instant publishedAfter) {
-        Where w = new Where();
-        w.sql.append("p.status = 'published' and not p.hidden and p.valid_through > now()");
-        if (c.hasKeywords()) {
-            w.sql.append(" and p.search_vector @@ ").append(TS_QUERY);
-            w.params.add(c.q());
-        }
-        if (!c.credentials().isEmpty()) {
-            w.sql.append(" and p.credentials_all && ?");
-            w.params.add(new TextArray(c.credentials()));
-        }
-        if (!c.specialties().isEmpty()) {
-            w.sql.append(" and p.specialties && ?");
-            w.params.add(new TextArray(c.specialties()));
-        }
-        if (!c.workplaces().isEmpty()) {
-            w.sql.append(" and p.workplace = any(?)");
-            w.params.add(new TextArray(c.workplaces().stream().map(Workplace::wire).toList()));
-        }
-        if (!c.employmentTypes().isEmpty()) {
-            w.sql.append(" and p.employment_type = any(?)");
-            w.params.add(new TextArray(c.employmentTypes().stream().map(EmploymentType::wire).toList()));
-        }
-        if (c.state() != null) {
-            // located in the state, or remote and open to applicants there
-            w.sql.append(" and (p.state = ? or (p.workplace = 'remote' and (p.remote_states = '{}' or p.remote_states @> ?)))");
-            w.params.add(c.state());
-            w.params.add(new TextArray(List.of(c.state())));
-        }
-        if (c.city() != null && !c.city().isBlank()) {
-            w.sql.append(" and lower(p.city) = lower(?)");
-            w.params.add(c.city().trim());
-        }
-        if (c.minSalary() != null) {
-            w.sql.append(" and p.salary_max_annual >= ?");
-            w.params.add(c.minSalary());
-        }
-        if (c.experience() != null) {
-            w.sql.append(" and p.experience_years <= ?");
-            w.params.add(c.experience());
-        }
-        if (c.postedSince() != null) {
-            w.sql.append(" and p.published_at >= ?");
-            w.params.add(Timestamp.from(c.postedSince().atStartOfDay(ZoneOffset.UTC).toInstant()));
-        }
-        if (publishedAfter != null) {
-            w.sql.append(" and p.published_at > ?");
-            w.params.add(Timestamp.from(publishedAfter));
-        }
-        return w;
-    }
-
-    private record TextArray(List<String> values) {
-    }
-
-    private static final class Where {
-        final StringBuilder sql = new StringBuilder();
-        final List<Object> params = new ArrayList<>();
-
-        int bind(PreparedStatement ps, Connection conn, int start) throws SQLException {
-            int i = start;
-            for (Object p : params) {
-                if (p instanceof TextArray a) {
-                    ps.setArray(i++, conn.createArrayOf("text", a.values().toArray()));
-                } else if (p instanceof Integer n) {
-                    ps.setInt(i++, n);
-                } else if (p instanceof Timestamp t) {
-                    ps.setTimestamp(i++, t);
-                } else {
-                    ps.setString(i++, (String) p);
-                }
-            }
-            return i;
-        }
+    private static Map<String, Long> sortedByCount(Map<String, Long> counts) {
+        // largest counts first, so a frontend can show the top values as they come
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     static void requireWindow(int page, int size, int maxWindow) {
