@@ -1,37 +1,205 @@
 package com.casecoding.careers.jobs;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import com.casecoding.careers.applications.ApplicationRequest;
+import com.casecoding.careers.applications.ApplicationService;
+import com.casecoding.careers.applications.ApplicationViews;
+import com.casecoding.careers.applications.JobApplication;
+import com.casecoding.careers.config.CareersConfig;
+import com.casecoding.careers.employers.EmployerProfile;
+import com.casecoding.careers.security.Caller;
+import com.casecoding.careers.web.Params;
+import com.casecoding.common.problem.Problem;
+import com.casecoding.common.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import java.net.URI;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Jobs", description = "CareerCenter job postings")
+@Tag(name = "Jobs", description = "CareerCenter: search and read job postings")
+@PermitAll
 public class JobResource {
 
-    public record JobSummary(long id, String title, Instant publishedAt) {
-    }
+    public static final String LD_JSON = "application/ld+json";
 
-    public record JobPage(long total, List<JobSummary> results) {
+    @Inject
+    JobSearch search;
+    @Inject
+    MarkdownRenderer markdown;
+    @Inject
+    Caller caller;
+    @Inject
+    CareersConfig config;
+    @Inject
+    ApplicationService applications;
+
+    @Schema(name = "JobDetail")
+    public record JobDetail(JobView job,
+                            @Schema(description = "The description rendered to safe HTML") String descriptionHtml,
+                            @Schema(description = "schema.org JobPosting JSON-LD to embed in a page") Map<String, Object> jsonLd) {
     }
 
     @GET
-    public JobPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(500) int page,
-                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        var query = JobPosting.find("status", Sort.descending("publishedAt"), "published");
-        List<JobSummary> results = query.page(Page.of(page, size)).<JobPosting>list().stream()
-                .map(j -> new JobSummary(j.id, j.title, j.publishedAt)).toList();
-        return new JobPage(query.count(), results);
+    @Operation(summary = "Search published job postings",
+            description = "Keyword search over title, employer and description, with filters, sorting, paging "
+                    + "(size at most 50, results at most 1000 deep) and facet counts of the filtered set.")
+    @APIResponse(responseCode = "200", description = "A page of postings",
+            content = @Content(schema = @Schema(implementation = SearchResult.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SearchResult search(
+            @Parameter(description = "Keywords (web-search syntax)") @QueryParam("q") String q,
+            @Parameter(description = "Credential, repeatable or comma-separated (CPC, CRC, CCS, ...)") @QueryParam("credential") List<String> credential,
+            @Parameter(description = "Specialty slug, repeatable (em, surgery, risk-adjustment-hcc, ...)") @QueryParam("specialty") List<String> specialty,
+            @Parameter(description = "remote, hybrid, onsite; repeatable") @QueryParam("workplace") List<String> workplace,
+            @Parameter(description = "Two-letter state: jobs there or remote jobs open to it") @QueryParam("state") String state,
+            @Parameter(description = "City (exact, any case)") @QueryParam("city") String city,
+            @Parameter(description = "full_time, part_time, contract, temporary, internship, per_diem; repeatable") @QueryParam("employmentType") List<String> employmentType,
+            @Parameter(description = "Lowest acceptable yearly pay (hourly x 2080)") @QueryParam("minSalary") String minSalary,
+            @Parameter(description = "Years of experience you have") @QueryParam("experience") String experience,
+            @Parameter(description = "Posted on or after this date (YYYY-MM-DD)") @QueryParam("postedSince") String postedSince,
+            @Parameter(description = "newest, salary or relevance (default: relevance with q, else newest)") @QueryParam("sort") String sort,
+            @Parameter(description = "Include facet counts (default true)") @QueryParam("facets") String facets,
+            @Parameter(description = "Page, from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1..50 (default 20)") @QueryParam("size") String size) {
+        SearchCriteria criteria = criteria(q, credential, specialty, workplace, state, city, employmentType, minSalary,
+                experience, postedSince);
+        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
+        JobSearch.requireWindow(paging.page(), paging.size(), config.maxResultWindow());
+        JobSearch.Sort order = Params.one("sort", sort, s -> JobSearch.Sort.valueOf(s.toUpperCase(Locale.ROOT)),
+                new Object[]{"newest", "salary", "relevance"});
+        Boolean withFacets = Params.bool("facets", facets);
+        return search.search(criteria, order, paging.page(), paging.size(), withFacets == null || withFacets, null);
+    }
+
+    /** Builds and checks the criteria from raw query parameters (shared with saved searches' validation). */
+    static SearchCriteria criteria(String q, List<String> credential, List<String> specialty, List<String> workplace,
+                                   String state, String city, List<String> employmentType, String minSalary,
+                                   String experience, String postedSince) {
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalidField("q", "must be at most 200 characters");
+        }
+        if (city != null && city.length() > 100) {
+            throw ProblemException.invalidField("city", "must be at most 100 characters");
+        }
+        List<String> credentials = Params.list(credential).stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        List<String> specialties = Params.list(specialty).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        if (credentials.size() > 16 || specialties.size() > 20) {
+            throw ProblemException.badRequest("Too many credential or specialty values in one search.");
+        }
+        return new SearchCriteria(q == null || q.isBlank() ? null : q.trim(), credentials, specialties,
+                Params.enums("workplace", workplace, Workplace::of, Workplace.values()),
+                state == null || state.isBlank() ? null : state.trim().toUpperCase(Locale.ROOT),
+                city == null || city.isBlank() ? null : city.trim(),
+                Params.enums("employmentType", employmentType, EmploymentType::of, EmploymentType.values()),
+                Params.optionalInteger("minSalary", minSalary, 0, 10_000_000),
+                Params.optionalInteger("experience", experience, 0, 50),
+                Params.date("postedSince", postedSince)).checked();
+    }
+
+    @GET
+    @Path("/{id: \\d+}")
+    @Operation(summary = "Read one job posting",
+            description = "The posting, its description as safe HTML, and its schema.org JobPosting JSON-LD. "
+                    + "Drafts, closed, expired and hidden postings are visible only to their employer and admins.")
+    @APIResponse(responseCode = "200", description = "The posting",
+            content = @Content(schema = @Schema(implementation = JobDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such posting visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobDetail get(@PathParam("id") long id) {
+        JobView view = visible(id);
+        String html = markdown.toHtml(view.description());
+        return new JobDetail(view, html, JobPostingJsonLd.of(view, html));
+    }
+
+    @GET
+    @Path("/{id: \\d+}/jsonld")
+    @Produces(LD_JSON)
+    @Operation(summary = "The posting's schema.org JobPosting JSON-LD alone",
+            description = "Served as application/ld+json, ready for a <script type=\"application/ld+json\"> block.")
+    @APIResponse(responseCode = "200", description = "JSON-LD")
+    @APIResponse(responseCode = "404", description = "No such posting visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Map<String, Object> jsonLd(@PathParam("id") long id) {
+        JobView view = visible(id);
+        return JobPostingJsonLd.of(view, markdown.toHtml(view.description()));
+    }
+
+    @POST
+    @Path("/{id: \\d+}/applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.CODER)
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Apply to a posting (coders)", description = "Only for postings that take applications on the board.")
+    @APIResponse(responseCode = "201", description = "Applied",
+            content = @Content(schema = @Schema(implementation = ApplicationViews.Mine.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No open posting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already applied, or the employer takes applications elsewhere (applyUrl)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response apply(@PathParam("id") long id, @Valid @NotNull ApplicationRequest request) {
+        JobApplication a = applications.apply(caller.id(), caller.email(), id, request);
+        return Response.created(URI.create("/api/careers/me/applications/" + a.id))
+                .entity(ApplicationViews.mine(List.of(a)).get(0)).build();
+    }
+
+    @GET
+    @Path("/vocabulary")
+    @Operation(summary = "The values the filters and postings accept",
+            description = "Credentials, specialties, workplaces, employment types and states, with labels.")
+    @APIResponse(responseCode = "200", description = "Vocabularies")
+    public Map<String, Object> vocabulary() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("credentials", Vocabulary.CREDENTIALS);
+        out.put("specialties", Vocabulary.SPECIALTIES);
+        out.put("workplaces", List.of(Workplace.values()));
+        out.put("employmentTypes", List.of(EmploymentType.values()));
+        out.put("states", Vocabulary.US_STATES.stream().sorted().toList());
+        out.put("sorts", List.of("newest", "salary", "relevance"));
+        return out;
+    }
+
+    private JobView visible(long id) {
+        JobPosting p = JobPosting.findById(id);
+        if (p == null) {
+            throw ProblemException.notFound("No job posting " + id + ".");
+        }
+        boolean privileged = caller.isAuthenticated() && (caller.isAdmin() || p.employerId.equals(caller.id()));
+        if (!p.isPublic(Instant.now()) && !privileged) {
+            throw ProblemException.notFound("No job posting " + id + ".");
+        }
+        EmployerProfile e = EmployerProfile.findById(p.employerId);
+        return JobView.of(p, employer(e), privileged);
+    }
+
+    public static JobView.Employer employer(EmployerProfile e) {
+        return new JobView.Employer(e.organizationName, e.website, e.logoUrl, e.verified);
     }
 }

@@ -1,0 +1,157 @@
+package com.casecoding.careers.admin;
+
+import com.casecoding.careers.config.CareersConfig;
+import com.casecoding.careers.employers.EmployerProfile;
+import com.casecoding.careers.employers.EmployerProfileView;
+import com.casecoding.careers.employers.EmployerService;
+import com.casecoding.careers.jobs.JobPosting;
+import com.casecoding.careers.jobs.JobResource;
+import com.casecoding.careers.jobs.JobView;
+import com.casecoding.careers.jobs.PostingStatus;
+import com.casecoding.careers.security.Caller;
+import com.casecoding.careers.web.Params;
+import com.casecoding.common.problem.Problem;
+import com.casecoding.common.problem.ProblemException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@Path("/api/careers/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin", description = "CareerCenter moderation: hide and restore postings, verify employers")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed(Caller.ADMIN)
+public class AdminResource {
+
+    @Inject
+    EmployerService employers;
+    @Inject
+    CareersConfig config;
+
+    @Schema(name = "HideRequest")
+    public record HideRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Schema(name = "VerificationRequest")
+    public record VerificationRequest(@NotNull Boolean verified) {
+    }
+
+    @GET
+    @Path("/jobs")
+    @Operation(summary = "Every posting, any status, newest first")
+    @APIResponse(responseCode = "200", description = "Postings with moderation fields")
+    public List<JobView> jobs(@QueryParam("status") String status, @QueryParam("hidden") String hidden,
+                              @QueryParam("page") String page, @QueryParam("size") String size) {
+        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
+        PostingStatus s = Params.one("status", status, PostingStatus::of, PostingStatus.values());
+        Boolean h = Params.bool("hidden", hidden);
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (s != null) {
+            q.append(" and status = :s");
+            params.and("s", s.wire());
+        }
+        if (h != null) {
+            q.append(" and hidden = :h");
+            params.and("h", h);
+        }
+        List<JobPosting> postings = JobPosting.<JobPosting>find(q.toString(),
+                        Sort.by("createdAt").descending().and("id").descending(), params)
+                .page(Page.of(paging.page(), paging.size())).list();
+        Map<String, EmployerProfile> profiles = postings.isEmpty() ? Map.of()
+                : EmployerProfile.<EmployerProfile>list("accountId in ?1",
+                        postings.stream().map(p -> p.employerId).distinct().toList())
+                .stream().collect(Collectors.toMap(e -> e.accountId, Function.identity()));
+        return postings.stream().map(p -> JobView.of(p, JobResource.employer(profiles.get(p.employerId)), true)).toList();
+    }
+
+    @POST
+    @Path("/jobs/{id: \\d+}/hide")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Hide a posting from the board", description = "The employer still sees it, with the reason.")
+    @APIResponse(responseCode = "200", description = "Hidden", content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "404", description = "No such posting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView hide(@PathParam("id") long id, @Valid @NotNull HideRequest request) {
+        JobPosting p = posting(id);
+        p.hidden = true;
+        p.hiddenReason = request.reason().trim();
+        p.updatedAt = Instant.now();
+        return JobView.of(p, JobResource.employer(EmployerProfile.findById(p.employerId)), true);
+    }
+
+    @POST
+    @Path("/jobs/{id: \\d+}/restore")
+    @Transactional
+    @Operation(summary = "Put a hidden posting back on the board")
+    @APIResponse(responseCode = "200", description = "Restored", content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "404", description = "No such posting",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView restore(@PathParam("id") long id) {
+        JobPosting p = posting(id);
+        p.hidden = false;
+        p.hiddenReason = null;
+        p.updatedAt = Instant.now();
+        return JobView.of(p, JobResource.employer(EmployerProfile.findById(p.employerId)), true);
+    }
+
+    @GET
+    @Path("/employers")
+    @Operation(summary = "Employer profiles, with account ids and contact e-mails")
+    @APIResponse(responseCode = "200", description = "Employers")
+    public List<EmployerProfileView> employers(@QueryParam("verified") String verified,
+                                               @QueryParam("page") String page, @QueryParam("size") String size) {
+        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
+        return employers.list(Params.bool("verified", verified), paging.page(), paging.size()).stream()
+                .map(EmployerProfileView::forAdmin).toList();
+    }
+
+    @PUT
+    @Path("/employers/{accountId}/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify an employer (or take verification back)")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = EmployerProfileView.class)))
+    @APIResponse(responseCode = "404", description = "No such employer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EmployerProfileView verify(@PathParam("accountId") String accountId, @Valid @NotNull VerificationRequest request) {
+        return EmployerProfileView.forAdmin(employers.setVerified(accountId, request.verified()));
+    }
+
+    private static JobPosting posting(long id) {
+        JobPosting p = JobPosting.findById(id);
+        if (p == null) {
+            throw ProblemException.notFound("No job posting " + id + ".");
+        }
+        return p;
+    }
+}

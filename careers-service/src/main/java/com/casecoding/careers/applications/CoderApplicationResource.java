@@ -1,0 +1,74 @@
+package com.casecoding.careers.applications;
+
+import com.casecoding.careers.config.CareersConfig;
+import com.casecoding.careers.security.Caller;
+import com.casecoding.careers.web.Params;
+import com.casecoding.common.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/careers/me/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Coder", description = "CareerCenter for coders: applications, saved jobs, saved searches")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed(Caller.CODER)
+public class CoderApplicationResource {
+
+    @Inject
+    ApplicationService service;
+    @Inject
+    Caller caller;
+    @Inject
+    CareersConfig config;
+
+    @GET
+    @Operation(summary = "Your applications, newest first")
+    @APIResponse(responseCode = "200", description = "Your applications")
+    public List<ApplicationViews.Mine> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
+        return mine(service.mine(caller.id(), paging.page(), paging.size()));
+    }
+
+    @GET
+    @Path("/{id: \\d+}")
+    @Operation(summary = "One of your applications")
+    @APIResponse(responseCode = "200", description = "The application",
+            content = @Content(schema = @Schema(implementation = ApplicationViews.Mine.class)))
+    @APIResponse(responseCode = "404", description = "Not one of your applications",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ApplicationViews.Mine get(@PathParam("id") long id) {
+        return mine(List.of(service.own(caller.id(), id))).get(0);
+    }
+
+    @POST
+    @Path("/{id: \\d+}/withdraw")
+    @Operation(summary = "Withdraw one of your applications")
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(schema = @Schema(implementation = ApplicationViews.Mine.class)))
+    @APIResponse(responseCode = "404", description = "Not one of your applications",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already hired, rejected or withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ApplicationViews.Mine withdraw(@PathParam("id") long id) {
+        return mine(List.of(service.withdraw(caller.id(), id))).get(0);
+    }
+
+    private static List<ApplicationViews.Mine> mine(List<JobApplication> applications) {
+        return ApplicationViews.mine(applications);
+    }
+}

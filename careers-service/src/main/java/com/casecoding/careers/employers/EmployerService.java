@@ -1,0 +1,83 @@
+package com.casecoding.careers.employers;
+
+import com.casecoding.careers.jobs.JobPosting;
+import com.casecoding.careers.jobs.Violations;
+import com.casecoding.common.problem.ProblemException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class EmployerService {
+
+    public EmployerProfile find(String accountId) {
+        return EmployerProfile.findById(accountId);
+    }
+
+    public EmployerProfile require(String accountId) {
+        EmployerProfile p = find(accountId);
+        if (p == null) {
+            throw ProblemException.conflict("Create your employer profile first: PUT /api/careers/employer/profile.");
+        }
+        return p;
+    }
+
+    /** Creates or updates the caller's own profile. Returns true when it was created. */
+    @Transactional
+    public boolean save(String accountId, String email, EmployerProfileRequest r) {
+        Violations v = new Violations();
+        if (r.website() != null && !Violations.isWebUrl(r.website())) {
+            v.add("website", "must be an http(s) URL");
+        }
+        if (r.logoUrl() != null && !Violations.isWebUrl(r.logoUrl())) {
+            v.add("logoUrl", "must be an http(s) URL");
+        }
+        v.throwIfAny();
+        Instant now = Instant.now();
+        EmployerProfile p = find(accountId);
+        boolean created = p == null;
+        if (created) {
+            p = new EmployerProfile();
+            p.accountId = accountId;
+            p.createdAt = now;
+            p.verified = false;
+        }
+        String oldName = p.organizationName;
+        p.organizationName = r.organizationName().trim();
+        p.website = r.website();
+        p.about = r.about();
+        p.logoUrl = r.logoUrl();
+        if (email != null) {
+            p.contactEmail = email;
+        }
+        p.updatedAt = now;
+        if (created) {
+            p.persist();
+        } else if (!p.organizationName.equals(oldName)) {
+            // keyword search covers the employer's name: keep the postings' copy in step
+            JobPosting.update("employerName = ?1 where employerId = ?2", p.organizationName, accountId);
+        }
+        return created;
+    }
+
+    @Transactional
+    public EmployerProfile setVerified(String accountId, boolean verified) {
+        EmployerProfile p = find(accountId);
+        if (p == null) {
+            throw ProblemException.notFound("No employer profile for account " + accountId + ".");
+        }
+        p.verified = verified;
+        p.updatedAt = Instant.now();
+        return p;
+    }
+
+    public List<EmployerProfile> list(Boolean verified, int page, int size) {
+        var query = verified == null ? EmployerProfile.findAll(Sort.by("createdAt").descending())
+                : EmployerProfile.find("verified", Sort.by("createdAt").descending(), verified);
+        return query.page(Page.of(page, size)).list();
+    }
+}

@@ -1,0 +1,192 @@
+package com.casecoding.careers.jobs;
+
+import com.casecoding.careers.applications.ApplicationService;
+import com.casecoding.careers.applications.ApplicationStatus;
+import com.casecoding.careers.applications.ApplicationViews;
+import com.casecoding.careers.config.CareersConfig;
+import com.casecoding.careers.employers.EmployerProfile;
+import com.casecoding.careers.security.Caller;
+import com.casecoding.careers.web.Params;
+import com.casecoding.common.problem.Problem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+@Path("/api/careers/employer/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Employer", description = "CareerCenter for employers: profile, postings, applicants")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed(Caller.EMPLOYER)
+public class EmployerJobResource {
+
+    @Inject
+    JobService service;
+    @Inject
+    Caller caller;
+    @Inject
+    CareersConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    ApplicationService applications;
+
+    @Schema(name = "RepostRequest")
+    public record RepostRequest(@Schema(description = "New last day (default: 30 days from now)") LocalDate validThrough) {
+    }
+
+    @GET
+    @Operation(summary = "Your postings, every status, newest first")
+    @APIResponse(responseCode = "200", description = "Your postings")
+    public List<JobView> list(@Parameter(description = "draft, published, closed or expired") @QueryParam("status") String status,
+                              @QueryParam("page") String page, @QueryParam("size") String size) {
+        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
+        PostingStatus s = Params.one("status", status, PostingStatus::of, PostingStatus.values());
+        EmployerProfile profile = EmployerProfile.findById(caller.id());
+        return service.listOwned(caller.id(), s, paging.page(), paging.size()).stream()
+                .map(p -> JobView.of(p, JobResource.employer(profile), true)).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a posting (as a draft)",
+            description = "With an Idempotency-Key header, repeating the same request returns the posting created "
+                    + "the first time instead of a second one; the same key with another body is a 409.")
+    @APIResponse(responseCode = "201", description = "Created (or replayed: header Idempotent-Replayed: true)",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No employer profile yet, or Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Parameter(description = "Client-chosen key making the create safe to retry")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Valid @NotNull JobRequest request) {
+        JobService.Created created = service.create(caller.id(), request, idempotencyKey);
+        JobView view = view(created.posting());
+        Response.ResponseBuilder response = Response.created(URI.create("/api/careers/employer/jobs/" + view.id()))
+                .entity(view);
+        if (created.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/{id: \\d+}")
+    @Operation(summary = "One of your postings")
+    @APIResponse(responseCode = "200", description = "The posting",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "404", description = "Not one of your postings",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView get(@PathParam("id") long id) {
+        return view(service.owned(caller.id(), id));
+    }
+
+    @PUT
+    @Path("/{id: \\d+}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a draft or published posting (the whole posting is replaced)")
+    @APIResponse(responseCode = "200", description = "Edited",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "404", description = "Not one of your postings",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Closed or expired: repost first",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView update(@PathParam("id") long id, @Valid @NotNull JobRequest request) {
+        return view(service.update(caller.id(), id, request));
+    }
+
+    @DELETE
+    @Path("/{id: \\d+}")
+    @Operation(summary = "Delete a draft")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Not a draft: close it instead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@PathParam("id") long id) {
+        service.deleteDraft(caller.id(), id);
+    }
+
+    @POST
+    @Path("/{id: \\d+}/publish")
+    @Operation(summary = "Publish a draft")
+    @APIResponse(responseCode = "200", description = "Published",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView publish(@PathParam("id") long id) {
+        return view(service.publish(caller.id(), id));
+    }
+
+    @POST
+    @Path("/{id: \\d+}/close")
+    @Operation(summary = "Close a published posting")
+    @APIResponse(responseCode = "200", description = "Closed",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "409", description = "Not published",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView close(@PathParam("id") long id) {
+        return view(service.close(caller.id(), id));
+    }
+
+    @POST
+    @Path("/{id: \\d+}/repost")
+    @Operation(summary = "Repost a closed or expired posting, dated today")
+    @APIResponse(responseCode = "200", description = "Published again",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "409", description = "Not closed or expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView repost(@PathParam("id") long id,
+                          @RequestBody(required = false, description = "Optional: {\"validThrough\": \"YYYY-MM-DD\"}",
+                                  content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                          schema = @Schema(implementation = RepostRequest.class))) String body)
+            throws JsonProcessingException {
+        // the body is optional, so it is read by hand: an empty POST without a Content-Type is fine
+        RepostRequest request = body == null || body.isBlank() ? null : json.readValue(body, RepostRequest.class);
+        return view(service.repost(caller.id(), id, request == null ? null : request.validThrough()));
+    }
+
+    @GET
+    @Path("/{id: \\d+}/applications")
+    @Operation(summary = "Applications to one of your postings, newest first")
+    @APIResponse(responseCode = "200", description = "Applicants")
+    @APIResponse(responseCode = "404", description = "Not one of your postings",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ApplicationViews.Applicant> applicants(@PathParam("id") long postingId,
+                                                 @Parameter(description = "Only this status") @QueryParam("status") String status,
+                                                 @QueryParam("page") String page, @QueryParam("size") String size) {
+        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
+        ApplicationStatus s = Params.one("status", status, ApplicationStatus::of, ApplicationStatus.values());
+        return ApplicationViews.applicants(applications.forPosting(caller.id(), postingId, s, paging.page(), paging.size()));
+    }
+
+    private JobView view(JobPosting p) {
+        EmployerProfile profile = EmployerProfile.findById(p.employerId);
+        return JobView.of(p, JobResource.employer(profile), true);
+    }
+}

@@ -1,0 +1,266 @@
+package com.casecoding.careers.jobs;
+
+import com.casecoding.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The public job search: keywords by PostgreSQL full-text search ({@code websearch_to_tsquery}, so any user input
+ * parses; title weighs more than employer, employer more than description), filters, facet counts and sorting over
+ * the in-memory {@link PostingIndex}, and the page's postings read by id.
+ */
+@ApplicationScoped
+public class JobSearch {
+
+    public enum Sort {
+        NEWEST, SALARY, RELEVANCE;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Salary thresholds (per year) the {@code minSalary} facet counts. */
+    static final int[] SALARY_BUCKETS = {40_000, 50_000, 60_000, 70_000, 80_000, 100_000};
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    PostingIndex index;
+
+    public SearchResult search(SearchCriteria c, Sort requested, int page, int size, boolean facets,
+                               Instant publishedAfter) {
+        Sort sort = requested == null ? (c.hasKeywords() ? Sort.RELEVANCE : Sort.NEWEST) : requested;
+        if (sort == Sort.RELEVANCE && !c.hasKeywords()) {
+            sort = Sort.NEWEST;
+        }
+        try (Connection conn = dataSource.getConnection()) {
+            PostingIndex.Snapshot snapshot = index.current(conn);
+            Map<Long, Float> ranks = c.hasKeywords() ? index.keywordRanks(conn, snapshot.generation(), c.q()) : null;
+            Filter filter = new Filter(c, publishedAfter, ranks, System.currentTimeMillis());
+            PostingIndex.Dictionary dictionary = snapshot.facets();
+            long[] counts = facets ? new long[dictionary.size()] : null;
+            long[] salaryCounts = new long[SALARY_BUCKETS.length];
+            List<PostingIndex.Entry> matches = new ArrayList<>();
+            for (PostingIndex.Entry e : snapshot.newestFirst()) {
+                if (filter.test(e)) {
+                    matches.add(e);
+                    if (counts != null) {
+                        for (int ordinal : e.ordinals()) {
+                            if (ordinal >= 0) {
+                                counts[ordinal]++;
+                            }
+                        }
+                        for (int b = 0; b < SALARY_BUCKETS.length && e.hasSalary() && e.salaryAnnual() >= SALARY_BUCKETS[b]; b++) {
+                            salaryCounts[b]++;
+                        }
+                    }
+                }
+            }
+            if (sort != Sort.NEWEST) {
+                matches = sorted(matches, sort, ranks);
+            }
+            int from = Math.min(page * size, matches.size());
+            int to = Math.min(from + size, matches.size());
+            List<Long> ids = matches.subList(from, to).stream().map(PostingIndex.Entry::id).toList();
+            return new SearchResult(matches.size(), page, size, sort.wire(), hits(conn, ids),
+                    counts == null ? null : facetMap(dictionary, counts, salaryCounts));
+        } catch (SQLException e) {
+            throw new IllegalStateException("job search failed", e);
+        }
+    }
+
+    /** The page's postings in the order given. */
+    private static List<SearchResult.Hit> hits(Connection conn, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, SearchResult.Hit> byId = new HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("select p.id, p.title, p.employer_name, e.website, "
+                + "e.logo_url, e.verified, p.city, p.state, p.country, p.workplace, p.remote_states, p.employment_type, "
+                + "p.credentials_required, p.credentials_preferred, p.specialties, p.experience_years, p.salary_min, "
+                + "p.salary_max, p.salary_currency, p.salary_period, p.apply_method, p.published_at, p.valid_through "
+                + "from job_posting p join employer_profile e on e.account_id = p.employer_id where p.id = any(?)")) {
+            ps.setArray(1, conn.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SearchResult.Hit hit = hit(rs);
+                    byId.put(hit.id(), hit);
+                }
+            }
+        }
+        List<SearchResult.Hit> ordered = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            SearchResult.Hit hit = byId.get(id);
+            if (hit != null) {
+                ordered.add(hit);
+            }
+        }
+        return ordered;
+    }
+
+    /** The criteria as a predicate over index entries. Every list means "any of". */
+    private record Filter(SearchCriteria c, Instant publishedAfter, Map<Long, Float> ranks, long now,
+                          java.util.Set<String> workplaces, java.util.Set<String> types, long postedSince) {
+
+        Filter(SearchCriteria c, Instant publishedAfter, Map<Long, Float> ranks, long now) {
+            this(c, publishedAfter, ranks, now,
+                    c.workplaces().stream().map(Workplace::wire).collect(java.util.stream.Collectors.toSet()),
+                    c.employmentTypes().stream().map(EmploymentType::wire).collect(java.util.stream.Collectors.toSet()),
+                    c.postedSince() == null ? Long.MIN_VALUE
+                            : c.postedSince().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+
+        boolean test(PostingIndex.Entry e) {
+            if (e.validThrough() <= now) {
+                return false;
+            }
+            if (ranks != null && !ranks.containsKey(e.id())) {
+                return false;
+            }
+            if (!c.credentials().isEmpty() && !anyOf(e.credentials(), c.credentials())) {
+                return false;
+            }
+            if (!c.specialties().isEmpty() && !anyOf(e.specialties(), c.specialties())) {
+                return false;
+            }
+            if (!workplaces.isEmpty() && !workplaces.contains(e.workplace())) {
+                return false;
+            }
+            if (!types.isEmpty() && !types.contains(e.employmentType())) {
+                return false;
+            }
+            if (c.state() != null && !c.state().equals(e.state()) && !(Workplace.REMOTE.wire().equals(e.workplace())
+                    && (e.remoteStates().length == 0 || anyOf(e.remoteStates(), List.of(c.state()))))) {
+                // neither located in the state nor a remote job open to it
+                return false;
+            }
+            if (c.city() != null && !c.city().toLowerCase(java.util.Locale.ROOT).equals(e.city())) {
+                return false;
+            }
+            if (c.minSalary() != null && (!e.hasSalary() || e.salaryAnnual() < c.minSalary())) {
+                return false;
+            }
+            if (c.experience() != null && e.experience() > c.experience()) {
+                return false;
+            }
+            if (e.publishedAt() < postedSince) {
+                return false;
+            }
+            return publishedAfter == null || e.publishedAt() > publishedAfter.toEpochMilli();
+        }
+
+        private static boolean anyOf(String[] values, List<String> wanted) {
+            for (String v : values) {
+                if (wanted.contains(v)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Orders matches by salary (highest first, none last) or by rank (highest first); ties keep the newest-first order
+     * of the index. Sorts packed primitive keys (key, then position) instead of comparing boxed values.
+     */
+    private static List<PostingIndex.Entry> sorted(List<PostingIndex.Entry> matches, Sort sort, Map<Long, Float> ranks) {
+        long[] packed = new long[matches.size()];
+        for (int i = 0; i < packed.length; i++) {
+            PostingIndex.Entry e = matches.get(i);
+            long descending;
+            if (sort == Sort.SALARY) {
+                long cents = e.hasSalary() ? Math.min((long) (e.salaryAnnual() * 100), (1L << 40) - 2) : -1;
+                descending = (1L << 40) - 1 - (cents + 1);
+            } else {
+                descending = Integer.MAX_VALUE - (long) Float.floatToIntBits(Math.max(0f, ranks.get(e.id())));
+            }
+            packed[i] = (descending << 22) | i;
+        }
+        java.util.Arrays.sort(packed);
+        List<PostingIndex.Entry> out = new ArrayList<>(packed.length);
+        for (long p : packed) {
+            out.add(matches.get((int) (p & ((1 << 22) - 1))));
+        }
+        return out;
+    }
+
+    private static Map<String, Map<String, Long>> facetMap(PostingIndex.Dictionary dictionary, long[] counts,
+                                                           long[] salaryCounts) {
+        Map<String, Map<String, Long>> raw = new LinkedHashMap<>();
+        for (String name : List.of("workplace", "employmentType", "state", "credential", "specialty")) {
+            raw.put(name, new HashMap<>());
+        }
+        for (int o = 0; o < counts.length; o++) {
+            if (counts[o] > 0) {
+                raw.get(dictionary.facet(o)).put(dictionary.value(o), counts[o]);
+            }
+        }
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        raw.forEach((name, values) -> out.put(name, sortedByCount(values)));
+        Map<String, Long> salary = new LinkedHashMap<>();
+        for (int b = 0; b < SALARY_BUCKETS.length; b++) {
+            if (salaryCounts[b] > 0) {
+                salary.put(String.valueOf(SALARY_BUCKETS[b]), salaryCounts[b]);
+            }
+        }
+        out.put("minSalary", salary);
+        return out;
+    }
+
+    private static SearchResult.Hit hit(ResultSet rs) throws SQLException {
+        JobRequest.Salary salary = null;
+        if (rs.getBigDecimal("salary_min") != null && rs.getBigDecimal("salary_max") != null) {
+            salary = new JobRequest.Salary(rs.getBigDecimal("salary_min"), rs.getBigDecimal("salary_max"),
+                    rs.getString("salary_currency"), SalaryPeriod.of(rs.getString("salary_period")));
+        }
+        return new SearchResult.Hit(rs.getLong("id"), rs.getString("title"),
+                new JobView.Employer(rs.getString("employer_name"), rs.getString("website"),
+                        rs.getString("logo_url"), rs.getBoolean("verified")),
+                new JobRequest.Location(rs.getString("city"), rs.getString("state"), rs.getString("country")),
+                rs.getString("workplace"), strings(rs.getArray("remote_states")), rs.getString("employment_type"),
+                strings(rs.getArray("credentials_required")), strings(rs.getArray("credentials_preferred")),
+                strings(rs.getArray("specialties")), rs.getInt("experience_years"), salary,
+                rs.getString("apply_method"), instant(rs.getTimestamp("published_at")),
+                instant(rs.getTimestamp("valid_through")));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Map<String, Long> sortedByCount(Map<String, Long> counts) {
+        // largest counts first, so a frontend can show the top values as they come
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    static void requireWindow(int page, int size, int maxWindow) {
+        if ((long) page * size + size > maxWindow) {
+            throw ProblemException.invalidField("page",
+                    "reaches past result " + maxWindow + "; narrow the search instead of paging deeper");
+        }
+    }
+}

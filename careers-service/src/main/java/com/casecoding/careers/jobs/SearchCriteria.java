@@ -1,0 +1,73 @@
+package com.casecoding.careers.jobs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The filters of a job search, shared by {@code GET /api/jobs} and saved searches. Every list means "any of".
+ */
+@Schema(name = "SearchCriteria")
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record SearchCriteria(
+        @Schema(description = "Keywords over title, employer and description (web-search syntax: quotes, -word, or)")
+        @Size(max = 200) String q,
+        @Size(max = 16) List<String> credential,
+        @Size(max = 20) List<String> specialty,
+        @Size(max = 3) List<Workplace> workplace,
+        @Schema(description = "Jobs located in this state, or remote jobs open to it") String state,
+        @Size(max = 100) String city,
+        @Size(max = 6) List<EmploymentType> employmentType,
+        @Schema(description = "Lowest acceptable pay, per year (hourly pay counts 2080 hours)") @Min(0) @Max(10_000_000) Integer minSalary,
+        @Schema(description = "Years of experience the coder has: jobs asking for more are left out") @Min(0) @Max(50) Integer experience,
+        LocalDate postedSince) {
+
+    public static final SearchCriteria EMPTY = new SearchCriteria(null, null, null, null, null, null, null, null, null, null);
+
+    public List<String> credentials() {
+        return credential == null ? List.of() : credential;
+    }
+
+    public List<String> specialties() {
+        return specialty == null ? List.of() : specialty;
+    }
+
+    public List<Workplace> workplaces() {
+        return workplace == null ? List.of() : workplace;
+    }
+
+    public List<EmploymentType> employmentTypes() {
+        return employmentType == null ? List.of() : employmentType;
+    }
+
+    public boolean hasKeywords() {
+        return q != null && !q.isBlank();
+    }
+
+    /** Vocabulary checks that Bean Validation cannot express; throws one 400 listing every bad value. */
+    public SearchCriteria checked() {
+        Violations v = new Violations();
+        for (String c : credentials()) {
+            if (!Vocabulary.isCredential(c)) {
+                v.add("credential", "'" + c + "' is not a known credential; use one of "
+                        + String.join(", ", Vocabulary.CREDENTIALS.keySet()));
+            }
+        }
+        for (String s : specialties()) {
+            if (!Vocabulary.isSpecialty(s)) {
+                v.add("specialty", "'" + s + "' is not a known specialty; use one of "
+                        + String.join(", ", Vocabulary.SPECIALTIES.keySet()));
+            }
+        }
+        if (state != null && !Vocabulary.isState(state)) {
+            v.add("state", "must be a US state code such as TX");
+        }
+        v.throwIfAny();
+        return this;
+    }
+}

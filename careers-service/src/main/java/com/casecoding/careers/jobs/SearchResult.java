@@ -1,0 +1,25 @@
+package com.casecoding.careers.jobs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One page of search results with the facet counts of the whole filtered set. */
+@Schema(name = "JobSearchResult")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SearchResult(long total, int page, int size, String sort, List<Hit> results,
+                           @Schema(description = "Per filter: value -> number of matching postings")
+                           Map<String, Map<String, Long>> facets) {
+
+    @Schema(name = "JobHit")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Hit(long id, String title, JobView.Employer employer, JobRequest.Location location,
+                      String workplace, List<String> remoteStates, String employmentType,
+                      List<String> credentialsRequired, List<String> credentialsPreferred, List<String> specialties,
+                      int experienceYears, JobRequest.Salary salary, String applyMethod, Instant publishedAt,
+                      Instant validThrough) {
+    }
+}

@@ -1,0 +1,42 @@
+-- Demo employers and postings for ./run (loaded only when careers.demo-data=true). Invented organizations.
+insert into employer_profile (account_id, organization_name, website, about, logo_url, contact_email, verified) values
+ ('demo-employer-riverbend', 'Riverbend Health System', 'https://riverbend.example', 'A regional health system with four hospitals and forty clinics.', null, 'talent@riverbend.example', true),
+ ('demo-employer-summit', 'Summit Revenue Partners', 'https://summitrcm.example', 'Revenue cycle and coding services for physician groups nationwide.', null, 'jobs@summitrcm.example', true),
+ ('demo-employer-lakeside', 'Lakeside Orthopedic Group', 'https://lakesideortho.example', 'Twenty-two orthopedic surgeons across three ambulatory surgery centers.', null, 'hr@lakesideortho.example', false)
+on conflict (account_id) do nothing;
+
+insert into job_posting (employer_id, employer_name, title, description, city, state, country, workplace, remote_states,
+    employment_type, credentials_required, credentials_preferred, specialties, experience_years, salary_min, salary_max,
+    salary_currency, salary_period, apply_method, apply_url, valid_through, status, published_at, created_at, updated_at) values
+ ('demo-employer-riverbend', 'Riverbend Health System', 'Inpatient Coder II (DRG)',
+  E'Code inpatient encounters with ICD-10-CM and ICD-10-PCS and assign MS-DRGs.\n\n**You bring**\n\n- CCS or CIC\n- 3+ years of inpatient coding\n- Comfort with CDI queries',
+  'Nashville', 'TN', 'US', 'remote', '{TN,KY,GA,AL}', 'full_time', '{CCS}', '{CIC,RHIT}', '{inpatient-drg,cdi}', 3,
+  32.00, 41.00, 'USD', 'hour', 'board', null, now() + interval '28 days', 'published', now() - interval '2 days', now() - interval '3 days', now()),
+ ('demo-employer-riverbend', 'Riverbend Health System', 'Emergency Department Coder (Pro Fee and Facility)',
+  E'Assign E/M levels and procedures for emergency department visits, facility and professional.\n\nHybrid: two days a week at our Franklin office.',
+  'Franklin', 'TN', 'US', 'hybrid', '{}', 'full_time', '{CPC}', '{COC}', '{emergency,em,outpatient}', 2,
+  52000, 64000, 'USD', 'year', 'board', null, now() + interval '25 days', 'published', now() - interval '5 days', now() - interval '6 days', now()),
+ ('demo-employer-summit', 'Summit Revenue Partners', 'Remote Risk Adjustment Coder (CRC)',
+  E'Review outpatient records for HCC capture under CMS-HCC V28. Production and quality goals, flexible hours.\n\nOpen to applicants in any US state.',
+  null, null, 'US', 'remote', '{}', 'full_time', '{CRC}', '{CPC}', '{risk-adjustment-hcc}', 1,
+  25.00, 30.00, 'USD', 'hour', 'external', 'https://summitrcm.example/careers/crc', now() + interval '20 days', 'published', now() - interval '1 day', now() - interval '1 day', now()),
+ ('demo-employer-summit', 'Summit Revenue Partners', 'Coding Auditor / Educator',
+  E'Audit physician coding across specialties, write findings, and teach providers. CPMA required.',
+  null, null, 'US', 'remote', '{TX,FL,AZ,CO,NC}', 'full_time', '{CPMA}', '{CPC,CCS-P}', '{auditing,em}', 5,
+  78000, 92000, 'USD', 'year', 'board', null, now() + interval '30 days', 'published', now() - interval '8 days', now() - interval '9 days', now()),
+ ('demo-employer-summit', 'Summit Revenue Partners', 'Apprentice Coder (CPC-A welcome)',
+  E'Start your coding career: six months of mentored E/M and radiology coding, then a production role.',
+  null, null, 'US', 'remote', '{}', 'full_time', '{}', '{CPC-A,CPC,CCA}', '{em,radiology}', 0,
+  19.00, 22.00, 'USD', 'hour', 'board', null, now() + interval '15 days', 'published', now() - interval '12 days', now() - interval '12 days', now()),
+ ('demo-employer-lakeside', 'Lakeside Orthopedic Group', 'Orthopedic Surgery Coder',
+  E'Code surgical cases for our orthopedic surgeons: arthroscopy, joint replacement, fracture care, modifiers and global periods.',
+  'Madison', 'WI', 'US', 'onsite', '{}', 'full_time', '{CPC}', '{COC}', '{surgery,orthopedics}', 3,
+  58000, 70000, 'USD', 'year', 'board', null, now() + interval '21 days', 'published', now() - interval '4 days', now() - interval '4 days', now()),
+ ('demo-employer-lakeside', 'Lakeside Orthopedic Group', 'Part-time Charge Entry and Billing Specialist',
+  E'Twenty hours a week: charge entry, denials follow-up and payer portals.',
+  'Madison', 'WI', 'US', 'onsite', '{}', 'part_time', '{}', '{CPB}', '{billing}', 1,
+  20.00, 24.00, 'USD', 'hour', 'board', null, now() + interval '18 days', 'published', now() - interval '6 days', now() - interval '6 days', now()),
+ ('demo-employer-riverbend', 'Riverbend Health System', 'Radiology Coder (contract, 6 months)',
+  E'Contract role coding diagnostic and interventional radiology for a backlog project.',
+  null, null, 'US', 'remote', '{}', 'contract', '{CPC}', '{COC}', '{radiology}', 2,
+  35.00, 45.00, 'USD', 'hour', 'board', null, now() + interval '26 days', 'draft', null, now() - interval '1 day', now());

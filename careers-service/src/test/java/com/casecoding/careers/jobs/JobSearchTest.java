@@ -1,0 +1,257 @@
+package com.casecoding.careers.jobs;
+
+import com.casecoding.testing.JwtTestResource;
+import com.casecoding.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static com.casecoding.careers.CareersFixtures.admin;
+import static com.casecoding.careers.CareersFixtures.bearer;
+import static com.casecoding.careers.CareersFixtures.createJob;
+import static com.casecoding.careers.CareersFixtures.employerWithProfile;
+import static com.casecoding.careers.CareersFixtures.job;
+import static com.casecoding.careers.CareersFixtures.newId;
+import static com.casecoding.careers.CareersFixtures.publishedJob;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(JwtTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JobSearchTest {
+
+    /** A made-up word only this class's postings contain, so other tests' postings never interfere. */
+    private final String word = randomWord();
+    private long a;
+    private long b;
+    private long c;
+    private long d;
+
+    @BeforeEach
+    void postings() {
+        if (a != 0) {
+            return;
+        }
+        String token = employerWithProfile("Clinic " + word);
+        Map<String, Object> body = job("Risk adjustment coder " + word);
+        body.put("credentialsRequired", List.of("CRC"));
+        body.put("specialties", List.of("risk-adjustment-hcc"));
+        body.put("salary", Map.of("min", 25, "max", 30, "currency", "USD", "period", "hour"));
+        body.put("experienceYears", 1);
+        a = publishedJob(token, body);
+
+        body = job("Inpatient facility coder");
+        body.put("description", "Assign MS-DRGs at a teaching hospital.");
+        body.put("workplace", "onsite");
+        body.put("location", Map.of("city", "Nashville", "state", "TN", "country", "US"));
+        body.put("credentialsRequired", List.of("CCS"));
+        body.put("credentialsPreferred", List.of("CIC"));
+        body.put("specialties", List.of("inpatient-drg"));
+        body.put("salary", Map.of("min", 60000, "max", 75000, "currency", "USD", "period", "year"));
+        body.put("experienceYears", 3);
+        b = publishedJob(token, body);
+
+        body = job("Coding auditor");
+        body.put("description", "Audit physician documentation across specialties.");
+        body.put("remoteStates", List.of("TX", "FL"));
+        body.put("employmentType", "contract");
+        body.put("credentialsRequired", List.of("CPMA"));
+        body.put("specialties", List.of("auditing"));
+        body.put("salary", Map.of("min", 80000, "max", 95000, "currency", "USD", "period", "year"));
+        body.put("experienceYears", 5);
+        c = publishedJob(token, body);
+
+        body = job("Evaluation and management coder " + word);
+        body.put("workplace", "hybrid");
+        body.put("location", Map.of("city", "Austin", "state", "TX", "country", "US"));
+        body.put("employmentType", "part_time");
+        body.put("salary", null);
+        body.put("experienceYears", 0);
+        d = publishedJob(token, body);
+
+        createJob(token, job("Draft coder " + word));
+        long hidden = publishedJob(token, job("Hidden coder " + word));
+        given().header("Authorization", bearer(admin(newId()))).contentType(ContentType.JSON)
+                .body(Map.of("reason", "spam"))
+                .when().post("/api/careers/admin/jobs/" + hidden + "/hide").then().statusCode(200);
+    }
+
+    private JsonPath search(String query) {
+        return given().when().get("/api/jobs?q=" + word + (query.isEmpty() ? "" : "&" + query))
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private Set<Long> ids(String query) {
+        return new HashSet<>(search(query).getList("results.id", Long.class));
+    }
+
+    @Test
+    void keywordsMatchTitleEmployerAndDescriptionButOnlyPublicPostings() {
+        JsonPath r = search("");
+        assertEquals(4, r.getLong("total"));
+        assertEquals(Set.of(a, b, c, d), ids(""));
+        assertEquals(Set.of(b), new HashSet<>(given().when().get("/api/jobs?q=" + word + " teaching hospital")
+                .then().statusCode(200).extract().jsonPath().getList("results.id", Long.class)));
+    }
+
+    @Test
+    void titleMatchesRankAboveEmployerAndDescriptionMatches() {
+        List<Long> order = search("sort=relevance").getList("results.id", Long.class);
+        assertEquals(Set.of(a, d), new HashSet<>(order.subList(0, 2)));
+        assertEquals("relevance", search("").getString("sort"));
+    }
+
+    @Test
+    void filters() {
+        assertEquals(Set.of(a), ids("credential=CRC"));
+        assertEquals(Set.of(b), ids("credential=CIC"));
+        assertEquals(Set.of(a, b), ids("credential=CRC,CCS"));
+        assertEquals(Set.of(c), ids("specialty=auditing"));
+        assertEquals(Set.of(a, c), ids("workplace=remote"));
+        assertEquals(Set.of(b, d), ids("workplace=onsite&workplace=hybrid"));
+        assertEquals(Set.of(a, c, d), ids("state=TX"));
+        assertEquals(Set.of(a, b), ids("state=tn"));
+        assertEquals(Set.of(b), ids("city=nashville"));
+        assertEquals(Set.of(c), ids("employmentType=contract"));
+        assertEquals(Set.of(a, b, c), ids("minSalary=62000"));
+        assertEquals(Set.of(b, c), ids("minSalary=70000"));
+        assertEquals(Set.of(a, d), ids("experience=2"));
+        assertEquals(Set.of(a, b, c, d), ids("postedSince=" + LocalDate.now().minusDays(1)));
+        assertEquals(Set.of(), ids("postedSince=" + LocalDate.now().plusDays(1)));
+        assertEquals(Set.of(c), ids("workplace=remote&state=FL&minSalary=80000"));
+    }
+
+    @Test
+    void sortBySalaryAndNewest() {
+        assertEquals(List.of(c, b, a, d), search("sort=salary").getList("results.id", Long.class));
+        assertEquals(List.of(d, c, b, a), search("sort=newest").getList("results.id", Long.class));
+    }
+
+    @Test
+    void facetsCountTheFilteredSet() {
+        JsonPath r = search("");
+        assertEquals(2, r.getInt("facets.workplace.remote"));
+        assertEquals(1, r.getInt("facets.workplace.onsite"));
+        assertEquals(1, r.getInt("facets.workplace.hybrid"));
+        assertEquals(1, r.getInt("facets.credential.CRC"));
+        assertEquals(1, r.getInt("facets.credential.CIC"));
+        assertEquals(1, r.getInt("facets.credential.CPC"));
+        assertEquals(1, r.getInt("facets.specialty.auditing"));
+        assertEquals(1, r.getInt("facets.state.TN"));
+        assertEquals(2, r.getInt("facets.employmentType.full_time"));
+        assertEquals(3, r.getInt("facets.minSalary.60000"));
+        assertEquals(1, r.getInt("facets.minSalary.80000"));
+        JsonPath remote = search("workplace=remote");
+        assertEquals(2, remote.getInt("facets.workplace.remote"));
+        assertTrue(remote.get("facets.workplace.onsite") == null);
+        assertTrue(search("facets=false").get("facets") == null);
+    }
+
+    @Test
+    void pagingIsCapped() {
+        JsonPath r = search("sort=newest&size=2&page=1");
+        assertEquals(4, r.getLong("total"));
+        assertEquals(List.of(b, a), r.getList("results.id", Long.class));
+        given().when().get("/api/jobs?size=51").then().statusCode(400);
+        given().when().get("/api/jobs?page=1000&size=1").then().statusCode(400);
+    }
+
+    @Test
+    void oddKeywordSyntaxNeverErrors() {
+        for (String q : List.of("\"unclosed", "-", "a | | b & !(", "'; drop table job_posting; --", "OR OR", "\\", "<>",
+                "cpc -remote \"risk adjustment\"", "e/m", "99213")) {
+            given().queryParam("q", q).when().get("/api/jobs").then().statusCode(200);
+        }
+        given().queryParam("q", "x".repeat(201)).when().get("/api/jobs").then().statusCode(400)
+                .body("violations.field", hasItem("q"));
+    }
+
+    @Test
+    void badFilterValuesAreNamed() {
+        Map<String, String> bad = Map.of("credential", "WIZARD", "specialty", "astrology", "workplace", "moon",
+                "state", "ZZ", "minSalary", "lots", "experience", "-1", "postedSince", "yesterday", "sort", "random",
+                "employmentType", "forever", "facets", "maybe");
+        bad.forEach((name, value) -> given().queryParam(name, value).when().get("/api/jobs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(name)));
+    }
+
+    @Test
+    void detailHasSafeHtmlAndSchemaOrgJsonLd() {
+        given().when().get("/api/jobs/" + a).then().statusCode(200)
+                .body("job.title", equalTo("Risk adjustment coder " + word))
+                .body("jsonLd.'@context'", equalTo("https://schema.org/"))
+                .body("jsonLd.'@type'", equalTo("JobPosting"))
+                .body("jsonLd.title", equalTo("Risk adjustment coder " + word))
+                .body("jsonLd.hiringOrganization.name", equalTo("Clinic " + word))
+                .body("jsonLd.jobLocationType", equalTo("TELECOMMUTE"))
+                .body("jsonLd.applicantLocationRequirements[0].name", equalTo("US"))
+                .body("jsonLd.employmentType", equalTo("FULL_TIME"))
+                .body("jsonLd.baseSalary.currency", equalTo("USD"))
+                .body("jsonLd.baseSalary.value.unitText", equalTo("HOUR"))
+                .body("jsonLd.baseSalary.value.minValue", equalTo(25.0f))
+                .body("jsonLd.qualifications", containsString("CRC"))
+                .body("jsonLd.directApply", equalTo(true))
+                .body("jsonLd.datePosted", equalTo(LocalDate.now(java.time.ZoneOffset.UTC).toString()))
+                .body("jsonLd.validThrough", not(equalTo(null)))
+                .body("descriptionHtml", containsString("<li>accuracy first</li>"));
+        given().when().get("/api/jobs/" + b + "/jsonld").then().statusCode(200)
+                .contentType(containsString("application/ld+json"))
+                .body("jobLocation.address.addressLocality", equalTo("Nashville"))
+                .body("jobLocation.address.addressRegion", equalTo("TN"))
+                .body("jobLocationType", equalTo(null))
+                .body("experienceRequirements.monthsOfExperience", equalTo(36));
+        given().when().get("/api/jobs/" + c + "/jsonld").then().statusCode(200)
+                .body("applicantLocationRequirements.name", equalTo(List.of("TX", "FL")))
+                .body("employmentType", equalTo("CONTRACTOR"));
+    }
+
+    @Test
+    void scriptInMarkdownIsNeverRendered() {
+        String token = employerWithProfile("Markdown Clinic");
+        Map<String, Object> body = job("Markdown coder");
+        body.put("description", "Hello <script>alert('x')</script>\n\n[click](javascript:alert(1)) "
+                + "<img src=x onerror=alert(2)> [site](https://ok.example)");
+        long id = publishedJob(token, body);
+        String html = given().when().get("/api/jobs/" + id).then().statusCode(200)
+                .extract().jsonPath().getString("descriptionHtml");
+        assertTrue(html.contains("&lt;script&gt;"), html);
+        assertTrue(!html.contains("<script") && !html.contains("<img") && !html.contains("javascript:"), html);
+        assertTrue(html.contains("href=\"https://ok.example\""), html);
+    }
+
+    @Test
+    void vocabularyListsTheAcceptedValues() {
+        given().when().get("/api/jobs/vocabulary").then().statusCode(200)
+                .body("credentials.CPC", containsString("AAPC"))
+                .body("specialties.'risk-adjustment-hcc'", equalTo("Risk adjustment (HCC)"))
+                .body("workplaces", equalTo(List.of("remote", "hybrid", "onsite")));
+    }
+
+    private static String randomWord() {
+        Random random = new Random();
+        StringBuilder sb = new StringBuilder("zq");
+        for (int i = 0; i < 8; i++) {
+            sb.append((char) ('a' + random.nextInt(26)));
+        }
+        return sb.toString();
+    }
+}
