@@ -27,6 +27,11 @@ final class Report {
         return micros < 0 ? "–" : String.format(Locale.ROOT, "%.2f", micros / 1000.0);
     }
 
+    /** A difference in milliseconds (may be negative: the peer can be faster than the direct run, within noise). */
+    static String deltaMs(long micros) {
+        return String.format(Locale.ROOT, "%+.2f", micros / 1000.0);
+    }
+
     static String row(LoadResult r) {
         if (!r.available()) {
             return "| " + r.label() + " | " + rate(r.targetRate()) + " | – | – | – | – | – | – | – | " + r.note() + " |";
@@ -62,8 +67,8 @@ final class Report {
                     long p50 = r.p50() - direct.p50();
                     long p99 = r.p99() - direct.p99();
                     boolean pass = p50 <= TARGET_P50_MS * 1000 && p99 <= TARGET_P99_MS * 1000;
-                    sb.append("| ").append(base).append(" | ").append(via).append(" | ").append(ms(p50)).append(" | ")
-                            .append(ms(p99)).append(" | ").append(via.equals("gateway") ? (pass ? "met" : "NOT met") : "(peer)")
+                    sb.append("| ").append(base).append(" | ").append(via).append(" | ").append(deltaMs(p50)).append(" | ")
+                            .append(deltaMs(p99)).append(" | ").append(via.equals("gateway") ? (pass ? "met" : "NOT met") : "(peer)")
                             .append(" |\n");
                 });
             }

@@ -62,9 +62,9 @@ class ReportAndKeysTest {
                 new LoadResult("B (gateway)", 300, 100, 0, Map.of(200, 100L), 300, 2500, 2500, 3000, 5000, ""),
                 LoadResult.notAvailable("C (direct)", 300, "not available"));
         String table = Report.costTable(results);
-        assertTrue(table.contains("| A | gateway | 0.80 | 4.00 | met |"), table);
-        assertTrue(table.contains("| A | HAProxy | 0.20 | 0.50 | (peer) |"), table);
-        assertTrue(table.contains("| B | gateway | 1.50 | 0.00 | NOT met |"), table);
+        assertTrue(table.contains("| A | gateway | +0.80 | +4.00 | met |"), table);
+        assertTrue(table.contains("| A | HAProxy | +0.20 | +0.50 | (peer) |"), table);
+        assertTrue(table.contains("| B | gateway | +1.50 | +0.00 | NOT met |"), table);
         assertTrue(!table.contains("| C |"), table);
         assertTrue(Report.row(results.get(5)).contains("not available"));
     }
