@@ -60,9 +60,11 @@ class BadInputSweepIT {
     }
 
     static final List<KnownFinding> KNOWN_FINDINGS = List.of(
-            new KnownFinding(Pattern.compile("^body over 1 MB$"), Pattern.compile("^413 as '' instead of application/problem\\+json"),
-                    "bodies over quarkus.http.limits.max-body-size (1M) are refused by the HTTP layer with a bare 413, "
-                            + "no problem+json body"),
+            new KnownFinding(Pattern.compile("^body over 1 MB$"), Pattern.compile("^(413 as '' instead of application/problem\\+json"
+                    + "|failed: java.io.IOException: (HTTP/1.1 header parser received no bytes|.*Broken pipe|.*Connection reset))"),
+                    "bodies over quarkus.http.limits.max-body-size (1M) are refused by the HTTP layer with a bare 413, no "
+                            + "problem+json body, and the connection is closed at once, so a client still sending may see a "
+                            + "reset instead of the 413"),
             new KnownFinding(Pattern.compile("^query .*\\(10000 chars\\)$"), Pattern.compile("^(414|431) as '' instead of application/problem\\+json"),
                     "request lines over the HTTP layer's limit (4096 bytes) are refused with a bare 414/431, no problem+json body"));
 
@@ -214,16 +216,18 @@ class BadInputSweepIT {
         }
         // bodies
         if (hasJsonBody || Set.of("POST", "PUT", "PATCH").contains(method)) {
+            // an operation that declares no body may ignore one: then only "never a 5xx, never a hang" applies
+            boolean read = hasJsonBody;
             String json = "application/json";
-            cases.add(new Case(operation, "malformed JSON", method, plainPath, json, bytes("{\"a\": "), true, true));
+            cases.add(new Case(operation, "malformed JSON", method, plainPath, json, bytes("{\"a\": "), read, true));
             cases.add(new Case(operation, "malformed JSON, trailing garbage", method, plainPath, json,
-                    bytes("{\"a\":1}}}}"), true, true));
+                    bytes("{\"a\":1}}}}"), read, true));
             cases.add(new Case(operation, "body not JSON but says it is", method, plainPath, json,
-                    bytes("<xml>not json</xml>"), true, true));
+                    bytes("<xml>not json</xml>"), read, true));
             cases.add(new Case(operation, "body over 1 MB", method, plainPath, json,
-                    bytes("{\"text\":\"" + "a".repeat(1_100_000) + "\"}"), true, true));
+                    bytes("{\"text\":\"" + "a".repeat(1_100_000) + "\"}"), read, true));
             cases.add(new Case(operation, "deeply nested JSON", method, plainPath, json,
-                    bytes("[".repeat(5000) + "]".repeat(5000)), true, true));
+                    bytes("[".repeat(5000) + "]".repeat(5000)), read, true));
             if (hasJsonBody && hasRequired(bodySchema)) {
                 cases.add(new Case(operation, "empty object (missing fields)", method, plainPath, json, bytes("{}"), true, true));
                 cases.add(new Case(operation, "JSON null body", method, plainPath, json, bytes("null"), true, true));
