@@ -1,0 +1,383 @@
+package com.casecoding.benchmarks;
+
+import com.casecoding.devdb.EmbeddedDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntPredicate;
+import java.util.function.LongFunction;
+
+/**
+ * The benchmark run behind {@code benchmarks/run-benchmarks.sh}: starts an embedded PostgreSQL, the three packaged
+ * services and HAProxy, runs the scenarios and writes the results in Markdown. Settings are system properties (see
+ * {@link #setting}).
+ */
+public final class BenchmarkMain {
+
+    static final String ISSUER = "https://casecoding.com/auth";
+    static final String AUDIENCE = "casecoding-api";
+    static final String ADMIN_EMAIL = "bench-admin@casecoding.test";
+    /** Benchmark-only account on a throwaway database. */
+    static final String ADMIN_PASSWORD = "Bench-" + UUID.randomUUID();
+    static final List<String> CANDIDATE_CODES = List.of("E11.9", "I10", "J45.909", "E78.5", "Z00.00", "M54.5", "F32.9",
+            "K21.9", "N39.0", "J06.9", "R51.9", "E66.9", "I25.10", "Z79.4", "E11.65", "J44.9", "I48.91", "G43.909",
+            "M17.11", "R10.9", "E03.9", "F41.1", "K58.9", "L40.0", "N18.3", "R05.9", "Z23", "E55.9", "I50.9", "M79.7");
+
+    private final Path repo;
+    private final Path work;
+    private final Duration warmup;
+    private final Duration measure;
+    private final double rate;
+    private final List<String> jvm;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final OpenLoopLoad load = new OpenLoopLoad(client, Duration.ofSeconds(10));
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<LoadResult> results = new ArrayList<>();
+    private final List<LoadResult> throughput = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private BenchmarkMain() throws IOException {
+        repo = Path.of(setting("bench.repo", "..")).toAbsolutePath().normalize();
+        work = Files.createTempDirectory("casecoding-bench");
+        warmup = Duration.ofSeconds(Long.parseLong(setting("bench.warmup-seconds", "10")));
+        measure = Duration.ofSeconds(Long.parseLong(setting("bench.measure-seconds", "30")));
+        rate = Double.parseDouble(setting("bench.rate", "300"));
+        jvm = Arrays.stream(setting("bench.jvm", "-Xmx256m").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static String setting(String name, String fallback) {
+        String v = System.getProperty(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new BenchmarkMain().run(Path.of(setting("bench.out", "RESULTS.md")).toAbsolutePath());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void run(Path out) throws Exception {
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        Instant began = Instant.now();
+        Path logs = repo.resolve("benchmarks/target/logs");
+        Path keys = Files.createDirectories(work.resolve("keys"));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Files.writeString(keys.resolve("bench-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(null, 0)) {
+            int gatewayPort = freePort();
+            int codePort = freePort();
+            int careersPort = freePort();
+            Map<String, String> common = new HashMap<>();
+            common.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+            common.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+            common.put("QUARKUS_DATASOURCE_PASSWORD", "");
+            common.put("CASECODING_JWKS_URL", "http://127.0.0.1:" + gatewayPort + "/.well-known/jwks.json");
+            common.put("QUARKUS_MAILER_MOCK", "true");
+
+            Map<String, String> codeEnv = new HashMap<>(common);
+            codeEnv.put("CODE_SERVICE_PORT", Integer.toString(codePort));
+            codeEnv.put("CODES_DEMO_DATA", "true");
+            codeEnv.put("CODES_REQUIRE_VIEW_GRANT", "false");
+            Path shared = repo.resolveSibling("shared").resolve("data");
+            String dataLabel = "demo data (CODES_DEMO_DATA=true)";
+            if (Files.isDirectory(shared)) {
+                codeEnv.put("CODES_IMPORT_DIR", shared.toString());
+                dataLabel = "CODES_IMPORT_DIR=" + shared + " (imported if this build of code-service supports it) + demo data";
+            }
+            Map<String, String> careersEnv = new HashMap<>(common);
+            careersEnv.put("CAREERS_SERVICE_PORT", Integer.toString(careersPort));
+            careersEnv.put("CAREERS_DEMO_DATA", "true");
+            Map<String, String> gatewayEnv = new HashMap<>(common);
+            gatewayEnv.put("GATEWAY_PORT", Integer.toString(gatewayPort));
+            gatewayEnv.put("GATEWAY_JWT_KEY_DIR", keys.toString());
+            gatewayEnv.put("CODE_SERVICE_URL", "http://127.0.0.1:" + codePort);
+            gatewayEnv.put("CAREERS_SERVICE_URL", "http://127.0.0.1:" + careersPort);
+            gatewayEnv.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
+            gatewayEnv.put("GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            List<String> gatewayJvm = new ArrayList<>(jvm);
+            // the benchmark measures latency, not the per-account limiter: lift the per-minute limits for this run
+            for (String family : List.of("search", "assistant", "jobs", "auth")) {
+                for (String plan : List.of("anonymous", "guest", "free", "pro")) {
+                    gatewayJvm.add("-Dgateway.rate-limits." + family + ".per-minute." + plan + "=1000000");
+                }
+            }
+
+            Path jars = repo;
+            Map<String, Service> services = new LinkedHashMap<>();
+            Map<String, long[]> restarts = new LinkedHashMap<>();
+            try {
+                services.put("code-service", Service.start("code-service", jar(jars, "code-service"), codePort, jvm, codeEnv, logs));
+                services.put("careers-service", Service.start("careers-service", jar(jars, "careers-service"), careersPort, jvm,
+                        careersEnv, logs));
+                services.put("gateway", Service.start("gateway", jar(jars, "gateway"), gatewayPort, gatewayJvm, gatewayEnv, logs));
+                String gateway = services.get("gateway").url();
+                String code = services.get("code-service").url();
+
+                String openapi = get(gateway + "/q/openapi?format=json", null).body();
+                String adminToken = login(gateway);
+                String jwks = get(gateway + "/.well-known/jwks.json", null).body();
+                String pem = Jwks.rsaPublicKeyPem(jwks, "bench-key");
+                String haproxyBinary = setting("bench.haproxy", "haproxy");
+                Haproxy haproxy = null;
+                try {
+                    haproxy = Haproxy.start(haproxyBinary, work, freePort(), pem, ISSUER, AUDIENCE, codePort, 2);
+                } catch (Exception e) {
+                    notes.add("HAProxy could not start (" + e.getMessage() + "): the HAProxy rows are missing.");
+                }
+                try {
+                    scenarios(gateway, code, haproxy, openapi, adminToken);
+                } finally {
+                    if (haproxy != null) {
+                        haproxy.close();
+                    }
+                }
+                Map<String, Long> rssAfter = new LinkedHashMap<>();
+                services.forEach((n, s) -> rssAfter.put(n, s.rssKb()));
+                // a second start of each service on the now migrated database (what a restart or a new replica costs)
+                for (String name : List.of("code-service", "careers-service", "gateway")) {
+                    Service s = services.get(name);
+                    s.close();
+                    Map<String, String> env = name.equals("gateway") ? gatewayEnv : name.equals("code-service") ? codeEnv : careersEnv;
+                    Service again = Service.start(name, jar(jars, name), s.port, name.equals("gateway") ? gatewayJvm : jvm, env, logs);
+                    restarts.put(name, new long[]{again.startupMillis, again.rssAtReadyKb});
+                    services.put(name + "#2", again);
+                }
+                String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+                Files.writeString(out, Report.markdown(began, loadBefore, loadAfter, haproxyBinary, rate, warmup, measure, jvm,
+                        dataLabel, services, rssAfter, restarts, results, throughput, notes));
+                System.out.println("wrote " + out);
+            } finally {
+                for (Service s : services.values()) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    private static Path jar(Path repo, String module) {
+        return repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private void scenarios(String gateway, String code, Haproxy haproxy, String openapi, String adminToken) throws Exception {
+        IntPredicate ok = s -> s == 200;
+        // 1. the gateway's cost on a cheap authenticated read (exists on every build)
+        String token = adminToken;
+        compare("GET /api/code-systems", "/api/code-systems", gateway, code, haproxy, token, ok);
+
+        // 2. the code page: direct (view grant off), through the gateway (pro account: counted, unlimited), HAProxy
+        if (documented(openapi, "/api/codes/{system}/{code}")) {
+            List<String> codes = existingCodes(code, login(gateway));
+            if (codes.isEmpty()) {
+                notes.add("No candidate ICD-10-CM code answered 200 directly: the code page rows use codes answering 404.");
+                codes = CANDIDATE_CODES;
+            }
+            List<String> pageCodes = codes;
+            String pro = login(gateway);
+            compareCodePage(gateway, code, haproxy, pro, pageCodes, s -> s == 200 || (pageCodes == CANDIDATE_CODES && s == 404));
+        } else {
+            for (String where : List.of("direct", "gateway", "HAProxy")) {
+                results.add(LoadResult.notAvailable("GET /api/codes/icd10cm/{code} (" + where + ")", rate,
+                        "not available: no code page endpoint in /q/openapi on this build"));
+            }
+        }
+
+        // 3. maximum throughput, closed loop
+        int concurrency = Integer.parseInt(setting("bench.throughput.concurrency", "32"));
+        Duration tpWarm = Duration.ofSeconds(5);
+        Duration tpMeasure = Duration.ofSeconds(Long.parseLong(setting("bench.throughput.seconds", "15")));
+        String tpToken = login(gateway);
+        throughput.add(load.maxThroughput("GET /api/code-systems (direct)", concurrency, tpWarm, tpMeasure,
+                i -> request(code + "/api/code-systems", tpToken), ok));
+        throughput.add(load.maxThroughput("GET /api/code-systems (gateway)", concurrency, tpWarm, tpMeasure,
+                i -> request(gateway + "/api/code-systems", tpToken), ok));
+        if (haproxy != null) {
+            throughput.add(load.maxThroughput("GET /api/code-systems (HAProxy)", concurrency, tpWarm, tpMeasure,
+                    i -> request(haproxy.url() + "/api/code-systems", tpToken), ok));
+        }
+
+        // 4. search and suggest
+        double featureRate = Double.parseDouble(setting("bench.feature-rate", "100"));
+        openLoop(openapi, "/api/search", "GET /api/search?q=diabetes (gateway)", featureRate,
+                t -> i -> request(gateway + "/api/search?q=diabetes", t), gateway, ok);
+        openLoop(openapi, "/api/search/suggest", "GET /api/search/suggest?q=diab (gateway)", featureRate,
+                t -> i -> request(gateway + "/api/search/suggest?q=diab", t), gateway, ok);
+
+        // 5. quota-counted views: fresh free accounts on distinct codes (6 pages each, then 403)
+        if (documented(openapi, "/api/codes/{system}/{code}")) {
+            quotaViews(gateway, code);
+        } else {
+            results.add(LoadResult.notAvailable("Quota-counted views, free accounts (gateway)", 50,
+                    "not available: no code page endpoint in /q/openapi on this build"));
+        }
+
+        // 6. claim check, assistant, job search
+        String claim = "{\"dateOfService\":\"2026-04-15\",\"setting\":\"practitioner\",\"diagnoses\":[\"E11.9\",\"I10\"],"
+                + "\"lines\":[{\"code\":\"99213\",\"units\":1,\"diagnosisPointers\":[1,2]},"
+                + "{\"code\":\"83036\",\"units\":1,\"diagnosisPointers\":[1]}]}";
+        openLoop(openapi, "/api/claims/check", "POST /api/claims/check (gateway)", featureRate,
+                t -> i -> post(gateway + "/api/claims/check", t, claim), gateway, ok);
+        double assistantRate = Double.parseDouble(setting("bench.assistant-rate", "10"));
+        openLoop(openapi, "/api/assistant/ask", "POST /api/assistant/ask (gateway)", assistantRate,
+                t -> i -> post(gateway + "/api/assistant/ask", t,
+                        "{\"question\":\"Which code fits type 2 diabetes without complications?\"}"), gateway, ok);
+        openLoop(openapi, "/api/jobs", "GET /api/jobs?q=coder (gateway)", featureRate,
+                t -> i -> request(gateway + "/api/jobs?q=coder", t), gateway, ok);
+    }
+
+    private void compare(String label, String path, String gateway, String code, Haproxy haproxy, String token,
+                         IntPredicate ok) throws Exception {
+        results.add(load.run(label + " (direct)", rate, warmup, measure, i -> request(code + path, token), ok));
+        pause();
+        results.add(load.run(label + " (gateway)", rate, warmup, measure, i -> request(gateway + path, token), ok));
+        pause();
+        if (haproxy != null) {
+            results.add(load.run(label + " (HAProxy)", rate, warmup, measure, i -> request(haproxy.url() + path, token), ok));
+            pause();
+        }
+    }
+
+    private void compareCodePage(String gateway, String code, Haproxy haproxy, String token, List<String> codes,
+                                 IntPredicate ok) throws Exception {
+        String label = "GET /api/codes/icd10cm/{code}";
+        LongFunction<String> path = i -> "/api/codes/icd10cm/" + codes.get((int) (i % codes.size()));
+        results.add(load.run(label + " (direct)", rate, warmup, measure, i -> request(code + path.apply(i), token), ok));
+        pause();
+        results.add(load.run(label + " (gateway)", rate, warmup, measure, i -> request(gateway + path.apply(i), token), ok));
+        pause();
+        if (haproxy != null) {
+            results.add(load.run(label + " (HAProxy)", rate, warmup, measure, i -> request(haproxy.url() + path.apply(i), token), ok));
+            pause();
+        }
+    }
+
+    private void quotaViews(String gateway, String code) throws Exception {
+        double quotaRate = Double.parseDouble(setting("bench.quota-rate", "50"));
+        int accounts = Integer.parseInt(setting("bench.quota-accounts", "80"));
+        List<String> codes = existingCodes(code, login(gateway));
+        if (codes.size() < 10) {
+            codes = CANDIDATE_CODES;
+        }
+        List<String> tokens = new ArrayList<>();
+        for (int a = 0; a < accounts; a++) {
+            HttpResponse<String> r = send("POST", gateway + "/api/auth/register", null, "{\"email\":\"bench-" + UUID.randomUUID()
+                    + "@example.test\",\"password\":\"Sphenopalatine-64505\",\"accountType\":\"coder\"}");
+            if (r.statusCode() != 201) {
+                results.add(LoadResult.notAvailable("Quota-counted views, free accounts (gateway)", quotaRate,
+                        "registration failed: " + r.statusCode()));
+                return;
+            }
+            tokens.add(json.readTree(r.body()).path("accessToken").asText());
+        }
+        List<String> pageCodes = codes;
+        LoadResult r = load.run("Quota-counted views, " + accounts + " free accounts, distinct codes (gateway)", quotaRate,
+                warmup, measure, i -> request(gateway + "/api/codes/icd10cm/"
+                        + pageCodes.get((int) ((i / accounts) % pageCodes.size())), tokens.get((int) (i % accounts))),
+                s -> s == 200 || s == 403 || s == 404);
+        results.add(r.withNote("200 = page served, 403 = quota used up (6 per free account); both expected"));
+        pause();
+    }
+
+    interface Requests {
+        LongFunction<HttpRequest> with(String token);
+    }
+
+    private void openLoop(String openapi, String path, String label, double r, Requests requests, String gateway,
+                          IntPredicate ok) throws Exception {
+        if (!documented(openapi, path)) {
+            results.add(LoadResult.notAvailable(label, r, "not available: " + path + " is not in /q/openapi on this build"));
+            return;
+        }
+        String token = login(gateway);
+        results.add(load.run(label, r, warmup, measure, requests.with(token), ok));
+        pause();
+    }
+
+    /** Whether the merged partner document has this path (JSON form). */
+    static boolean documented(String openapi, String path) {
+        try {
+            return new ObjectMapper().readTree(openapi).path("paths").has(path);
+        } catch (IOException e) {
+            return openapi.contains("\"" + path + "\"") || openapi.contains("\n  " + path + ":");
+        }
+    }
+
+    private List<String> existingCodes(String code, String token) throws Exception {
+        List<String> found = new ArrayList<>();
+        for (String c : CANDIDATE_CODES) {
+            if (get(code + "/api/codes/icd10cm/" + c, token).statusCode() == 200) {
+                found.add(c);
+            }
+        }
+        return found;
+    }
+
+    private String login(String gateway) throws Exception {
+        HttpResponse<String> r = send("POST", gateway + "/api/auth/login", null,
+                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("admin login failed: " + r.statusCode() + " " + r.body());
+        }
+        JsonNode body = json.readTree(r.body());
+        return body.path("accessToken").asText();
+    }
+
+    private static HttpRequest request(String url, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b.build();
+    }
+
+    private static HttpRequest post(String url, String token, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        return client.send(request(url, token), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void pause() throws InterruptedException {
+        Thread.sleep(2000);
+    }
+}

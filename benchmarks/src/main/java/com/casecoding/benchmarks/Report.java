@@ -1,0 +1,197 @@
+package com.casecoding.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Writes the benchmark results as Markdown. */
+final class Report {
+
+    static final double TARGET_P50_MS = 1.0;
+    static final double TARGET_P99_MS = 5.0;
+    static final double TARGET_THROUGHPUT_RATIO = 0.5;
+    static final long TARGET_STARTUP_MS = 3000;
+    static final long TARGET_RSS_KB = 300 * 1024;
+
+    private Report() {
+    }
+
+    static String ms(long micros) {
+        return micros < 0 ? "–" : String.format(Locale.ROOT, "%.2f", micros / 1000.0);
+    }
+
+    /** A difference in milliseconds (may be negative: the peer can be faster than the direct run, within noise). */
+    static String deltaMs(long micros) {
+        return String.format(Locale.ROOT, "%+.2f", micros / 1000.0);
+    }
+
+    static String row(LoadResult r) {
+        if (!r.available()) {
+            return "| " + r.label() + " | " + rate(r.targetRate()) + " | – | – | – | – | – | – | – | " + r.note() + " |";
+        }
+        String statuses = r.statuses().entrySet().stream()
+                .map(e -> (e.getKey() < 0 ? "failed" : e.getKey().toString()) + "×" + e.getValue())
+                .collect(Collectors.joining(" "));
+        return "| " + r.label() + " | " + rate(r.targetRate()) + " | " + String.format(Locale.ROOT, "%.1f", r.achievedRate())
+                + " | " + ms(r.p50()) + " | " + ms(r.p90()) + " | " + ms(r.p99()) + " | " + ms(r.max()) + " | " + r.requests()
+                + " | " + r.errors() + " | " + statuses + (r.note().isEmpty() ? "" : "; " + r.note()) + " |";
+    }
+
+    private static String rate(double r) {
+        return r <= 0 ? "max" : String.format(Locale.ROOT, "%.0f", r);
+    }
+
+    static Optional<LoadResult> find(List<LoadResult> list, String label) {
+        return list.stream().filter(r -> r.label().equals(label) && r.available()).findFirst();
+    }
+
+    /** "gateway adds X ms at p50 / Y ms at p99" rows for each scenario measured both directly and through a gateway. */
+    static String costTable(List<LoadResult> results) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Scenario | Through | p50 added (ms) | p99 added (ms) | Target (≤ 1 ms p50, ≤ 5 ms p99) |\n");
+        sb.append("|---|---|---:|---:|---|\n");
+        for (LoadResult direct : results) {
+            if (!direct.available() || !direct.label().endsWith(" (direct)")) {
+                continue;
+            }
+            String base = direct.label().substring(0, direct.label().length() - " (direct)".length());
+            for (String via : List.of("gateway", "HAProxy")) {
+                find(results, base + " (" + via + ")").ifPresent(r -> {
+                    long p50 = r.p50() - direct.p50();
+                    long p99 = r.p99() - direct.p99();
+                    boolean pass = p50 <= TARGET_P50_MS * 1000 && p99 <= TARGET_P99_MS * 1000;
+                    sb.append("| ").append(base).append(" | ").append(via).append(" | ").append(deltaMs(p50)).append(" | ")
+                            .append(deltaMs(p99)).append(" | ").append(via.equals("gateway") ? (pass ? "met" : "NOT met") : "(peer)")
+                            .append(" |\n");
+                });
+            }
+        }
+        return sb.toString();
+    }
+
+    static String markdown(Instant began, String loadBefore, String loadAfter, String haproxyBinary, double rate,
+                           Duration warmup, Duration measure, List<String> jvm, String dataLabel, Map<String, Service> services,
+                           Map<String, Long> rssAfter, Map<String, long[]> restarts, List<LoadResult> results,
+                           List<LoadResult> throughput, List<String> notes) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark results\n\n");
+        md.append("Measured with `benchmarks/run-benchmarks.sh` (see [README](README.md)) on ").append(began).append(".\n\n");
+        md.append("## Machine\n\n");
+        md.append("| | |\n|---|---|\n");
+        md.append("| CPUs (`nproc`) | ").append(Runtime.getRuntime().availableProcessors()).append(" |\n");
+        md.append("| CPU | ").append(procValue("/proc/cpuinfo", "model name")).append(" |\n");
+        md.append("| Memory | ").append(procValue("/proc/meminfo", "MemTotal")).append(" |\n");
+        md.append("| OS | ").append(osName()).append(" |\n");
+        md.append("| Java | ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" |\n");
+        md.append("| Service JVM options | `").append(String.join(" ", jvm)).append("` |\n");
+        md.append("| HAProxy | ").append(Optional.ofNullable(Haproxy.version(haproxyBinary)).orElse("not installed")).append(" |\n");
+        md.append("| Load average (1, 5, 15 min) before / after | ").append(loadBefore).append(" / ").append(loadAfter)
+                .append(" |\n");
+        md.append("| Data | ").append(dataLabel).append(" |\n\n");
+        md.append("The machine is shared: a load average well above the CPU count means other work competed with the "
+                + "services and the load generator during the run, which inflates every figure (direct, gateway and HAProxy "
+                + "alike). The load generator runs on the same machine.\n\n");
+
+        md.append("## Method\n\n");
+        md.append("- Open loop: request *i* is due at *start + i / rate*; latency is measured from that intended send time "
+                + "(coordinated omission corrected, HdrHistogram, 3 significant digits), so a stall shows as latency, not as "
+                + "fewer requests. Warm-up ").append(warmup.toSeconds()).append(" s (not recorded), then ")
+                .append(measure.toSeconds()).append(" s measured per row. Client: `java.net.http` HTTP/1.1 with keep-alive.\n");
+        md.append("- *direct* = code-service itself, started for this run with `CODES_REQUIRE_VIEW_GRANT=false` "
+                + "(`codes.require-view-grant`), so code pages answer without the gateway's view grant; code-service still "
+                + "verifies the token. *gateway* = our gateway (token check, rate limit, view quota, proxy). *HAProxy* = "
+                + "HAProxy in front of the same code-service, verifying the same RS256 token with `jwt_verify` "
+                + "(signature against the public key from the gateway's `/.well-known/jwks.json`, plus issuer, audience "
+                + "and expiry), 2 threads.\n");
+        md.append("- Token: an administrator account (plan pro: views counted, unlimited). The gateway's per-minute rate "
+                + "limits are lifted for this run (`-Dgateway.rate-limits.*.per-minute.*=1000000`): the benchmark measures "
+                + "latency, not the limiter.\n");
+        md.append("- Maximum throughput: closed loop, a fixed number of connections each sending its next request when "
+                + "the previous one answered.\n");
+        md.append("- Errors: failed requests and unexpected statuses (timeouts after 10 s count as failed).\n\n");
+
+        md.append("## Latency at a fixed rate\n\n");
+        md.append("| Scenario | Target rate (req/s) | Achieved (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | Requests | Errors | Statuses / notes |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        results.forEach(r -> md.append(row(r)).append('\n'));
+
+        md.append("\n## What the gateway adds over direct calls (at ").append(String.format(Locale.ROOT, "%.0f", rate))
+                .append(" req/s)\n\n");
+        md.append(costTable(results));
+
+        md.append("\n## Maximum throughput\n\n");
+        md.append("| Scenario | Achieved (req/s) | p50 (ms) | p99 (ms) | Requests | Errors | Notes |\n|---|---:|---:|---:|---:|---:|---|\n");
+        for (LoadResult r : throughput) {
+            md.append("| ").append(r.label()).append(" | ").append(String.format(Locale.ROOT, "%.0f", r.achievedRate()))
+                    .append(" | ").append(ms(r.p50())).append(" | ").append(ms(r.p99())).append(" | ").append(r.requests())
+                    .append(" | ").append(r.errors()).append(" | ").append(r.note()).append(" |\n");
+        }
+        Optional<LoadResult> direct = find(throughput, "GET /api/code-systems (direct)");
+        Optional<LoadResult> gw = find(throughput, "GET /api/code-systems (gateway)");
+        Optional<LoadResult> hp = find(throughput, "GET /api/code-systems (HAProxy)");
+        if (direct.isPresent() && gw.isPresent()) {
+            double ratio = gw.get().achievedRate() / direct.get().achievedRate();
+            md.append("\nGateway / direct: ").append(String.format(Locale.ROOT, "%.2f", ratio)).append(" (target ≥ ")
+                    .append(TARGET_THROUGHPUT_RATIO).append(": ").append(ratio >= TARGET_THROUGHPUT_RATIO ? "met" : "NOT met")
+                    .append(")");
+            hp.ifPresent(h -> md.append("; HAProxy / direct: ")
+                    .append(String.format(Locale.ROOT, "%.2f", h.achievedRate() / direct.get().achievedRate())));
+            md.append(".\n");
+        }
+
+        md.append("\n## Startup time and memory per service\n\n");
+        md.append("Startup = from process start to the first 200 from `/q/health/ready`; RSS = `VmRSS` from "
+                + "`/proc/<pid>/status`. First start migrates an empty schema and loads demo data; the restart runs on the "
+                + "migrated database.\n\n");
+        md.append("| Service | First start (ms) | RSS at ready (MB) | RSS after the load (MB) | Restart (ms) | RSS at ready after restart (MB) | Target (< 3 s, < 300 MB) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---|\n");
+        for (Map.Entry<String, Service> e : services.entrySet()) {
+            if (e.getKey().contains("#")) {
+                continue;
+            }
+            Service s = e.getValue();
+            long after = rssAfter.getOrDefault(e.getKey(), -1L);
+            long[] again = restarts.getOrDefault(e.getKey(), new long[]{-1, -1});
+            boolean pass = s.startupMillis < TARGET_STARTUP_MS && s.rssAtReadyKb < TARGET_RSS_KB && after < TARGET_RSS_KB
+                    && (again[0] < 0 || again[0] < TARGET_STARTUP_MS);
+            md.append("| ").append(e.getKey()).append(" | ").append(s.startupMillis).append(" | ").append(mb(s.rssAtReadyKb))
+                    .append(" | ").append(mb(after)).append(" | ").append(again[0]).append(" | ").append(mb(again[1]))
+                    .append(" | ").append(pass ? "met" : "NOT met").append(" |\n");
+        }
+        if (!notes.isEmpty()) {
+            md.append("\n## Notes\n\n");
+            notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private static String mb(long kb) {
+        return kb < 0 ? "–" : String.format(Locale.ROOT, "%.0f", kb / 1024.0);
+    }
+
+    private static String procValue(String file, String key) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key)).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String osName() {
+        try {
+            return Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("PRETTY_NAME="))
+                    .findFirst().map(l -> l.substring(12).replace("\"", "")).orElse(System.getProperty("os.name"));
+        } catch (IOException e) {
+            return System.getProperty("os.name");
+        }
+    }
+}

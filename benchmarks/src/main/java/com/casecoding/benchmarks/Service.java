@@ -1,0 +1,100 @@
+package com.casecoding.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged service started as a child process; knows how long it took to become ready and its resident memory. */
+final class Service implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String name;
+    final int port;
+    final Process process;
+    final long startupMillis;
+    final long rssAtReadyKb;
+
+    private Service(String name, int port, Process process, long startupMillis) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.startupMillis = startupMillis;
+        this.rssAtReadyKb = rssKb(process.pid());
+    }
+
+    static Service start(String name, Path jar, int port, List<String> jvmOptions, Map<String, String> env, Path logDir)
+            throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (run-benchmarks.sh does)");
+        }
+        Files.createDirectories(logDir);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
+        builder.environment().putAll(env);
+        long begin = System.nanoTime();
+        Process process = builder.start();
+        long deadline = begin + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logDir);
+            }
+            try {
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return new Service(name, port, process, (System.nanoTime() - begin) / 1_000_000);
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(20);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " not ready after 5 minutes; see " + logDir);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long rssKb() {
+        return rssKb(process.pid());
+    }
+
+    /** VmRSS from /proc/&lt;pid&gt;/status, in kB; -1 where /proc is not available. */
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
