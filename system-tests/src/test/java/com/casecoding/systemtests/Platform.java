@@ -2,6 +2,8 @@ package com.casecoding.systemtests;
 
 import com.casecoding.common.security.KeyEncoding;
 import com.casecoding.devdb.EmbeddedDatabase;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,11 @@ public final class Platform {
 
     private static Platform instance;
 
+    /** The SMTP server code-service and careers-service send through (a real one, inside the test JVM). */
+    public static final String INBOUND_SECRET = "system-test-inbound-secret";
+    public static final String ADMIN_EMAIL = "admin@system.test";
+    public static final String ADMIN_PASSWORD = "System-Test-Admin-Only-42";
+    public final GreenMail mail;
     public final EmbeddedDatabase database;
     public final Path keyDir;
     public final ServiceProcess codeService;
@@ -25,6 +32,8 @@ public final class Platform {
 
     private Platform() throws Exception {
         database = EmbeddedDatabase.start(null, 0);
+        mail = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
         keyDir = Files.createTempDirectory("casecoding-system-keys");
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -57,6 +66,8 @@ public final class Platform {
         env.put("GATEWAY_JWT_KEY_DIR", keyDir.toString());
         env.put("CODE_SERVICE_URL", codeUrl);
         env.put("CAREERS_SERVICE_URL", careersUrl);
+        env.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return ServiceProcess.start(name, "gateway", port, env);
     }
 
@@ -66,7 +77,11 @@ public final class Platform {
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("CASECODING_JWKS_URL", "http://127.0.0.1:" + gatewayPort + "/.well-known/jwks.json");
-        env.put("QUARKUS_MAILER_MOCK", "true");
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.getSmtp().getPort()));
+        env.put("QUARKUS_MAILER_FROM", "CaseCoding <noreply@casecoding.test>");
+        env.put("CONSULTS_INBOUND_SECRET", INBOUND_SECRET);
         return env;
     }
 
@@ -88,6 +103,7 @@ public final class Platform {
                 Thread.currentThread().interrupt();
             }
         }
+        mail.stop();
         try {
             database.close();
         } catch (Exception ignored) {
