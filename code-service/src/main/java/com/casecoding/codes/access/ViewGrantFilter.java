@@ -30,7 +30,7 @@ public class ViewGrantFilter {
 
     private static final Pattern CODE_PAGE = Pattern.compile("^/api/codes/([^/]+)/([^/]+)/?$");
 
-    @ConfigProperty(name = "codes.require-view-grant", defaultValue = "true")
+    @ConfigProperty(name = "code-page.require-view-grant", defaultValue = "true")
     boolean required;
 
     @Inject

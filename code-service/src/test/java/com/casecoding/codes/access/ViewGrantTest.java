@@ -26,7 +26,7 @@ class ViewGrantTest {
     public static class GrantsRequired implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("codes.require-view-grant", "true");
+            return Map.of("code-page.require-view-grant", "true");
         }
     }
 
