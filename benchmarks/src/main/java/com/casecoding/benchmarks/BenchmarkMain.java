@@ -106,7 +106,7 @@ public final class BenchmarkMain {
             Map<String, String> codeEnv = new HashMap<>(common);
             codeEnv.put("CODE_SERVICE_PORT", Integer.toString(codePort));
             codeEnv.put("CODES_DEMO_DATA", "true");
-            codeEnv.put("CODES_REQUIRE_VIEW_GRANT", "false");
+            codeEnv.put("CODE_PAGE_REQUIRE_VIEW_GRANT", "false");
             Path shared = repo.resolveSibling("shared").resolve("data");
             String dataLabel = "demo data (CODES_DEMO_DATA=true)";
             if (Files.isDirectory(shared)) {

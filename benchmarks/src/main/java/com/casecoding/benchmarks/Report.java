@@ -105,8 +105,8 @@ final class Report {
                 + "(coordinated omission corrected, HdrHistogram, 3 significant digits), so a stall shows as latency, not as "
                 + "fewer requests. Warm-up ").append(warmup.toSeconds()).append(" s (not recorded), then ")
                 .append(measure.toSeconds()).append(" s measured per row. Client: `java.net.http` HTTP/1.1 with keep-alive.\n");
-        md.append("- *direct* = code-service itself, started for this run with `CODES_REQUIRE_VIEW_GRANT=false` "
-                + "(`codes.require-view-grant`), so code pages answer without the gateway's view grant; code-service still "
+        md.append("- *direct* = code-service itself, started for this run with `CODE_PAGE_REQUIRE_VIEW_GRANT=false` "
+                + "(`code-page.require-view-grant`), so code pages answer without the gateway's view grant; code-service still "
                 + "verifies the token. *gateway* = our gateway (token check, rate limit, view quota, proxy). *HAProxy* = "
                 + "HAProxy in front of the same code-service, verifying the same RS256 token with `jwt_verify` "
                 + "(signature against the public key from the gateway's `/.well-known/jwks.json`, plus issuer, audience "
