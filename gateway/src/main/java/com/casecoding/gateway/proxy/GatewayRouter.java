@@ -234,7 +234,9 @@ public class GatewayRouter {
             return;
         }
         HttpServerResponse response = rc.response();
-        if (response.ended()) {
+        if (response.headWritten()) {
+            // the client already got an answer (or went away); do not leave the upstream response dangling
+            upstreamResponse.resume();
             return;
         }
         response.setStatusCode(upstreamResponse.statusCode());
@@ -276,7 +278,10 @@ public class GatewayRouter {
 
     private void problem(RoutingContext rc, ProblemType type, int status, String detail, Map<String, Object> extensions) {
         HttpServerResponse response = rc.response();
-        if (response.ended()) {
+        if (response.headWritten()) {
+            if (!response.ended()) {
+                response.reset();
+            }
             return;
         }
         Problem problem = Problem.of(type, status, detail, rc.request().path(), RequestIds.of(rc.request()), extensions);

@@ -150,9 +150,41 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
+        if (databaseUnavailable(e)) {
+            LOG.warnf("Database unavailable on %s %s (request %s): %s", request.method(), request.path(), requestId,
+                    e.getMessage());
+            Response base = simple(ProblemType.UPSTREAM_UNAVAILABLE, 503,
+                    "The database is unavailable right now. Please retry in a moment.", request);
+            return Response.fromResponse(base).header("Retry-After", "5").build();
+        }
         LOG.errorf(e, "Unexpected error on %s %s (request %s)", request.method(), request.path(), requestId);
         return simple(ProblemType.INTERNAL, 500,
                 "Something went wrong on our side. Quote request id " + requestId + " to support.", request);
+    }
+
+    /**
+     * A lost or refused database connection (SQLState class 08, a pool that cannot hand out a connection, Hibernate's
+     * connection exception) is a temporary 503, not a bug.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if ((state != null && state.startsWith("08")) || message.contains("acquisition timeout")
+                        || message.contains("connection refused") || message.contains("this connection has been closed")) {
+                    return true;
+                }
+            }
+            if (t.getClass().getName().endsWith("JDBCConnectionException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response simple(ProblemType type, int status, String detail, HttpServerRequest request) {

@@ -1,0 +1,27 @@
+package com.casecoding.common.problem;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseUnavailableTest {
+
+    @Test
+    void connectionFailuresAreRecognisedThroughWrappers() {
+        assertTrue(ProblemMappers.databaseUnavailable(new IllegalStateException("wrapped",
+                new SQLException("Connection to localhost:5432 refused", "08001"))));
+        assertTrue(ProblemMappers.databaseUnavailable(new RuntimeException(
+                new SQLException("Acquisition timeout while waiting for new connection"))));
+        assertTrue(ProblemMappers.databaseUnavailable(new SQLTransientConnectionException("gone")));
+    }
+
+    @Test
+    void otherErrorsAreNot() {
+        assertFalse(ProblemMappers.databaseUnavailable(new SQLException("duplicate key", "23505")));
+        assertFalse(ProblemMappers.databaseUnavailable(new IllegalArgumentException("bug")));
+    }
+}
