@@ -88,6 +88,8 @@ class RealDataImportTest {
         assertEquals(74260, count("select count(*) from codes.code_entry e join codes.code_release r on r.id = "
                 + "e.release_id where r.dataset = 'icd10cm' and r.version = 'FY2025' and not e.header"));
         assertEquals(383, count("select count(*) from codes.code_entry where system = 'modifier'"));
+        assertEquals(97584, count("select count(*) from codes.current_code_entry where system = 'icd10cm'"));
+        assertEquals(78948, count("select count(*) from codes.current_code_entry where system = 'icd10pcs'"));
     }
 
     @Test
