@@ -51,15 +51,18 @@ public class JobSearch {
         }
         try (Connection conn = dataSource.getConnection()) {
             PostingIndex.Snapshot snapshot = index.current(conn);
-            Map<Long, Float> ranks = c.hasKeywords() ? index.keywordRanks(conn, snapshot.generation(), c.q()) : null;
-            Filter filter = new Filter(c, publishedAfter, ranks, System.currentTimeMillis());
+            List<PostingIndex.Entry> entries = snapshot.newestFirst();
+            float[] ranks = c.hasKeywords() ? index.keywordRanks(conn, snapshot, c.q()) : null;
+            Filter filter = new Filter(c, publishedAfter, System.currentTimeMillis());
             PostingIndex.Dictionary dictionary = snapshot.facets();
             long[] counts = facets ? new long[dictionary.size()] : null;
             long[] salaryCounts = new long[SALARY_BUCKETS.length];
-            List<PostingIndex.Entry> matches = new ArrayList<>();
-            for (PostingIndex.Entry e : snapshot.newestFirst()) {
-                if (filter.test(e)) {
-                    matches.add(e);
+            int[] matches = new int[entries.size()];
+            int matched = 0;
+            for (int position = 0; position < matches.length; position++) {
+                PostingIndex.Entry e = entries.get(position);
+                if ((ranks == null || !Float.isNaN(ranks[position])) && filter.test(e)) {
+                    matches[matched++] = position;
                     if (counts != null) {
                         for (int ordinal : e.ordinals()) {
                             if (ordinal >= 0) {
@@ -73,12 +76,15 @@ public class JobSearch {
                 }
             }
             if (sort != Sort.NEWEST) {
-                matches = sorted(matches, sort, ranks);
+                sort(entries, matches, matched, sort, ranks);
             }
-            int from = Math.min(page * size, matches.size());
-            int to = Math.min(from + size, matches.size());
-            List<Long> ids = matches.subList(from, to).stream().map(PostingIndex.Entry::id).toList();
-            return new SearchResult(matches.size(), page, size, sort.wire(), hits(conn, ids),
+            int from = Math.min(page * size, matched);
+            int to = Math.min(from + size, matched);
+            List<Long> ids = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                ids.add(entries.get(matches[i]).id());
+            }
+            return new SearchResult(matched, page, size, sort.wire(), hits(conn, ids),
                     counts == null ? null : facetMap(dictionary, counts, salaryCounts));
         } catch (SQLException e) {
             throw new IllegalStateException("job search failed", e);
@@ -115,11 +121,11 @@ public class JobSearch {
     }
 
     /** The criteria as a predicate over index entries. Every list means "any of". */
-    private record Filter(SearchCriteria c, Instant publishedAfter, Map<Long, Float> ranks, long now,
+    private record Filter(SearchCriteria c, Instant publishedAfter, long now,
                           java.util.Set<String> workplaces, java.util.Set<String> types, long postedSince) {
 
-        Filter(SearchCriteria c, Instant publishedAfter, Map<Long, Float> ranks, long now) {
-            this(c, publishedAfter, ranks, now,
+        Filter(SearchCriteria c, Instant publishedAfter, long now) {
+            this(c, publishedAfter, now,
                     c.workplaces().stream().map(Workplace::wire).collect(java.util.stream.Collectors.toSet()),
                     c.employmentTypes().stream().map(EmploymentType::wire).collect(java.util.stream.Collectors.toSet()),
                     c.postedSince() == null ? Long.MIN_VALUE
@@ -128,9 +134,6 @@ public class JobSearch {
 
         boolean test(PostingIndex.Entry e) {
             if (e.validThrough() <= now) {
-                return false;
-            }
-            if (ranks != null && !ranks.containsKey(e.id())) {
                 return false;
             }
             if (!c.credentials().isEmpty() && !anyOf(e.credentials(), c.credentials())) {
@@ -176,28 +179,27 @@ public class JobSearch {
     }
 
     /**
-     * Orders matches by salary (highest first, none last) or by rank (highest first); ties keep the newest-first order
-     * of the index. Sorts packed primitive keys (key, then position) instead of comparing boxed values.
+     * Orders the first {@code matched} positions by salary (highest first, none last) or by rank (highest first);
+     * ties keep the index's newest-first order because the position is the last part of each packed sort key.
      */
-    private static List<PostingIndex.Entry> sorted(List<PostingIndex.Entry> matches, Sort sort, Map<Long, Float> ranks) {
-        long[] packed = new long[matches.size()];
-        for (int i = 0; i < packed.length; i++) {
-            PostingIndex.Entry e = matches.get(i);
+    private static void sort(List<PostingIndex.Entry> entries, int[] matches, int matched, Sort sort, float[] ranks) {
+        long[] packed = new long[matched];
+        for (int i = 0; i < matched; i++) {
+            int position = matches[i];
             long descending;
             if (sort == Sort.SALARY) {
+                PostingIndex.Entry e = entries.get(position);
                 long cents = e.hasSalary() ? Math.min((long) (e.salaryAnnual() * 100), (1L << 40) - 2) : -1;
                 descending = (1L << 40) - 1 - (cents + 1);
             } else {
-                descending = Integer.MAX_VALUE - (long) Float.floatToIntBits(Math.max(0f, ranks.get(e.id())));
+                descending = Integer.MAX_VALUE - (long) Float.floatToIntBits(ranks[position]);
             }
-            packed[i] = (descending << 22) | i;
+            packed[i] = (descending << 22) | position;
         }
         java.util.Arrays.sort(packed);
-        List<PostingIndex.Entry> out = new ArrayList<>(packed.length);
-        for (long p : packed) {
-            out.add(matches.get((int) (p & ((1 << 22) - 1))));
+        for (int i = 0; i < matched; i++) {
+            matches[i] = (int) (packed[i] & ((1 << 22) - 1));
         }
-        return out;
     }
 
     private static Map<String, Map<String, Long>> facetMap(PostingIndex.Dictionary dictionary, long[] counts,
