@@ -1,6 +1,8 @@
 package com.casecoding.careers.jobs;
 
 import com.casecoding.common.problem.ProblemException;
+import com.casecoding.common.problem.ProblemType;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,10 +40,15 @@ public class JobSearch {
     /** Salary thresholds (per year) the {@code minSalary} facet counts. */
     static final int[] SALARY_BUCKETS = {40_000, 50_000, 60_000, 70_000, 80_000, 100_000};
 
+    private static final Logger LOG = Logger.getLogger(JobSearch.class);
+
     @Inject
     DataSource dataSource;
     @Inject
     PostingIndex index;
+
+    private static final int MAX_CACHED_HITS = 50_000;
+    private volatile HitCache hitCache = new HitCache(-1);
 
     public SearchResult search(SearchCriteria c, Sort requested, int page, int size, boolean facets,
                                Instant publishedAfter) {
@@ -84,29 +91,53 @@ public class JobSearch {
             for (int i = from; i < to; i++) {
                 ids.add(entries.get(matches[i]).id());
             }
-            return new SearchResult(matched, page, size, sort.wire(), hits(conn, ids),
+            return new SearchResult(matched, page, size, sort.wire(), hits(conn, snapshot.generation(), ids),
                     counts == null ? null : facetMap(dictionary, counts, salaryCounts));
         } catch (SQLException e) {
-            throw new IllegalStateException("job search failed", e);
+            // typically no free connection within the acquisition timeout: an overload the client may retry
+            LOG.warnf("Job search could not reach the database: %s", e.getMessage());
+            throw new ProblemException(ProblemType.UPSTREAM_UNAVAILABLE, 503,
+                    "Search is overloaded right now; retry in a few seconds.").header("Retry-After", "2");
         }
     }
 
-    /** The page's postings in the order given. */
-    private static List<SearchResult.Hit> hits(Connection conn, List<Long> ids) throws SQLException {
+    /** Loads the index at startup, so the first searches do not all wait for it. */
+    void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        try (Connection conn = dataSource.getConnection()) {
+            index.current(conn);
+        } catch (SQLException e) {
+            LOG.warnf("Search index not preloaded (%s); the first search loads it", e.getMessage());
+        }
+    }
+
+    /**
+     * The page's postings in the order given. Rendered hits are kept for the current posting generation (any write
+     * to a posting or an employer moves it), so a page of known postings needs no database work.
+     */
+    private List<SearchResult.Hit> hits(Connection conn, long generation, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return List.of();
         }
+        HitCache cache = hitCache;
+        if (cache.generation != generation) {
+            cache = new HitCache(generation);
+            hitCache = cache;
+        }
         Map<Long, SearchResult.Hit> byId = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement("select p.id, p.title, p.employer_name, e.website, "
-                + "e.logo_url, e.verified, p.city, p.state, p.country, p.workplace, p.remote_states, p.employment_type, "
-                + "p.credentials_required, p.credentials_preferred, p.specialties, p.experience_years, p.salary_min, "
-                + "p.salary_max, p.salary_currency, p.salary_period, p.apply_method, p.published_at, p.valid_through "
-                + "from job_posting p join employer_profile e on e.account_id = p.employer_id where p.id = any(?)")) {
-            ps.setArray(1, conn.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    SearchResult.Hit hit = hit(rs);
-                    byId.put(hit.id(), hit);
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) {
+            SearchResult.Hit hit = cache.hits.get(id);
+            if (hit != null) {
+                byId.put(id, hit);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (SearchResult.Hit hit : load(conn, missing)) {
+                byId.put(hit.id(), hit);
+                if (cache.hits.size() < MAX_CACHED_HITS) {
+                    cache.hits.put(hit.id(), hit);
                 }
             }
         }
@@ -118,6 +149,29 @@ public class JobSearch {
             }
         }
         return ordered;
+    }
+
+    private record HitCache(long generation, Map<Long, SearchResult.Hit> hits) {
+        HitCache(long generation) {
+            this(generation, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
+
+    private static List<SearchResult.Hit> load(Connection conn, List<Long> ids) throws SQLException {
+        List<SearchResult.Hit> loaded = new ArrayList<>(ids.size());
+        try (PreparedStatement ps = conn.prepareStatement("select p.id, p.title, p.employer_name, e.website, "
+                + "e.logo_url, e.verified, p.city, p.state, p.country, p.workplace, p.remote_states, p.employment_type, "
+                + "p.credentials_required, p.credentials_preferred, p.specialties, p.experience_years, p.salary_min, "
+                + "p.salary_max, p.salary_currency, p.salary_period, p.apply_method, p.published_at, p.valid_through "
+                + "from job_posting p join employer_profile e on e.account_id = p.employer_id where p.id = any(?)")) {
+            ps.setArray(1, conn.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    loaded.add(hit(rs));
+                }
+            }
+        }
+        return loaded;
     }
 
     /** The criteria as a predicate over index entries. Every list means "any of". */
