@@ -1,6 +1,8 @@
 package com.casecoding.careers.jobs;
 
 import com.casecoding.common.problem.ProblemException;
+import com.casecoding.common.problem.ProblemType;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,10 +40,15 @@ public class JobSearch {
     /** Salary thresholds (per year) the {@code minSalary} facet counts. */
     static final int[] SALARY_BUCKETS = {40_000, 50_000, 60_000, 70_000, 80_000, 100_000};
 
+    private static final Logger LOG = Logger.getLogger(JobSearch.class);
+
     @Inject
     DataSource dataSource;
     @Inject
     PostingIndex index;
+
+    private static final int MAX_CACHED_HITS = 50_000;
+    private volatile HitCache hitCache = new HitCache(-1);
 
     public SearchResult search(SearchCriteria c, Sort requested, int page, int size, boolean facets,
                                Instant publishedAfter) {
@@ -51,15 +58,18 @@ public class JobSearch {
         }
         try (Connection conn = dataSource.getConnection()) {
             PostingIndex.Snapshot snapshot = index.current(conn);
-            Map<Long, Float> ranks = c.hasKeywords() ? index.keywordRanks(conn, snapshot.generation(), c.q()) : null;
-            Filter filter = new Filter(c, publishedAfter, ranks, System.currentTimeMillis());
+            List<PostingIndex.Entry> entries = snapshot.newestFirst();
+            float[] ranks = c.hasKeywords() ? index.keywordRanks(conn, snapshot, c.q()) : null;
+            Filter filter = new Filter(c, publishedAfter, System.currentTimeMillis());
             PostingIndex.Dictionary dictionary = snapshot.facets();
             long[] counts = facets ? new long[dictionary.size()] : null;
             long[] salaryCounts = new long[SALARY_BUCKETS.length];
-            List<PostingIndex.Entry> matches = new ArrayList<>();
-            for (PostingIndex.Entry e : snapshot.newestFirst()) {
-                if (filter.test(e)) {
-                    matches.add(e);
+            int[] matches = new int[entries.size()];
+            int matched = 0;
+            for (int position = 0; position < matches.length; position++) {
+                PostingIndex.Entry e = entries.get(position);
+                if ((ranks == null || !Float.isNaN(ranks[position])) && filter.test(e)) {
+                    matches[matched++] = position;
                     if (counts != null) {
                         for (int ordinal : e.ordinals()) {
                             if (ordinal >= 0) {
@@ -73,34 +83,61 @@ public class JobSearch {
                 }
             }
             if (sort != Sort.NEWEST) {
-                matches = sorted(matches, sort, ranks);
+                sort(entries, matches, matched, sort, ranks);
             }
-            int from = Math.min(page * size, matches.size());
-            int to = Math.min(from + size, matches.size());
-            List<Long> ids = matches.subList(from, to).stream().map(PostingIndex.Entry::id).toList();
-            return new SearchResult(matches.size(), page, size, sort.wire(), hits(conn, ids),
+            int from = Math.min(page * size, matched);
+            int to = Math.min(from + size, matched);
+            List<Long> ids = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                ids.add(entries.get(matches[i]).id());
+            }
+            return new SearchResult(matched, page, size, sort.wire(), hits(conn, snapshot.generation(), ids),
                     counts == null ? null : facetMap(dictionary, counts, salaryCounts));
         } catch (SQLException e) {
-            throw new IllegalStateException("job search failed", e);
+            // typically no free connection within the acquisition timeout: an overload the client may retry
+            LOG.warnf("Job search could not reach the database: %s", e.getMessage());
+            throw new ProblemException(ProblemType.UPSTREAM_UNAVAILABLE, 503,
+                    "Search is overloaded right now; retry in a few seconds.").header("Retry-After", "2");
         }
     }
 
-    /** The page's postings in the order given. */
-    private static List<SearchResult.Hit> hits(Connection conn, List<Long> ids) throws SQLException {
+    /** Loads the index at startup, so the first searches do not all wait for it. */
+    void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        try (Connection conn = dataSource.getConnection()) {
+            index.current(conn);
+        } catch (SQLException e) {
+            LOG.warnf("Search index not preloaded (%s); the first search loads it", e.getMessage());
+        }
+    }
+
+    /**
+     * The page's postings in the order given. Rendered hits are kept for the current posting generation (any write
+     * to a posting or an employer moves it), so a page of known postings needs no database work.
+     */
+    private List<SearchResult.Hit> hits(Connection conn, long generation, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return List.of();
         }
+        HitCache cache = hitCache;
+        if (cache.generation != generation) {
+            cache = new HitCache(generation);
+            hitCache = cache;
+        }
         Map<Long, SearchResult.Hit> byId = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement("select p.id, p.title, p.employer_name, e.website, "
-                + "e.logo_url, e.verified, p.city, p.state, p.country, p.workplace, p.remote_states, p.employment_type, "
-                + "p.credentials_required, p.credentials_preferred, p.specialties, p.experience_years, p.salary_min, "
-                + "p.salary_max, p.salary_currency, p.salary_period, p.apply_method, p.published_at, p.valid_through "
-                + "from job_posting p join employer_profile e on e.account_id = p.employer_id where p.id = any(?)")) {
-            ps.setArray(1, conn.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    SearchResult.Hit hit = hit(rs);
-                    byId.put(hit.id(), hit);
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) {
+            SearchResult.Hit hit = cache.hits.get(id);
+            if (hit != null) {
+                byId.put(id, hit);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (SearchResult.Hit hit : load(conn, missing)) {
+                byId.put(hit.id(), hit);
+                if (cache.hits.size() < MAX_CACHED_HITS) {
+                    cache.hits.put(hit.id(), hit);
                 }
             }
         }
@@ -114,12 +151,35 @@ public class JobSearch {
         return ordered;
     }
 
+    private record HitCache(long generation, Map<Long, SearchResult.Hit> hits) {
+        HitCache(long generation) {
+            this(generation, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
+
+    private static List<SearchResult.Hit> load(Connection conn, List<Long> ids) throws SQLException {
+        List<SearchResult.Hit> loaded = new ArrayList<>(ids.size());
+        try (PreparedStatement ps = conn.prepareStatement("select p.id, p.title, p.employer_name, e.website, "
+                + "e.logo_url, e.verified, p.city, p.state, p.country, p.workplace, p.remote_states, p.employment_type, "
+                + "p.credentials_required, p.credentials_preferred, p.specialties, p.experience_years, p.salary_min, "
+                + "p.salary_max, p.salary_currency, p.salary_period, p.apply_method, p.published_at, p.valid_through "
+                + "from job_posting p join employer_profile e on e.account_id = p.employer_id where p.id = any(?)")) {
+            ps.setArray(1, conn.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    loaded.add(hit(rs));
+                }
+            }
+        }
+        return loaded;
+    }
+
     /** The criteria as a predicate over index entries. Every list means "any of". */
-    private record Filter(SearchCriteria c, Instant publishedAfter, Map<Long, Float> ranks, long now,
+    private record Filter(SearchCriteria c, Instant publishedAfter, long now,
                           java.util.Set<String> workplaces, java.util.Set<String> types, long postedSince) {
 
-        Filter(SearchCriteria c, Instant publishedAfter, Map<Long, Float> ranks, long now) {
-            this(c, publishedAfter, ranks, now,
+        Filter(SearchCriteria c, Instant publishedAfter, long now) {
+            this(c, publishedAfter, now,
                     c.workplaces().stream().map(Workplace::wire).collect(java.util.stream.Collectors.toSet()),
                     c.employmentTypes().stream().map(EmploymentType::wire).collect(java.util.stream.Collectors.toSet()),
                     c.postedSince() == null ? Long.MIN_VALUE
@@ -128,9 +188,6 @@ public class JobSearch {
 
         boolean test(PostingIndex.Entry e) {
             if (e.validThrough() <= now) {
-                return false;
-            }
-            if (ranks != null && !ranks.containsKey(e.id())) {
                 return false;
             }
             if (!c.credentials().isEmpty() && !anyOf(e.credentials(), c.credentials())) {
@@ -176,28 +233,27 @@ public class JobSearch {
     }
 
     /**
-     * Orders matches by salary (highest first, none last) or by rank (highest first); ties keep the newest-first order
-     * of the index. Sorts packed primitive keys (key, then position) instead of comparing boxed values.
+     * Orders the first {@code matched} positions by salary (highest first, none last) or by rank (highest first);
+     * ties keep the index's newest-first order because the position is the last part of each packed sort key.
      */
-    private static List<PostingIndex.Entry> sorted(List<PostingIndex.Entry> matches, Sort sort, Map<Long, Float> ranks) {
-        long[] packed = new long[matches.size()];
-        for (int i = 0; i < packed.length; i++) {
-            PostingIndex.Entry e = matches.get(i);
+    private static void sort(List<PostingIndex.Entry> entries, int[] matches, int matched, Sort sort, float[] ranks) {
+        long[] packed = new long[matched];
+        for (int i = 0; i < matched; i++) {
+            int position = matches[i];
             long descending;
             if (sort == Sort.SALARY) {
+                PostingIndex.Entry e = entries.get(position);
                 long cents = e.hasSalary() ? Math.min((long) (e.salaryAnnual() * 100), (1L << 40) - 2) : -1;
                 descending = (1L << 40) - 1 - (cents + 1);
             } else {
-                descending = Integer.MAX_VALUE - (long) Float.floatToIntBits(Math.max(0f, ranks.get(e.id())));
+                descending = Integer.MAX_VALUE - (long) Float.floatToIntBits(ranks[position]);
             }
-            packed[i] = (descending << 22) | i;
+            packed[i] = (descending << 22) | position;
         }
         java.util.Arrays.sort(packed);
-        List<PostingIndex.Entry> out = new ArrayList<>(packed.length);
-        for (long p : packed) {
-            out.add(matches.get((int) (p & ((1 << 22) - 1))));
+        for (int i = 0; i < matched; i++) {
+            matches[i] = (int) (packed[i] & ((1 << 22) - 1));
         }
-        return out;
     }
 
     private static Map<String, Map<String, Long>> facetMap(PostingIndex.Dictionary dictionary, long[] counts,

@@ -43,7 +43,7 @@ public class PostingIndex {
      * facet values (workplace, employment type, state, then credentials, then specialties) in {@link #facets()}, so
      * facet counting is array increments.
      */
-    public record Snapshot(long generation, List<Entry> newestFirst, Dictionary facets) {
+    public record Snapshot(long generation, List<Entry> newestFirst, Dictionary facets, Map<Long, Integer> positions) {
     }
 
     /** Facet value names by ordinal, and the facet each ordinal belongs to. */
@@ -78,7 +78,7 @@ public class PostingIndex {
     @Inject
     CareersConfig config;
 
-    private volatile Snapshot snapshot = new Snapshot(-1, List.of(), new Dictionary());
+    private volatile Snapshot snapshot = new Snapshot(-1, List.of(), new Dictionary(), Map.of());
     private volatile long checkedAtNanos;
     private final Map<String, Keyword> keywordCache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -87,7 +87,7 @@ public class PostingIndex {
         }
     });
 
-    private record Keyword(long generation, Map<Long, Float> ranks) {
+    private record Keyword(long generation, float[] ranks) {
     }
 
     /** The current snapshot, reloaded first if the postings changed since it was taken. */
@@ -141,30 +141,41 @@ public class PostingIndex {
                         rs.getInt(10), rs.getTimestamp(11).getTime(), rs.getTimestamp(12).getTime(), ordinals));
             }
         }
-        snapshot = new Snapshot(generation, List.copyOf(entries), dictionary);
+        Map<Long, Integer> positions = new java.util.HashMap<>(entries.size() * 2);
+        for (int i = 0; i < entries.size(); i++) {
+            positions.put(entries.get(i).id(), i);
+        }
+        snapshot = new Snapshot(generation, List.copyOf(entries), dictionary, positions);
         return snapshot;
     }
 
-    /** Posting id to full-text rank for every public posting matching the keywords. */
-    public Map<Long, Float> keywordRanks(Connection conn, long generation, String q) throws SQLException {
+    /**
+     * Full-text rank of every posting of the snapshot, by position; NaN where the keywords do not match.
+     * Cached per generation, so a repeated query costs no database work until postings change.
+     */
+    public float[] keywordRanks(Connection conn, Snapshot snapshot, String q) throws SQLException {
         String key = q.trim().toLowerCase(Locale.ROOT);
         Keyword cached = config.search().keywordCacheSize() > 0 ? keywordCache.get(key) : null;
-        if (cached != null && cached.generation() == generation) {
+        if (cached != null && cached.generation() == snapshot.generation()) {
             return cached.ranks();
         }
-        Map<Long, Float> ranks = new java.util.HashMap<>();
+        float[] ranks = new float[snapshot.newestFirst().size()];
+        java.util.Arrays.fill(ranks, Float.NaN);
         try (PreparedStatement ps = conn.prepareStatement("select id, ts_rank_cd(search_vector, query) from job_posting, "
                 + "websearch_to_tsquery('english', ?) query where status = 'published' and not hidden "
                 + "and search_vector @@ query")) {
             ps.setString(1, q);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ranks.put(rs.getLong(1), rs.getFloat(2));
+                    Integer position = snapshot.positions().get(rs.getLong(1));
+                    if (position != null) {  // published after the snapshot was taken: the next reload has it
+                        ranks[position] = Math.max(0f, rs.getFloat(2));
+                    }
                 }
             }
         }
         if (config.search().keywordCacheSize() > 0) {
-            keywordCache.put(key, new Keyword(generation, ranks));
+            keywordCache.put(key, new Keyword(snapshot.generation(), ranks));
         }
         return ranks;
     }

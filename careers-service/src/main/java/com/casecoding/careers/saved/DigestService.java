@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -62,15 +63,25 @@ public class DigestService {
         if (s == null) {
             return false;
         }
-        Instant now = Instant.now();
+        Instant since = s.lastNotifiedAt;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         SearchResult matches = search.search(saved.criteria(s), JobSearch.Sort.NEWEST, 0,
-                config.digest().maxPostings(), false, s.lastNotifiedAt);
-        if (!matches.results().isEmpty()) {
-            mailer.send(mail(s, matches));
+                config.digest().maxPostings(), false, since);
+        // claim this run for the search (compare-and-set): with several instances, exactly one sends it
+        long claimed = QuarkusTransaction.requiringNew().call(() ->
+                SavedSearch.update("lastNotifiedAt = ?1 where id = ?2 and lastNotifiedAt = ?3", now, id, since));
+        if (claimed == 0 || matches.results().isEmpty()) {
+            return false;
         }
-        QuarkusTransaction.requiringNew().run(() ->
-                SavedSearch.update("lastNotifiedAt = ?1 where id = ?2", now, id));
-        return !matches.results().isEmpty();
+        try {
+            mailer.send(mail(s, matches));
+        } catch (RuntimeException e) {
+            // give the postings back to the next run
+            QuarkusTransaction.requiringNew().run(() ->
+                    SavedSearch.update("lastNotifiedAt = ?1 where id = ?2 and lastNotifiedAt = ?3", since, id, now));
+            throw e;
+        }
+        return true;
     }
 
     Mail mail(SavedSearch s, SearchResult matches) {
