@@ -14,7 +14,7 @@ import java.sql.SQLException;
 public final class ImportContext {
 
     private static final Logger LOG = Logger.getLogger(ImportContext.class);
-    private static final long LOG_EVERY_NANOS = 2_000_000_000L;
+    private static final long LOG_EVERY_NANOS = 1_000_000_000L;
 
     private final Connection connection;
     private final long releaseId;
@@ -65,7 +65,7 @@ public final class ImportContext {
         return new MalformedFileException(source.file(), line, reason);
     }
 
-    /** Reports that {@code rowsSoFar} data rows have been read; logs rows, percent and rows/s every 2 seconds. */
+    /** Reports that {@code rowsSoFar} data rows have been read; logs rows, percent and rows/s every second. */
     public void progress(long rowsSoFar) {
         rows = rowsSoFar;
         if ((rowsSoFar & 1023) != 0) {

@@ -1,5 +1,8 @@
 package com.casecoding.codes.page;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +13,8 @@ import java.util.Optional;
  */
 public final class Chapters {
 
-    public record Chapter(String number, String first, String last, String title) {
+    public record Chapter(String number, @JsonIgnore String first, @JsonIgnore String last, String title) {
+        @JsonProperty("range")
         public String range() {
             return first + "-" + last;
         }
