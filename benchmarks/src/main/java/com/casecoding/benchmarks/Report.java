@@ -105,6 +105,10 @@ final class Report {
                 + "(coordinated omission corrected, HdrHistogram, 3 significant digits), so a stall shows as latency, not as "
                 + "fewer requests. Warm-up ").append(warmup.toSeconds()).append(" s (not recorded), then ")
                 .append(measure.toSeconds()).append(" s measured per row. Client: `java.net.http` HTTP/1.1 with keep-alive.\n");
+        md.append("- Direct, gateway and HAProxy are compared in interleaved rounds: each target is warmed up, then measured "
+                + "in ").append(BenchmarkMain.setting("bench.rounds", "3")).append(" slices of equal length with the order "
+                + "rotating every round (each slice after a 2 s unrecorded lead-in); a row adds up its slices. Noise from "
+                + "other work on the machine thus falls on all three alike.\n");
         md.append("- *direct* = code-service itself, started for this run with `CODES_REQUIRE_VIEW_GRANT=false` "
                 + "(`codes.require-view-grant`), so code pages answer without the gateway's view grant; code-service still "
                 + "verifies the token. *gateway* = our gateway (token check, rate limit, view quota, proxy). *HAProxy* = "
