@@ -168,7 +168,7 @@ public final class BenchmarkMain {
                     s.close();
                     Map<String, String> env = name.equals("gateway") ? gatewayEnv : name.equals("code-service") ? codeEnv : careersEnv;
                     Service again = Service.start(name, jar(jars, name), s.port, name.equals("gateway") ? gatewayJvm : jvm, env, logs);
-                    restarts.put(name, new long[]{again.startupMillis, again.rssAtReadyKb});
+                    restarts.put(name, new long[]{again.startupMillis, again.rssAtReadyKb, again.cpuMillisAtReady});
                     services.put(name + "#2", again);
                 }
                 String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();

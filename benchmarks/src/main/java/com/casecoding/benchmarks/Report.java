@@ -152,23 +152,28 @@ final class Report {
         }
 
         md.append("\n## Startup time and memory per service\n\n");
-        md.append("Startup = from process start to the first 200 from `/q/health/ready`; RSS = `VmRSS` from "
-                + "`/proc/<pid>/status`. First start migrates an empty schema and loads demo data; the restart runs on the "
-                + "migrated database.\n\n");
-        md.append("| Service | First start (ms) | RSS at ready (MB) | RSS after the load (MB) | Restart (ms) | RSS at ready after restart (MB) | Target (< 3 s, < 300 MB) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---|\n");
+        md.append("Startup = from process start to the first 200 from `/q/health/ready` (wall clock); CPU = user + system "
+                + "time of the process (all threads) until then, from `/proc/<pid>/stat`: on a busy shared machine the wall "
+                + "clock mostly measures waiting for a CPU, while the CPU time is what starting costs (on an idle 2-core "
+                + "machine the wall clock is at least CPU / 2). RSS = `VmRSS` from `/proc/<pid>/status`. First start "
+                + "migrates an empty schema and loads demo data; the restart runs on the migrated database. Service JVMs run "
+                + "with the options above.\n\n");
+        md.append("| Service | First start (ms) | CPU to ready (ms) | RSS at ready (MB) | RSS after the load (MB) | Restart (ms) | CPU to ready (ms) | RSS at ready (MB) | Target (< 3 s, < 300 MB) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Map.Entry<String, Service> e : services.entrySet()) {
             if (e.getKey().contains("#")) {
                 continue;
             }
             Service s = e.getValue();
             long after = rssAfter.getOrDefault(e.getKey(), -1L);
-            long[] again = restarts.getOrDefault(e.getKey(), new long[]{-1, -1});
-            boolean pass = s.startupMillis < TARGET_STARTUP_MS && s.rssAtReadyKb < TARGET_RSS_KB && after < TARGET_RSS_KB
-                    && (again[0] < 0 || again[0] < TARGET_STARTUP_MS);
-            md.append("| ").append(e.getKey()).append(" | ").append(s.startupMillis).append(" | ").append(mb(s.rssAtReadyKb))
-                    .append(" | ").append(mb(after)).append(" | ").append(again[0]).append(" | ").append(mb(again[1]))
-                    .append(" | ").append(pass ? "met" : "NOT met").append(" |\n");
+            long[] again = restarts.getOrDefault(e.getKey(), new long[]{-1, -1, -1});
+            boolean startOk = s.startupMillis < TARGET_STARTUP_MS && (again[0] < 0 || again[0] < TARGET_STARTUP_MS);
+            boolean rssOk = s.rssAtReadyKb < TARGET_RSS_KB && after < TARGET_RSS_KB;
+            md.append("| ").append(e.getKey()).append(" | ").append(s.startupMillis).append(" | ").append(s.cpuMillisAtReady)
+                    .append(" | ").append(mb(s.rssAtReadyKb)).append(" | ").append(mb(after)).append(" | ").append(again[0])
+                    .append(" | ").append(again[2]).append(" | ").append(mb(again[1])).append(" | ")
+                    .append("start ").append(startOk ? "met" : "NOT met").append(", memory ").append(rssOk ? "met" : "NOT met")
+                    .append(" |\n");
         }
         if (!notes.isEmpty()) {
             md.append("\n## Notes\n\n");
