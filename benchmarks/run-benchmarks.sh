@@ -7,7 +7,7 @@
 #   BENCH_OUT=/tmp/results.md benchmarks/run-benchmarks.sh
 #
 # Other settings: BENCH_WARMUP_SECONDS, BENCH_FEATURE_RATE (search, claims, jobs; 100), BENCH_ASSISTANT_RATE (10),
-# BENCH_QUOTA_RATE (50), BENCH_THROUGHPUT_SECONDS (15), BENCH_THROUGHPUT_CONCURRENCY (32), BENCH_JVM (service JVM
+# BENCH_QUOTA_RATE (50), BENCH_THROUGHPUT_SECONDS (30), BENCH_ROUNDS (3), BENCH_THROUGHPUT_CONCURRENCY (32), BENCH_JVM (service JVM
 # options, "-Xmx256m"), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +50,8 @@ exec java -Xmx512m -cp "$(ls benchmarks/target/benchmarks-*.jar | head -n 1):ben
   -Dbench.feature-rate="${BENCH_FEATURE_RATE:-100}" \
   -Dbench.assistant-rate="${BENCH_ASSISTANT_RATE:-10}" \
   -Dbench.quota-rate="${BENCH_QUOTA_RATE:-50}" \
-  -Dbench.throughput.seconds="${BENCH_THROUGHPUT_SECONDS:-15}" \
+  -Dbench.throughput.seconds="${BENCH_THROUGHPUT_SECONDS:-30}" \
   -Dbench.throughput.concurrency="${BENCH_THROUGHPUT_CONCURRENCY:-32}" \
+  -Dbench.rounds="${BENCH_ROUNDS:-3}" \
   -Dbench.jvm="${BENCH_JVM:--Xmx256m}" \
   com.casecoding.benchmarks.BenchmarkMain

@@ -168,7 +168,7 @@ public final class BenchmarkMain {
                     s.close();
                     Map<String, String> env = name.equals("gateway") ? gatewayEnv : name.equals("code-service") ? codeEnv : careersEnv;
                     Service again = Service.start(name, jar(jars, name), s.port, name.equals("gateway") ? gatewayJvm : jvm, env, logs);
-                    restarts.put(name, new long[]{again.startupMillis, again.rssAtReadyKb});
+                    restarts.put(name, new long[]{again.startupMillis, again.rssAtReadyKb, again.cpuMillisAtReady});
                     services.put(name + "#2", again);
                 }
                 String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -213,16 +213,28 @@ public final class BenchmarkMain {
         // 3. maximum throughput, closed loop
         int concurrency = Integer.parseInt(setting("bench.throughput.concurrency", "32"));
         Duration tpWarm = Duration.ofSeconds(5);
-        Duration tpMeasure = Duration.ofSeconds(Long.parseLong(setting("bench.throughput.seconds", "15")));
+        Duration tpMeasure = Duration.ofSeconds(Long.parseLong(setting("bench.throughput.seconds", "30")));
         String tpToken = login(gateway);
-        throughput.add(load.maxThroughput("GET /api/code-systems (direct)", concurrency, tpWarm, tpMeasure,
-                i -> request(code + "/api/code-systems", tpToken), ok));
-        throughput.add(load.maxThroughput("GET /api/code-systems (gateway)", concurrency, tpWarm, tpMeasure,
-                i -> request(gateway + "/api/code-systems", tpToken), ok));
+        Map<String, String> tpTargets = new LinkedHashMap<>();
+        tpTargets.put("direct", code);
+        tpTargets.put("gateway", gateway);
         if (haproxy != null) {
-            throughput.add(load.maxThroughput("GET /api/code-systems (HAProxy)", concurrency, tpWarm, tpMeasure,
-                    i -> request(haproxy.url() + "/api/code-systems", tpToken), ok));
+            tpTargets.put("HAProxy", haproxy.url());
         }
+        int rounds = Integer.parseInt(setting("bench.rounds", "3"));
+        Map<String, OpenLoopLoad.Accumulator> tp = new LinkedHashMap<>();
+        tpTargets.keySet().forEach(k -> tp.put(k, new OpenLoopLoad.Accumulator()));
+        List<String> order = new ArrayList<>(tpTargets.keySet());
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < order.size(); k++) {
+                String target = order.get((k + round) % order.size());
+                String base = tpTargets.get(target);
+                load.maxThroughputInto(tp.get(target), concurrency, tpWarm, tpMeasure.dividedBy(rounds),
+                        i -> request(base + "/api/code-systems", tpToken), ok);
+            }
+        }
+        tp.forEach((target, acc) -> throughput.add(acc.result("GET /api/code-systems (" + target + ")", 0,
+                concurrency + " connections, closed loop, " + rounds + " interleaved rounds")));
 
         // 4. search and suggest
         double featureRate = Double.parseDouble(setting("bench.feature-rate", "100"));
@@ -253,30 +265,53 @@ public final class BenchmarkMain {
                 t -> i -> request(gateway + "/api/jobs?q=coder", t), gateway, ok);
     }
 
+    /**
+     * The same requests against direct, gateway and HAProxy: each target is warmed up, then measured in
+     * {@code bench.rounds} interleaved slices (the order rotating every round), so that noise from other work on the
+     * machine falls on all three alike rather than on whichever ran at a bad moment.
+     */
+    private void compareInterleaved(String label, Map<String, LongFunction<HttpRequest>> targets, IntPredicate ok)
+            throws Exception {
+        int rounds = Integer.parseInt(setting("bench.rounds", "3"));
+        Duration slice = measure.dividedBy(rounds);
+        Duration leadIn = Duration.ofSeconds(2);
+        Map<String, OpenLoopLoad.Accumulator> measured = new LinkedHashMap<>();
+        for (Map.Entry<String, LongFunction<HttpRequest>> t : targets.entrySet()) {
+            load.runInto(new OpenLoopLoad.Accumulator(), rate, warmup, Duration.ZERO, t.getValue(), ok);
+            measured.put(t.getKey(), new OpenLoopLoad.Accumulator());
+        }
+        List<String> order = new ArrayList<>(targets.keySet());
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < order.size(); k++) {
+                String target = order.get((k + round) % order.size());
+                load.runInto(measured.get(target), rate, leadIn, slice, targets.get(target), ok);
+                Thread.sleep(500);
+            }
+        }
+        measured.forEach((target, acc) -> results.add(acc.result(label + " (" + target + ")", rate, "")));
+    }
+
     private void compare(String label, String path, String gateway, String code, Haproxy haproxy, String token,
                          IntPredicate ok) throws Exception {
-        results.add(load.run(label + " (direct)", rate, warmup, measure, i -> request(code + path, token), ok));
-        pause();
-        results.add(load.run(label + " (gateway)", rate, warmup, measure, i -> request(gateway + path, token), ok));
-        pause();
+        Map<String, LongFunction<HttpRequest>> targets = new LinkedHashMap<>();
+        targets.put("direct", i -> request(code + path, token));
+        targets.put("gateway", i -> request(gateway + path, token));
         if (haproxy != null) {
-            results.add(load.run(label + " (HAProxy)", rate, warmup, measure, i -> request(haproxy.url() + path, token), ok));
-            pause();
+            targets.put("HAProxy", i -> request(haproxy.url() + path, token));
         }
+        compareInterleaved(label, targets, ok);
     }
 
     private void compareCodePage(String gateway, String code, Haproxy haproxy, String token, List<String> codes,
                                  IntPredicate ok) throws Exception {
-        String label = "GET /api/codes/icd10cm/{code}";
         LongFunction<String> path = i -> "/api/codes/icd10cm/" + codes.get((int) (i % codes.size()));
-        results.add(load.run(label + " (direct)", rate, warmup, measure, i -> request(code + path.apply(i), token), ok));
-        pause();
-        results.add(load.run(label + " (gateway)", rate, warmup, measure, i -> request(gateway + path.apply(i), token), ok));
-        pause();
+        Map<String, LongFunction<HttpRequest>> targets = new LinkedHashMap<>();
+        targets.put("direct", i -> request(code + path.apply(i), token));
+        targets.put("gateway", i -> request(gateway + path.apply(i), token));
         if (haproxy != null) {
-            results.add(load.run(label + " (HAProxy)", rate, warmup, measure, i -> request(haproxy.url() + path.apply(i), token), ok));
-            pause();
+            targets.put("HAProxy", i -> request(haproxy.url() + path.apply(i), token));
         }
+        compareInterleaved("GET /api/codes/icd10cm/{code}", targets, ok);
     }
 
     private void quotaViews(String gateway, String code) throws Exception {

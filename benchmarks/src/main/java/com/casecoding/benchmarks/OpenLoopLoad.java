@@ -38,8 +38,32 @@ public final class OpenLoopLoad {
         return (long) (index * (1_000_000_000d / rate));
     }
 
+    /** Measurements added up over one or more runs (for interleaved rounds against several targets). */
+    public static final class Accumulator {
+        final Histogram histogram = new Histogram(HIGHEST_MICROS, 3);
+        final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        long requests;
+        long completed;
+        long errors;
+        long elapsedNanos;
+
+        public synchronized LoadResult result(String label, double rate, String note) {
+            double achieved = elapsedNanos == 0 ? 0 : completed / (elapsedNanos / 1e9);
+            return new LoadResult(label, rate, requests, errors, statuses, achieved, histogram.getValueAtPercentile(50),
+                    histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99), histogram.getMaxValue(), note);
+        }
+    }
+
     public LoadResult run(String label, double rate, Duration warmup, Duration measure, LongFunction<HttpRequest> requests,
                           IntPredicate expected) throws InterruptedException {
+        Accumulator accumulator = new Accumulator();
+        runInto(accumulator, rate, warmup, measure, requests, expected);
+        return accumulator.result(label, rate, "");
+    }
+
+    /** One open-loop run; what was measured after the warm-up is added to {@code into}. */
+    public void runInto(Accumulator into, double rate, Duration warmup, Duration measure, LongFunction<HttpRequest> requests,
+                        IntPredicate expected) throws InterruptedException {
         Histogram histogram = new Histogram(HIGHEST_MICROS, 3);
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         LongAdder errors = new LongAdder();
@@ -95,9 +119,7 @@ public final class OpenLoopLoad {
             Thread.sleep(10);
         }
         long lost = outstanding.get();
-        long count = recorded.sum() + lost;
-        long elapsed = Math.max(lastCompletion.get(), start + endNanos) - measureStart;
-        double achieved = recorded.sum() / (elapsed / 1e9);
+        long elapsed = measure.isZero() ? 0 : Math.max(lastCompletion.get(), start + endNanos) - measureStart;
         synchronized (histogram) {
             for (long j = 0; j < lost; j++) {
                 histogram.recordValue(HIGHEST_MICROS);
@@ -105,15 +127,27 @@ public final class OpenLoopLoad {
             if (lost > 0) {
                 statuses.merge(-1, lost, Long::sum);
             }
-            return new LoadResult(label, rate, count, errors.sum() + lost, statuses, achieved,
-                    histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
-                    histogram.getValueAtPercentile(99), histogram.getMaxValue(), "");
+            synchronized (into) {
+                into.histogram.add(histogram);
+                statuses.forEach((k, v) -> into.statuses.merge(k, v, Long::sum));
+                into.requests += recorded.sum() + lost;
+                into.completed += recorded.sum();
+                into.errors += errors.sum() + lost;
+                into.elapsedNanos += elapsed;
+            }
         }
     }
 
     /** Closed loop: {@code concurrency} callers, each sending its next request when the previous one answered. */
     public LoadResult maxThroughput(String label, int concurrency, Duration warmup, Duration measure,
                                     LongFunction<HttpRequest> requests, IntPredicate expected) throws InterruptedException {
+        Accumulator accumulator = new Accumulator();
+        maxThroughputInto(accumulator, concurrency, warmup, measure, requests, expected);
+        return accumulator.result(label, 0, concurrency + " connections, closed loop");
+    }
+
+    public void maxThroughputInto(Accumulator into, int concurrency, Duration warmup, Duration measure,
+                                  LongFunction<HttpRequest> requests, IntPredicate expected) throws InterruptedException {
         Histogram histogram = new Histogram(HIGHEST_MICROS, 3);
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         LongAdder errors = new LongAdder();
@@ -155,9 +189,13 @@ public final class OpenLoopLoad {
         for (Thread worker : workers) {
             worker.join();
         }
-        double achieved = done.sum() / (measure.toNanos() / 1e9);
-        return new LoadResult(label, 0, done.sum(), errors.sum(), statuses, achieved,
-                histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
-                histogram.getValueAtPercentile(99), histogram.getMaxValue(), concurrency + " connections, closed loop");
+        synchronized (into) {
+            into.histogram.add(histogram);
+            statuses.forEach((k, v) -> into.statuses.merge(k, v, Long::sum));
+            into.requests += done.sum();
+            into.completed += done.sum();
+            into.errors += errors.sum();
+            into.elapsedNanos += measure.toNanos();
+        }
     }
 }

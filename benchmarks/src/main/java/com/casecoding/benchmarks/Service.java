@@ -23,6 +23,8 @@ final class Service implements AutoCloseable {
     final Process process;
     final long startupMillis;
     final long rssAtReadyKb;
+    /** CPU time (user + system, all threads) the process used until ready: less sensitive to a busy machine. */
+    final long cpuMillisAtReady;
 
     private Service(String name, int port, Process process, long startupMillis) {
         this.name = name;
@@ -30,6 +32,7 @@ final class Service implements AutoCloseable {
         this.process = process;
         this.startupMillis = startupMillis;
         this.rssAtReadyKb = rssKb(process.pid());
+        this.cpuMillisAtReady = cpuMillis(process.pid());
     }
 
     static Service start(String name, Path jar, int port, List<String> jvmOptions, Map<String, String> env, Path logDir)
@@ -88,6 +91,17 @@ final class Service implements AutoCloseable {
             return -1;
         }
         return -1;
+    }
+
+    /** utime + stime from /proc/&lt;pid&gt;/stat (clock ticks of 10 ms), in ms; -1 where /proc is not available. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     @Override

@@ -37,8 +37,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class DatabaseOutageIT {
 
-    /** Answers slower than this during the outage count as a hang. */
-    static final Duration FAIL_FAST = Duration.ofSeconds(10);
+    /**
+     * Answers slower than this during the outage count as a hang. The services give up on the database after their
+     * datasource acquisition timeout (5 s) with a 3 s connect timeout; the rest is margin for a shared 2-core CI machine.
+     * The slowest answer is printed on every run.
+     */
+    static final Duration FAIL_FAST = Duration.ofSeconds(15);
 
     /**
      * KNOWN FINDING, reported on every run but not failing the build unless {@code -Dcasecoding.strict=true}: with the
@@ -90,8 +94,9 @@ class DatabaseOutageIT {
             for (String[] read : reads) {
                 load.submit(() -> {
                     while (running.get()) {
+                        boolean down = databaseDown.get();
                         Outcome o = call(read[0], "GET", read[1], read[2], null);
-                        if (databaseDown.get()) {
+                        if (down || databaseDown.get()) {
                             duringOutage.add(o);
                         }
                         pause(50);
@@ -102,12 +107,13 @@ class DatabaseOutageIT {
                 load.submit(() -> {
                     while (running.get()) {
                         String e = "outage-load-" + UUID.randomUUID() + "@example.test";
+                        boolean down = databaseDown.get();
                         Outcome o = call("POST /api/auth/register (gateway, writes)", "POST", gateway + "/api/auth/register",
                                 null, "{\"email\":\"" + e + "\",\"password\":\"Sphenopalatine-64505\",\"accountType\":\"coder\"}");
                         if (o.status == 201) {
                             registered.add(e);
                         }
-                        if (databaseDown.get()) {
+                        if (down || databaseDown.get()) {
                             duringOutage.add(o);
                         }
                         pause(100);
@@ -140,7 +146,8 @@ class DatabaseOutageIT {
             Set<String> problems = new java.util.TreeSet<>();
             Set<String> known = new java.util.TreeSet<>();
             boolean tolerate500 = KNOWN_500_INSTEAD_OF_503 && !Boolean.getBoolean("casecoding.strict");
-            long slowest = duringOutage.stream().mapToLong(Outcome::millis).max().orElse(0);
+            Map<String, Long> slowest = new java.util.TreeMap<>();
+            duringOutage.forEach(o -> slowest.merge(o.what, o.millis, Math::max));
             for (Map.Entry<String, Integer> e : readiness.entrySet()) {
                 if (e.getValue() != 503) {
                     problems.add(e.getKey() + ": readiness stayed " + e.getValue() + " with the database down");
@@ -193,7 +200,7 @@ class DatabaseOutageIT {
                 }
             }
             System.out.println("[outage cycle " + cycle + "] statuses while the database was down: " + statuses
-                    + " (slowest answer " + slowest + " ms); readiness down: " + readiness
+                    + "; slowest answer per operation (ms): " + slowest + "; readiness down: " + readiness
                     + "; accounts registered under load: " + registered.size());
             known.forEach(k -> System.out.println("[outage] KNOWN FINDING (not failing the build) " + k));
             if (!problems.isEmpty()) {
