@@ -27,8 +27,9 @@ public final class Platform {
     public final EmbeddedDatabase database;
     public final Path keyDir;
     public final ServiceProcess codeService;
-    public final ServiceProcess careersService;
+    public ServiceProcess careersService;
     public final ServiceProcess gateway;
+    private Map<String, String> careersEnv;
 
     private Platform() throws Exception {
         database = EmbeddedDatabase.start(null, 0);
@@ -46,8 +47,8 @@ public final class Platform {
         Map<String, String> common = commonEnv(gatewayPort);
         codeService = ServiceProcess.start("code-service", "code-service", codePort,
                 with(common, "CODE_SERVICE_PORT", Integer.toString(codePort), "CODES_DEMO_DATA", "true"));
-        careersService = ServiceProcess.start("careers-service", "careers-service", careersPort,
-                with(common, "CAREERS_SERVICE_PORT", Integer.toString(careersPort), "CAREERS_DEMO_DATA", "true"));
+        careersEnv = with(common, "CAREERS_SERVICE_PORT", Integer.toString(careersPort), "CAREERS_DEMO_DATA", "true");
+        careersService = ServiceProcess.start("careers-service", "careers-service", careersPort, careersEnv);
         gateway = startGateway("gateway", gatewayPort, "http://127.0.0.1:" + codePort, "http://127.0.0.1:" + careersPort);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
     }
@@ -57,6 +58,13 @@ public final class Platform {
             instance = new Platform();
         }
         return instance;
+    }
+
+    /** Starts careers-service again on its port (after a test stopped it). */
+    public synchronized void restartCareers() throws Exception {
+        if (!careersService.alive()) {
+            careersService = ServiceProcess.start("careers-service", "careers-service", careersService.port, careersEnv);
+        }
     }
 
     /** Another gateway replica on the same database and keys, routing to the given upstreams. */

@@ -84,6 +84,7 @@ public final class ReliabilityPlatform {
         Map<String, String> env = commonEnv();
         env.put("CODE_SERVICE_PORT", Integer.toString(port));
         env.put("CODES_DEMO_DATA", "true");
+        env.put("CONSULTS_INBOUND_SECRET", "reliability-inbound-secret");
         return ServiceProcess.start(name, "code-service", port, env);
     }
 

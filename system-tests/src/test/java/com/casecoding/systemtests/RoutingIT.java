@@ -102,7 +102,9 @@ class RoutingIT {
         assertEquals(503, r.statusCode(), r.body());
         assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
         assertTrue(millis < 5000, "answered in " + millis + " ms");
-        // the other upstream is unaffected
+        // the other upstream is unaffected, and the stopped one serves again once it is back
         assertEquals(200, Http.get(gateway + "/api/code-systems", Http.guestToken(gateway)).statusCode());
+        platform.restartCareers();
+        assertEquals(200, Http.get(gateway + "/api/jobs", null).statusCode());
     }
 }

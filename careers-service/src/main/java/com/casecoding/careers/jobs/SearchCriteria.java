@@ -49,18 +49,24 @@ public record SearchCriteria(
         return q != null && !q.isBlank();
     }
 
+    /** A caller's value as echoed in a message: letters, digits, spaces and dashes only, at most 24 characters. */
+    static String shown(String value) {
+        String safe = value.replaceAll("[^A-Za-z0-9 /+-]", "");
+        return safe.length() > 24 ? safe.substring(0, 24) + "..." : safe;
+    }
+
     /** Vocabulary checks that Bean Validation cannot express; throws one 400 listing every bad value. */
     public SearchCriteria checked() {
         Violations v = new Violations();
         for (String c : credentials()) {
             if (!Vocabulary.isCredential(c)) {
-                v.add("credential", "'" + c + "' is not a known credential; use one of "
+                v.add("credential", "'" + shown(c) + "' is not a known credential; use one of "
                         + String.join(", ", Vocabulary.CREDENTIALS.keySet()));
             }
         }
         for (String s : specialties()) {
             if (!Vocabulary.isSpecialty(s)) {
-                v.add("specialty", "'" + s + "' is not a known specialty; use one of "
+                v.add("specialty", "'" + shown(s) + "' is not a known specialty; use one of "
                         + String.join(", ", Vocabulary.SPECIALTIES.keySet()));
             }
         }
