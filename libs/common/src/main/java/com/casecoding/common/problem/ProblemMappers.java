@@ -150,6 +150,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
+        if (concurrentChange(e)) {
+            return simple(ProblemType.CONFLICT, 409,
+                    "Someone changed this record at the same time. Reload it and try again.", request);
+        }
         if (databaseUnavailable(e)) {
             LOG.warnf("Database unavailable on %s %s (request %s): %s", request.method(), request.path(), requestId,
                     e.getMessage());
@@ -160,6 +164,21 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error on %s %s (request %s)", request.method(), request.path(), requestId);
         return simple(ProblemType.INTERNAL, 500,
                 "Something went wrong on our side. Quote request id " + requestId + " to support.", request);
+    }
+
+    /** An optimistic-lock failure or a unique-key race: two writers met, the second should reload and retry. */
+    static boolean concurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.endsWith("OptimisticLockException") || name.endsWith("StaleObjectStateException")
+                    || name.endsWith("StaleStateException")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -20,6 +20,13 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void concurrentWritesAreConflicts() {
+        assertTrue(ProblemMappers.concurrentChange(new RuntimeException(new jakarta.persistence.OptimisticLockException("row changed"))));
+        assertTrue(ProblemMappers.concurrentChange(new IllegalStateException(new SQLException("duplicate key", "23505"))));
+        assertFalse(ProblemMappers.concurrentChange(new SQLException("refused", "08001")));
+    }
+
+    @Test
     void otherErrorsAreNot() {
         assertFalse(ProblemMappers.databaseUnavailable(new SQLException("duplicate key", "23505")));
         assertFalse(ProblemMappers.databaseUnavailable(new IllegalArgumentException("bug")));
