@@ -20,90 +20,79 @@ public final class EditPageSections {
     private EditPageSections() {
     }
 
-    static boolean procedure(CodeSystem s) {
-        return s == CodeSystem.CPT || s == CodeSystem.HCPCS;
-    }
-
     /** Section body, or a note when the tables hold nothing for the code. */
     static Object content(PaymentSections.Section section) {
         return section.body() != null ? section.body() : Map.of("note", section.note());
     }
 
-    @ApplicationScoped
-    public static class Payment implements CodePageSection {
+    /** A registered-only CPT/HCPCS page section built by {@link PaymentSections}. */
+    abstract static class EditSection implements CodePageSection {
+        private final String key;
+        private final String title;
+        private final int order;
+
         @Inject
         PaymentSections sections;
 
+        EditSection(String key, String title, int order) {
+            this.key = key;
+            this.title = title;
+            this.order = order;
+        }
+
+        abstract PaymentSections.Section section(String code);
+
         public String key() {
-            return PaymentSections.PAYMENT;
+            return key;
         }
 
         public String title() {
-            return "Medicare payment";
+            return title;
         }
 
         public int order() {
-            return 500;
+            return order;
         }
 
         public boolean appliesTo(CodeSystem system) {
-            return procedure(system);
+            return system == CodeSystem.CPT || system == CodeSystem.HCPCS;
         }
 
         public Object content(CodePageContext ctx) {
-            return EditPageSections.content(sections.payment(ctx.code(), null));
+            return EditPageSections.content(section(ctx.code()));
         }
     }
 
     @ApplicationScoped
-    public static class UnitLimits implements CodePageSection {
-        @Inject
-        PaymentSections sections;
-
-        public String key() {
-            return PaymentSections.UNIT_LIMITS;
+    public static class Payment extends EditSection {
+        public Payment() {
+            super(PaymentSections.PAYMENT, "Medicare payment", 500);
         }
 
-        public String title() {
-            return "Unit limits (MUE)";
-        }
-
-        public int order() {
-            return 550;
-        }
-
-        public boolean appliesTo(CodeSystem system) {
-            return procedure(system);
-        }
-
-        public Object content(CodePageContext ctx) {
-            return EditPageSections.content(sections.unitLimits(ctx.code()));
+        PaymentSections.Section section(String code) {
+            return sections.payment(code, null);
         }
     }
 
     @ApplicationScoped
-    public static class AddOnRules implements CodePageSection {
-        @Inject
-        PaymentSections sections;
-
-        public String key() {
-            return PaymentSections.ADD_ON;
+    public static class UnitLimits extends EditSection {
+        public UnitLimits() {
+            super(PaymentSections.UNIT_LIMITS, "Unit limits (MUE)", 550);
         }
 
-        public String title() {
-            return "Add-on code rules";
+        PaymentSections.Section section(String code) {
+            return sections.unitLimits(code);
+        }
+    }
+
+    @ApplicationScoped
+    public static class AddOnRules extends EditSection {
+        public AddOnRules() {
+            super(PaymentSections.ADD_ON, "Add-on code rules", 600);
         }
 
-        public int order() {
-            return 600;
-        }
-
-        public boolean appliesTo(CodeSystem system) {
-            return procedure(system);
-        }
-
-        public Object content(CodePageContext ctx) {
-            return EditPageSections.content(sections.addOnRules(ctx.code()));
+        PaymentSections.Section section(String code) {
+            return sections.addOnRules(code);
         }
     }
 
