@@ -2,6 +2,9 @@ package com.casecoding.codes.edits;
 
 import com.casecoding.codes.page.CodePage;
 import com.casecoding.common.problem.ProblemException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -9,13 +12,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import java.util.List;
+import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /api/codes/{system}/{code}?locality=MAC-locality}: swaps the (cached, locality-free) payment section of
- * an unlocked code page for one carrying the fee at that locality. Kept here so the code page stays cacheable per
- * code; an unknown locality is a 400 before the page is built.
+ * {@code GET /api/codes/{cpt|hcpcs}/{code}?locality=MAC-locality}: puts the fee at that locality into the payment
+ * section of an unlocked code page. The page itself stays cached per code (as JSON bytes) and knows nothing of
+ * localities; only requests with {@code ?locality=} pay for re-reading it here. An unknown locality is a 400 before
+ * the page is built.
  */
 public class LocalityFeeFilter {
 
@@ -26,6 +30,9 @@ public class LocalityFeeFilter {
 
     @Inject
     EditTables tables;
+
+    @Inject
+    ObjectMapper mapper;
 
     private static String locality(ContainerRequestContext request) {
         if (!"GET".equals(request.getMethod()) || !PAGE.matcher(request.getUriInfo().getPath()).matches()) {
@@ -46,20 +53,29 @@ public class LocalityFeeFilter {
     }
 
     @ServerResponseFilter
-    public void addLocalityFee(ContainerRequestContext request, ContainerResponseContext response) {
+    public void addLocalityFee(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         String locality = locality(request);
-        if (locality == null || response.getStatus() != 200 || !(response.getEntity() instanceof CodePage page)) {
+        if (locality == null || response.getStatus() != 200) {
             return;
         }
-        List<CodePage.Section> updated = page.sections().stream().map(s -> {
-            if (!s.key().equals(PaymentSections.PAYMENT) || s.locked() || s.content() == null) {
-                return s;
+        Object entity = response.getEntity();
+        JsonNode page = entity instanceof byte[] bytes ? mapper.readTree(bytes)
+                : entity instanceof CodePage p ? mapper.valueToTree(p) : null;
+        if (page == null || !page.path("sections").isArray()) {
+            return;
+        }
+        String code = page.path("code").asText().replace(".", "");
+        boolean changed = false;
+        for (JsonNode section : page.get("sections")) {
+            if (section.path("key").asText().equals(PaymentSections.PAYMENT) && !section.path("locked").asBoolean()
+                    && section.hasNonNull("content")) {
+                ((ObjectNode) section).set("content",
+                        mapper.valueToTree(EditPageSections.content(sections.payment(code, locality))));
+                changed = true;
             }
-            String code = page.code().replace(".", "");
-            return new CodePage.Section(s.key(), s.title(), s.access(), s.locked(), s.unlock(),
-                    EditPageSections.content(sections.payment(code, locality)));
-        }).toList();
-        response.setEntity(new CodePage(page.code(), page.system(), page.systemLabel(), page.release(), page.status(),
-                page.deleted(), page.billable(), page.addOn(), page.access(), updated));
+        }
+        if (changed) {
+            response.setEntity(mapper.writeValueAsBytes(page));
+        }
     }
 }

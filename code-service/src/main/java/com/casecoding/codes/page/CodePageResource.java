@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -63,7 +64,7 @@ public class CodePageResource {
     @APIResponse(responseCode = "404", description = "Unknown system, code or release; 'suggestions' lists close "
             + "existing codes", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public CodePage page(
+    public Response page(
             @Parameter(description = "icd10cm, icd10pcs, hcpcs, cpt, icd9cm, icd9pcs, modifier", example = "icd10cm")
             @PathParam("system") String system,
             @Parameter(description = "The code as typed", example = "e11.9") @PathParam("code") String code,
@@ -71,7 +72,8 @@ public class CodePageResource {
             String version,
             @Parameter(description = "Show the code as in the release in effect on this date (YYYY-MM-DD)")
             @QueryParam("date") String date) {
-        return service.page(system, code, version, parseDate(date), registered());
+        byte[] body = service.pageJson(system, code, version, parseDate(date), registered());
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @PUT
