@@ -61,10 +61,19 @@ public class CodePageService {
         json.clear();
     }
 
+    private static String jsonKey(String systemId, String typed, String version, LocalDate date, boolean registered) {
+        return (registered ? "r|" : "g|") + systemId + '|' + typed + '|' + (version == null ? "" : version)
+                + '|' + (date == null ? "" : date);
+    }
+
+    /** The serialized page if it is in memory (never touches the database: safe on the event loop), else null. */
+    public byte[] cachedJson(String systemId, String typed, String version, LocalDate date, boolean registered) {
+        return json.get(jsonKey(systemId, typed, version, date, registered));
+    }
+
     /** The page already serialized: the hot path of the code page endpoint is one map lookup. */
     public byte[] pageJson(String systemId, String typed, String version, LocalDate date, boolean registered) {
-        String key = (registered ? "r|" : "g|") + systemId + '|' + typed + '|' + (version == null ? "" : version)
-                + '|' + (date == null ? "" : date);
+        String key = jsonKey(systemId, typed, version, date, registered);
         byte[] bytes = json.get(key);
         if (bytes == null) {
             try {
