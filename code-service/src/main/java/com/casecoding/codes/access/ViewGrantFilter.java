@@ -23,12 +23,13 @@ import java.util.regex.Pattern;
 
 /**
  * Code page views are counted by the gateway. So that nobody skips the count by calling code-service directly with a
- * valid access token, {@code GET /api/codes/{system}/{code}} also needs the gateway's view grant: a short-lived RS256
+ * valid access token, {@code GET /api/codes/{system}/{code}} (and {@code /api/edits/{system}/{code}}, the same page's
+ * payment and edit sections) also needs the gateway's view grant: a short-lived RS256
  * JWT for the audience {@value Claims#VIEW_GRANT_AUDIENCE}, for the same subject as the access token and for this code.
  */
 public class ViewGrantFilter {
 
-    private static final Pattern CODE_PAGE = Pattern.compile("^/api/codes/([^/]+)/([^/]+)/?$");
+    private static final Pattern CODE_PAGE = Pattern.compile("^/api/(?:codes|edits)/([^/]+)/([^/]+)/?$");
 
     @ConfigProperty(name = "code-page.require-view-grant", defaultValue = "true")
     boolean required;

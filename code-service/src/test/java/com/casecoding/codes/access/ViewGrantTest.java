@@ -37,6 +37,7 @@ class ViewGrantTest {
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("gateway"));
         given().when().get("/api/codes/icd10cm/E11.9").then().statusCode(403);
+        given().auth().oauth2(TestTokens.coder(sub)).when().get("/api/edits/cpt/99213").then().statusCode(403);
     }
 
     @Test

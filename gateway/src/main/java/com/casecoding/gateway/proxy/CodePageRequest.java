@@ -7,12 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises a code page view, {@code GET /api/codes/{system}/{code}}, and gives the key under which it is counted:
- * the same code typed differently (e11.9, E119) is one code.
+ * Recognises a code page view, {@code GET /api/codes/{system}/{code}} (or its payment and edit sections alone,
+ * {@code GET /api/edits/{system}/{code}}), and gives the key under which it is counted: the same code typed differently
+ * (e11.9, E119) is one code.
  */
 public record CodePageRequest(String system, String code) {
 
-    private static final Pattern PATH = Pattern.compile("^/api/codes/([^/]+)/([^/]+)/?$");
+    private static final Pattern PATH = Pattern.compile("^/api/(?:codes|edits)/([^/]+)/([^/]+)/?$");
     private static final Pattern SYSTEM = Pattern.compile("[a-z0-9-]{2,16}");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{1,10}");
 

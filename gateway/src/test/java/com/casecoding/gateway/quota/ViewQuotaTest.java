@@ -62,6 +62,15 @@ class ViewQuotaTest {
     }
 
     @Test
+    void theEditSectionsOfACodeCountAsAViewOfThatCode() {
+        String guest = Accounts.guestToken();
+        given().auth().oauth2(guest).when().get("/api/edits/hcpcs/C42").then().statusCode(200)
+                .header("X-Views-Remaining", "0");
+        view(guest, "hcpcs", "c42").then().statusCode(200).header("X-Views-Remaining", "0");
+        view(guest, "icd10cm", "I10").then().statusCode(403);
+    }
+
+    @Test
     void impossibleCodesAre400() {
         view(Accounts.guestToken(), "icd10cm", "E11.9;drop table").then().statusCode(400)
                 .contentType("application/problem+json");

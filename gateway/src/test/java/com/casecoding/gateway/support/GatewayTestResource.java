@@ -19,7 +19,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.jwt.key-dir", TestKeys.get().keyDir.toString());
         config.put("gateway.jwt.issuer", TestTokens.ISSUER);
         config.put("gateway.routes.codes.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
-        config.put("gateway.routes.codes.prefixes", "/api/codes,/api/code-systems,/api/search,/api/echo,/api/consults");
+        config.put("gateway.routes.codes.prefixes", "/api/codes,/api/edits,/api/code-systems,/api/search,/api/echo,/api/consults");
         config.put("gateway.routes.inbound-mail.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
         config.put("gateway.routes.careers.upstream", "http://127.0.0.1:9");
         config.put("gateway.login.free-failures", "3");
