@@ -240,6 +240,7 @@ public class GatewayRouter {
             return;
         }
         response.setStatusCode(upstreamResponse.statusCode());
+        closeIfBodyUnread(rc);
         upstreamResponse.headers().forEach(h -> {
             String name = h.getKey().toLowerCase();
             if (!HOP_BY_HOP.contains(name) && !"x-request-id".equals(name)) {
@@ -284,6 +285,7 @@ public class GatewayRouter {
             }
             return;
         }
+        closeIfBodyUnread(rc);
         Problem problem = Problem.of(type, status, detail, rc.request().path(), RequestIds.of(rc.request()), extensions);
         String body;
         try {
@@ -293,6 +295,19 @@ public class GatewayRouter {
         }
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
         rc.request().resume();
+    }
+
+    /**
+     * When the answer goes out before the client finished sending its body (an early 4xx from upstream, a refusal
+     * here), the rest of the body is drained and the connection is closed after the answer, so the client never reuses
+     * a connection that still holds part of an old request.
+     */
+    private static void closeIfBodyUnread(RoutingContext rc) {
+        if (!rc.request().isEnded()) {
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            rc.response().endHandler(v -> rc.request().connection().close());
+            rc.request().handler(null).resume();
+        }
     }
 
     static String clientAddress(HttpServerRequest request) {

@@ -150,6 +150,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
+        if (unstorableValue(e)) {
+            return simple(ProblemType.VALIDATION, 400, "A value in the request cannot be stored: it is too long, out "
+                    + "of range, not a valid date or number, or contains characters such as NUL. Fix it and retry.", request);
+        }
         if (concurrentChange(e)) {
             return simple(ProblemType.CONFLICT, 409,
                     "Someone changed this record at the same time. Reload it and try again.", request);
@@ -164,6 +168,16 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error on %s %s (request %s)", request.method(), request.path(), requestId);
         return simple(ProblemType.INTERNAL, 500,
                 "Something went wrong on our side. Quote request id " + requestId + " to support.", request);
+    }
+
+    /** PostgreSQL data exceptions (SQLState class 22): the client sent a value the column cannot hold. */
+    static boolean unstorableValue(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An optimistic-lock failure or a unique-key race: two writers met, the second should reload and retry. */

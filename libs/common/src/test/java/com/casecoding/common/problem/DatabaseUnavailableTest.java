@@ -27,6 +27,13 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void valuesTheDatabaseCannotHoldAreTheCallersFault() {
+        assertTrue(ProblemMappers.unstorableValue(new RuntimeException(
+                new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"))));
+        assertFalse(ProblemMappers.unstorableValue(new SQLException("refused", "08001")));
+    }
+
+    @Test
     void otherErrorsAreNot() {
         assertFalse(ProblemMappers.databaseUnavailable(new SQLException("duplicate key", "23505")));
         assertFalse(ProblemMappers.databaseUnavailable(new IllegalArgumentException("bug")));
