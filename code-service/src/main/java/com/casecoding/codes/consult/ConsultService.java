@@ -285,8 +285,8 @@ public class ConsultService {
     }
 
     private Consult lockedOwnedBy(String ownerSub, UUID id) {
-        Consult c = Consult.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null || !c.ownerSub.equals(ownerSub)) {
+        Consult c = locked(id);
+        if (!c.ownerSub.equals(ownerSub)) {
             throw notFound();
         }
         return c;
