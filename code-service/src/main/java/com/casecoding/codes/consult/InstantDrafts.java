@@ -1,5 +1,8 @@
 package com.casecoding.codes.consult;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.ManagedContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs the {@link DraftWriter} within a time budget ({@code consults.draft-timeout}), so a slow assistant never holds
  * up a submission: the consult is answered "at once" either way. When the writer fails or runs out of time, the draft
- * says so and carries no suggestions. Draft writers run on their own threads: they must not use the caller's
- * persistence context (the adapters read the code tables through JDBC).
+ * says so and carries no suggestions. Draft writers run on their own threads, each call in a
+ * request context of its own (never the caller's persistence context).
  */
 @ApplicationScoped
 public class InstantDrafts {
@@ -36,7 +39,7 @@ public class InstantDrafts {
     private final ExecutorService pool = Executors.newFixedThreadPool(4, new ThreadFactory());
 
     public Draft write(DraftWriter.DraftRequest request) {
-        Future<Draft> future = pool.submit(() -> writer.write(request));
+        Future<Draft> future = pool.submit(() -> inOwnRequestContext(request));
         try {
             return future.get(config.draftTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -50,6 +53,21 @@ public class InstantDrafts {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unavailable("The automated draft could not be written.", request);
+        }
+    }
+
+    /** A fresh request context for the writer's thread, so adapters that use Hibernate get their own session. */
+    private Draft inOwnRequestContext(DraftWriter.DraftRequest request) {
+        ArcContainer container = Arc.container();
+        if (container == null) {
+            return writer.write(request);
+        }
+        ManagedContext context = container.requestContext();
+        context.activate();
+        try {
+            return writer.write(request);
+        } finally {
+            context.terminate();
         }
     }
 
