@@ -37,7 +37,7 @@ final class Mailbox {
     }
 
     static Mail await(String address, String subjectPart) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             for (Mail m : to(address)) {
                 if (m.subject().contains(subjectPart)) {
