@@ -111,6 +111,12 @@ class AssistantQuestionSetTest {
                     + "\n\n## Over HTTP (POST /api/assistant/ask with a pro token, 2 rounds after a warm-up round)\n\n" + http.toMarkdown() + "\n";
         System.out.println(md);
         Files.writeString(Path.of("target/assistant-benchmark.md"), md);
+        StringBuilder answers = new StringBuilder("# CasePilot answers on the real data\n");
+        report.outcomes().stream().limit(items.size()).forEach(o -> answers.append("\n## ").append(o.item().id())
+                .append(": ").append(o.item().question()).append("\n\n").append(o.answer() == null ? "(failed)" : o.answer().answer())
+                .append("\n\nCitations: ").append(o.answer() == null ? "" : o.answer().citations())
+                .append("\n\nFollow-ups: ").append(o.answer() == null ? "" : o.answer().followUps()).append('\n'));
+        Files.writeString(Path.of("target/assistant-answers.md"), answers.toString());
         assertTrue(report.share() >= 0.90, "at least 90 % correct:\n" + md);
         assertTrue(http.share() >= 0.90, "at least 90 % correct over HTTP:\n" + md);
         assertTrue(report.outcomes().stream().noneMatch(o -> o.problems().stream().anyMatch(p -> p.startsWith("names codes"))),
