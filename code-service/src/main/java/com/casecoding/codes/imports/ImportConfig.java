@@ -19,6 +19,11 @@ public interface ImportConfig {
     @WithDefault("false")
     boolean demoData();
 
+    /** Import {@code import-dir}, log the summary and exit (status 1 if a file was refused): the import command. */
+    @WithName("import-and-exit")
+    @WithDefault("false")
+    boolean importAndExit();
+
     /**
      * Folders under which the admin endpoint may import (absolute or relative to the working directory). Empty:
      * anywhere the process can read.

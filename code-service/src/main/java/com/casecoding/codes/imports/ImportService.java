@@ -1,6 +1,7 @@
 package com.casecoding.codes.imports;
 
 import com.casecoding.common.problem.ProblemException;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Starts imports: from the admin endpoint, from {@code CODES_IMPORT_DIR} at start, and the demo set. */
 @ApplicationScoped
@@ -44,6 +46,16 @@ public class ImportService {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (config.importAndExit()) {
+            Thread thread = new Thread(() -> {
+                boolean ok = importAtStart();
+                LOG.infof("import command finished: %s", ok ? "every recognized file imported or unchanged"
+                        : "some files were refused or failed (see above)");
+                Quarkus.asyncExit(ok ? 0 : 1);
+            }, "codes-import-command");
+            thread.start();
+            return;
+        }
         if (config.importDir().isEmpty() && !config.demoData()) {
             return;
         }
@@ -52,23 +64,32 @@ public class ImportService {
         thread.start();
     }
 
-    /** {@code CODES_IMPORT_DIR} first, then the demo set if still nothing is imported and it is enabled. */
-    public void importAtStart() {
+    /**
+     * {@code CODES_IMPORT_DIR} first, then the demo set if still nothing is imported and it is enabled.
+     *
+     * @return false when a file was refused or failed, or the folder does not exist
+     */
+    public boolean importAtStart() {
+        boolean ok = true;
         try {
-            config.importDir().filter(d -> !d.isBlank()).ifPresent(dir -> {
-                Path path = Path.of(dir);
+            Optional<String> dir = config.importDir().filter(d -> !d.isBlank());
+            if (dir.isPresent()) {
+                Path path = Path.of(dir.get());
                 if (!Files.exists(path)) {
                     LOG.warnf("CODES_IMPORT_DIR %s does not exist: nothing imported from it", path.toAbsolutePath());
-                    return;
+                    ok = false;
+                } else {
+                    ok = runner.importPaths(List.of(path), "startup:CODES_IMPORT_DIR").failed() == 0;
                 }
-                runner.importPaths(List.of(path), "startup:CODES_IMPORT_DIR");
-            });
-            if (config.demoData() && runner.nothingImported()) {
+            }
+            if (config.demoData() && !config.importAndExit() && runner.nothingImported()) {
                 demoData.load();
             }
         } catch (RuntimeException e) {
             LOG.error("import at start failed", e);
+            ok = false;
         }
+        return ok;
     }
 
     public ImportSummary importFromAdmin(String rawPath, String startedBy) {

@@ -4,6 +4,10 @@ import com.casecoding.codes.release.CodeSystem;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.security.Claims;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,6 +51,9 @@ public class CodePageResource {
     @Inject
     JsonWebToken jwt;
 
+    @Inject
+    CurrentIdentityAssociation identities;
+
     public record CommonLanguageRequest(@NotBlank @Size(max = 20000) String text) {
     }
 
@@ -63,7 +71,7 @@ public class CodePageResource {
     @APIResponse(responseCode = "404", description = "Unknown system, code or release; 'suggestions' lists close "
             + "existing codes", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public CodePage page(
+    public Uni<Response> page(
             @Parameter(description = "icd10cm, icd10pcs, hcpcs, cpt, icd9cm, icd9pcs, modifier", example = "icd10cm")
             @PathParam("system") String system,
             @Parameter(description = "The code as typed", example = "e11.9") @PathParam("code") String code,
@@ -71,7 +79,17 @@ public class CodePageResource {
             String version,
             @Parameter(description = "Show the code as in the release in effect on this date (YYYY-MM-DD)")
             @QueryParam("date") String date) {
-        return service.page(system, code, version, parseDate(date), registered());
+        LocalDate asOf = parseDate(date);
+        // cached pages are answered on the I/O thread; building one (database) moves to a worker thread
+        return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
+            boolean registered = registered(identity);
+            byte[] cached = service.cachedJson(system, code, version, asOf, registered);
+            if (cached != null) {
+                return Uni.createFrom().item(json(cached));
+            }
+            return Uni.createFrom().item(() -> json(service.pageJson(system, code, version, asOf, registered)))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     @PUT
@@ -104,13 +122,17 @@ public class CodePageResource {
     }
 
     /** Registered = a token whose plan is free or pro; no token or plan guest = guest. */
-    private boolean registered() {
-        if (jwt == null || jwt.getRawToken() == null) {
+    static boolean registered(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return false;
         }
-        Object plan = jwt.getClaim(Claims.PLAN);
+        Object plan = token.getClaim(Claims.PLAN);
         String value = plan == null ? "" : plan.toString().replace("\"", "");
         return value.equals("free") || value.equals("pro");
+    }
+
+    private static Response json(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static LocalDate parseDate(String date) {

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,6 +43,10 @@ public class CodePageService {
     Instance<AddOnLookup> addOnLookups;
 
     private final Map<String, CodePage> pages = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> json = new ConcurrentHashMap<>();
+
+    @Inject
+    ObjectMapper mapper;
     private final Map<String, List<CodePageContext.ReleaseRef>> releases = new ConcurrentHashMap<>();
     private volatile List<CodePageSection> sections;
 
@@ -52,6 +58,35 @@ public class CodePageService {
     public void invalidate() {
         releases.clear();
         pages.clear();
+        json.clear();
+    }
+
+    private static String jsonKey(String systemId, String typed, String version, LocalDate date, boolean registered) {
+        return (registered ? "r|" : "g|") + systemId + '|' + typed + '|' + (version == null ? "" : version)
+                + '|' + (date == null ? "" : date);
+    }
+
+    /** The serialized page if it is in memory (never touches the database: safe on the event loop), else null. */
+    public byte[] cachedJson(String systemId, String typed, String version, LocalDate date, boolean registered) {
+        return json.get(jsonKey(systemId, typed, version, date, registered));
+    }
+
+    /** The page already serialized: the hot path of the code page endpoint is one map lookup. */
+    public byte[] pageJson(String systemId, String typed, String version, LocalDate date, boolean registered) {
+        String key = jsonKey(systemId, typed, version, date, registered);
+        byte[] bytes = json.get(key);
+        if (bytes == null) {
+            try {
+                bytes = mapper.writeValueAsBytes(page(systemId, typed, version, date, registered));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("code page not serializable", e);
+            }
+            if (json.size() >= CACHE_LIMIT) {
+                json.clear();
+            }
+            json.put(key, bytes);
+        }
+        return bytes;
     }
 
     public CodePage page(String systemId, String typed, String version, LocalDate date, boolean registered) {

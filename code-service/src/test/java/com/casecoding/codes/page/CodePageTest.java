@@ -85,6 +85,11 @@ class CodePageTest {
     }
 
     @Test
+    void aBadTokenIsRefusedNotTreatedAsGuest() {
+        given().auth().oauth2("not-a-jwt").when().get("/api/codes/icd10cm/E119").then().statusCode(401);
+    }
+
+    @Test
     void registeredSeesHierarchyAndCrosswalk() {
         registered().when().get("/api/codes/ICD10CM/E119").then().statusCode(200)
                 .body("access", equalTo("registered"))
