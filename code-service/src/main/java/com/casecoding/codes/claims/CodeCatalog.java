@@ -3,7 +3,9 @@ package com.casecoding.codes.claims;
 import com.casecoding.codes.imports.ImportCompleted;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -49,7 +51,8 @@ public class CodeCatalog {
         reload();
     }
 
-    void onImport(@Observes ImportCompleted event) {
+    // before the code page drops its cached pages (default observer priority), so no page is rebuilt from old tables
+    void onImport(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) ImportCompleted event) {
         reload();
     }
 

@@ -23,25 +23,13 @@ final class AocParser {
 
     static List<Row> parse(Reader in, String file) {
         CsvRecords records = new CsvRecords(in, file);
-        CsvRecords.Record r;
-        int seen = 0;
-        while ((r = records.next()) != null && !r.cell(0).trim().equalsIgnoreCase("AOC_Edit_Type")) {
-            if (++seen > 2) {
-                throw new FileLayoutException(file, r.line(), "no 'AOC_Edit_Type' header in the first records");
-            }
-        }
-        if (r == null) {
-            throw new FileLayoutException(file, 1, "no 'AOC_Edit_Type' header record");
-        }
+        CsvRecords.Record r = records.header(c -> c.equalsIgnoreCase("AOC_Edit_Type"), 2, "'AOC_Edit_Type'");
         if (r.cells().size() != 8 || !r.cell(1).trim().equalsIgnoreCase("Add-On_Code")
                 || !r.cell(3).trim().equalsIgnoreCase("Primary_Code")) {
             throw new FileLayoutException(file, r.line(), "header must have the 8 CMS AOC columns");
         }
         List<Row> rows = new ArrayList<>();
-        while ((r = records.next()) != null) {
-            if (r.blank()) {
-                continue;
-            }
+        while ((r = records.nextData()) != null) {
             int line = r.line();
             if (r.cells().size() != 8) {
                 throw new FileLayoutException(file, line, "expected 8 cells, found " + r.cells().size());

@@ -32,6 +32,33 @@ final class CsvRecords {
         this.file = file;
     }
 
+    /**
+     * Skips banner records until the header record whose first cell satisfies {@code isHeader}; refuses the file
+     * when it does not come within {@code maxBefore} records.
+     */
+    Record header(java.util.function.Predicate<String> isHeader, int maxBefore, String what) {
+        Record r;
+        int seen = 0;
+        while ((r = next()) != null && !isHeader.test(r.cell(0).trim())) {
+            if (++seen > maxBefore) {
+                throw new FileLayoutException(file, r.line(), "no " + what + " header in the first records");
+            }
+        }
+        if (r == null) {
+            throw new FileLayoutException(file, 1, "no " + what + " header");
+        }
+        return r;
+    }
+
+    /** The next non-blank record, or null at the end of the input. */
+    Record nextData() {
+        Record r;
+        while ((r = next()) != null && r.blank()) {
+            // blank lines between or after the rows carry nothing
+        }
+        return r;
+    }
+
     /** The next record, or null at the end of the input. */
     Record next() {
         int c = read();

@@ -3,7 +3,9 @@ package com.casecoding.codes.edits;
 import com.casecoding.codes.imports.ImportCompleted;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -58,7 +60,8 @@ public class EditTables {
     }
 
     /** Reloads when an import run stored a payment or edit release. */
-    void onImport(@Observes ImportCompleted event) {
+    // before the code page drops its cached pages (default observer priority), so no page is rebuilt from old tables
+    void onImport(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) ImportCompleted event) {
         if (event.datasets().stream().anyMatch(d -> EditDataset.fromId(d).isPresent())) {
             reload();
         }

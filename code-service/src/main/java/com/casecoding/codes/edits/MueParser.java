@@ -22,16 +22,7 @@ final class MueParser {
 
     static List<Row> parse(Reader in, String file, CareSetting expected) {
         CsvRecords records = new CsvRecords(in, file);
-        CsvRecords.Record r;
-        int seen = 0;
-        while ((r = records.next()) != null && !r.cell(0).trim().toUpperCase(Locale.ROOT).startsWith("HCPCS")) {
-            if (++seen > 3) {
-                throw new FileLayoutException(file, r.line(), "no 'HCPCS/CPT Code' header record in the first records");
-            }
-        }
-        if (r == null) {
-            throw new FileLayoutException(file, 1, "no 'HCPCS/CPT Code' header record");
-        }
+        CsvRecords.Record r = records.header(c -> c.toUpperCase(Locale.ROOT).startsWith("HCPCS"), 3, "'HCPCS/CPT Code'");
         String valueHeader = r.cell(1).trim();
         if (r.cells().size() < 4 || !valueHeader.toLowerCase(Locale.ROOT).contains("mue values")
                 || !r.cell(2).toLowerCase(Locale.ROOT).contains("adjudication")) {
@@ -44,10 +35,7 @@ final class MueParser {
         }
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        while ((r = records.next()) != null) {
-            if (r.blank()) {
-                continue;
-            }
+        while ((r = records.nextData()) != null) {
             int line = r.line();
             if (r.cells().size() != 4) {
                 throw new FileLayoutException(file, line, "expected 4 cells, found " + r.cells().size());

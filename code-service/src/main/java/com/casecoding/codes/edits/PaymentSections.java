@@ -59,7 +59,8 @@ public class PaymentSections {
         return sections;
     }
 
-    private Section payment(String code, String locality) {
+    /** The payment section; {@code locality} optional. @throws IllegalArgumentException for an unknown locality */
+    public Section payment(String code, String locality) {
         return tables.payment(code, locality)
                 .map(p -> new Section(PAYMENT, "Medicare payment", p.feeNote(), (Object) p))
                 .orElseGet(() -> new Section(PAYMENT, "Medicare payment", tables.release(EditDataset.MPFS_RVU).isEmpty()
@@ -67,7 +68,8 @@ public class PaymentSections {
                         : "This code is not in the Medicare Physician Fee Schedule.", null));
     }
 
-    private Section unitLimits(String code) {
+    /** MUE per setting with the adjudication indicator explained. */
+    public Section unitLimits(String code) {
         List<UnitLimit> limits = new ArrayList<>();
         for (CareSetting setting : CareSetting.values()) {
             limits.add(tables.mue(code, setting)
@@ -81,7 +83,8 @@ public class PaymentSections {
         return new Section(UNIT_LIMITS, "Unit limits (MUE)", any ? null : "No MUE is published for this code.", limits);
     }
 
-    private Section addOnRules(String code) {
+    /** Whether the code is an add-on, its eligible primaries, and the add-ons that list it as primary. */
+    public Section addOnRules(String code) {
         List<AddOnEdit> edits = tables.addOnPrimaries(code);
         Set<String> addOns = tables.addOnsOf(code);
         LocalDate today = LocalDate.now();

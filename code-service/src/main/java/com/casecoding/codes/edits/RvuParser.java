@@ -32,16 +32,7 @@ final class RvuParser {
 
     static List<Row> parse(Reader in, String file) {
         CsvRecords records = new CsvRecords(in, file);
-        CsvRecords.Record r;
-        int seen = 0;
-        while ((r = records.next()) != null && !r.cell(0).trim().equalsIgnoreCase("HCPCS")) {
-            if (++seen > 12) {
-                throw new FileLayoutException(file, r.line(), "no header row starting with 'HCPCS'");
-            }
-        }
-        if (r == null) {
-            throw new FileLayoutException(file, 1, "no header row starting with 'HCPCS'");
-        }
+        CsvRecords.Record r = records.header(c -> c.equalsIgnoreCase("HCPCS"), 12, "'HCPCS'");
         Map<String, Integer> col = new HashMap<>();
         for (int i = 0; i < r.cells().size(); i++) {
             col.putIfAbsent(r.cell(i).trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT), i);
@@ -54,10 +45,7 @@ final class RvuParser {
         int width = r.cells().size();
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        while ((r = records.next()) != null) {
-            if (r.blank()) {
-                continue;
-            }
+        while ((r = records.nextData()) != null) {
             int line = r.line();
             if (r.cells().size() != width) {
                 throw new FileLayoutException(file, line, "expected " + width + " cells, found " + r.cells().size());

@@ -17,6 +17,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 public final class ClaimCheckBenchmark {
 
+    private static final String BENCH = "com.casecoding.codes.bench.ClaimCheckBench";
+
     private ClaimCheckBenchmark() {
     }
 
@@ -24,8 +26,11 @@ public final class ClaimCheckBenchmark {
         if (System.getProperty("java.util.logging.manager") == null) {
             System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         }
+        // Quarkus loads @QuarkusTest classes through its own class loader: select by name, never by Class object,
+        // and let the Quarkus launcher interceptor run.
+        System.setProperty("junit.platform.launcher.interceptors.enabled", "true");
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(ClaimCheckBench.class)).build();
+                .selectors(selectClass(BENCH)).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         launcher.execute(request, listener);
