@@ -1,0 +1,15 @@
+package com.casecoding.codes.assistant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.LocalDate;
+
+/**
+ * What an answer rests on. {@code kind}: {@code code}, {@code ptp}, {@code mue}, {@code add-on}, {@code rvu},
+ * {@code gpci}, {@code gem}, {@code change}, {@code search}, {@code guideline}. Data citations carry the release
+ * (dataset, version, effective date); guideline citations carry the note id in {@code ref}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Citation(String kind, String title, String system, String code, String dataset, String version,
+                       LocalDate effectiveDate, String ref) {
+}

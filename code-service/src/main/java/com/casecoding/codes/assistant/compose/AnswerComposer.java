@@ -1,0 +1,138 @@
+package com.casecoding.codes.assistant.compose;
+
+import com.casecoding.codes.assistant.data.CodeCatalog;
+import com.casecoding.codes.assistant.data.CodeHistory;
+import com.casecoding.codes.assistant.data.CodeRecord;
+import com.casecoding.codes.assistant.data.CodeSearch;
+import com.casecoding.codes.assistant.data.Crosswalk;
+import com.casecoding.codes.assistant.data.EditFacts;
+import com.casecoding.codes.assistant.guideline.GuidelineLibrary;
+import com.casecoding.codes.assistant.guideline.GuidelineNote;
+import com.casecoding.codes.assistant.understand.CodeMention;
+import com.casecoding.codes.assistant.understand.Intent;
+import com.casecoding.codes.assistant.understand.Question;
+import com.casecoding.codes.release.CodeSystem;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes the grounded answer for a classified question from the loaded data and the guideline notes. Every fact in
+ * the answer comes from a port call and is cited; when the data does not hold the answer, the answer says so and
+ * points to where to look.
+ */
+public final class AnswerComposer {
+
+    private final CodeCatalog catalog;
+    private final CodeResolver resolver;
+    private final GuidelineLibrary guidelines;
+    private final CodeAnswers codeAnswers;
+    private final EditAnswers editAnswers;
+    private final CrosswalkAnswers crosswalkAnswers;
+
+    public AnswerComposer(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
+                          Crosswalk crosswalk, GuidelineLibrary guidelines, Clock clock) {
+        this.catalog = catalog;
+        this.resolver = new CodeResolver(catalog);
+        this.guidelines = guidelines;
+        this.codeAnswers = new CodeAnswers(catalog, search, history, edits);
+        this.editAnswers = new EditAnswers(edits, guidelines, clock);
+        this.crosswalkAnswers = new CrosswalkAnswers(crosswalk, catalog, guidelines);
+    }
+
+    public Draft compose(Question q) {
+        Draft d = new Draft(q.intent());
+        List<CodeSystem> preferred = switch (q.intent()) {
+            case PTP, MUE, ADD_ON, GLOBAL, FEE -> List.of(CodeSystem.CPT, CodeSystem.HCPCS);
+            case CROSSWALK -> List.of(CodeSystem.ICD9CM, CodeSystem.ICD9PCS);
+            default -> List.of();
+        };
+        Optional<CodeSystem> hint = q.intent() == Intent.CROSSWALK ? crosswalkHint(q) : q.systemHint();
+        CodeResolver.Resolved codes = resolver.resolve(q.mentions(), hint, preferred);
+        if (!codes.missing().isEmpty() && codes.found().isEmpty() && q.intent() != Intent.SEARCH
+                && q.intent() != Intent.GUIDELINE) {
+            return notInData(d, codes.missing(), q);
+        }
+        List<CodeRecord> found = codes.found();
+        switch (q.intent()) {
+            case CODE_INFO -> found.forEach(r -> codeAnswers.info(d, r));
+            case BILLABLE -> found.forEach(r -> codeAnswers.billable(d, r));
+            case VALID_ON -> found.forEach(r -> codeAnswers.validOn(d, r, q.date().orElseThrow()));
+            case CHANGES -> found.forEach(r -> codeAnswers.changes(d, r, q.fiscalYear()));
+            case SEARCH -> codeAnswers.search(d, q);
+            case PTP -> editAnswers.ptp(d, found);
+            case MUE -> found.forEach(r -> editAnswers.mue(d, r));
+            case ADD_ON -> found.forEach(r -> editAnswers.addOn(d, r));
+            case GLOBAL -> found.forEach(r -> editAnswers.global(d, r));
+            case FEE -> found.forEach(r -> editAnswers.fee(d, r, q.text()));
+            case CROSSWALK -> found.forEach(r -> crosswalkAnswers.gems(d, r));
+            case GUIDELINE -> guideline(d, q, found);
+            case UNKNOWN -> unknown(d);
+        }
+        if (!codes.missing().isEmpty()) {
+            d.para("_Some of the codes in your question are not in the loaded data, so they are not discussed here._");
+        }
+        return d;
+    }
+
+    private static Optional<CodeSystem> crosswalkHint(Question q) {
+        String t = q.text().toLowerCase(java.util.Locale.ROOT);
+        boolean fromTen = t.matches("(?s).*icd[- ]?10.*\\b(to|in|into)\\b.*icd[- ]?9.*");
+        return Optional.of(fromTen ? CodeSystem.ICD10CM : CodeSystem.ICD9CM);
+    }
+
+    private Draft notInData(Draft d, List<CodeMention> missing, Question q) {
+        d.para(missing.size() == 1
+                ? "The code you asked about is **not in the loaded data**: none of the loaded code sets (ICD-10-CM, "
+                  + "ICD-10-PCS, HCPCS Level II, ICD-9-CM) or CMS tables (fee schedule, MUE, add-on edits) has it."
+                : "The codes you asked about are **not in the loaded data**.");
+        d.para("Check the code for a typo (ICD-10-CM codes start with a letter, CPT codes are 5 characters, "
+               + "ICD-10-PCS codes are 7). If it is a CPT code, its official descriptor is in the AMA CPT book; if it "
+               + "is a new code, it may belong to a release that is not loaded yet (see the releases list).");
+        String words = q.searchWords().replaceAll("\\b[a-z]*[0-9][0-9a-z.]*\\b", " ").replaceAll("\\s+", " ").trim();
+        if (words.length() > 3) {
+            d.followUp("Code for " + words);
+        }
+        d.followUp("Is R10.9 billable?");
+        return d;
+    }
+
+    private void guideline(Draft d, Question q, List<CodeRecord> found) {
+        List<GuidelineLibrary.Match> matches = guidelines.match(q.text());
+        if (matches.isEmpty()) {
+            unknown(d);
+            return;
+        }
+        GuidelineNote best = matches.get(0).note();
+        d.para("**" + best.title() + "**");
+        d.para(best.body());
+        d.citeGuideline(best);
+        if (matches.size() > 1 && matches.get(1).score() == matches.get(0).score()) {
+            GuidelineNote second = matches.get(1).note();
+            d.para("See also: **" + second.title() + "**.");
+            d.citeGuideline(second);
+        }
+        for (CodeRecord r : found) {
+            d.para("About " + "`" + r.display() + "`" + ": " + Plain.whatKind(r) + ".");
+            d.citeCode(r);
+        }
+        d.para("_From CasePilot's guideline notes (our own summary). The official guidelines and payer policy "
+               + "govern; check them for edge cases._");
+        matches.stream().skip(1).limit(2).forEach(m -> d.followUp("Explain " + m.note().keywords().get(0)));
+    }
+
+    private void unknown(Draft d) {
+        d.para("I could not tell what you are asking. I answer from the loaded code sets and CMS tables, for example:");
+        d.bullet("What is CPT code 99213? / What does E11.9 mean? / Is R10.9 billable?");
+        d.bullet("ICD-10 code for type 2 diabetes with neuropathy");
+        d.bullet("Can I bill 11042 with 97597? / How many units of J1885 can I bill?");
+        d.bullet("Is 37253 an add-on code? / Global period of 27447? / Medicare fee for 99214 in Alabama");
+        d.bullet("ICD-9 250.00 in ICD-10? / What changed for I21 in FY2025?");
+        d.bullet("Guidelines: E/M levels, modifier 25 vs 59, add-on code rules, Excludes1, 7th characters");
+        d.blank();
+        d.followUp("What does E11.9 mean?");
+        d.followUp("Explain modifier 25 vs 59");
+    }
+}

@@ -1,0 +1,58 @@
+package com.casecoding.codes.assistant.compose;
+
+import com.casecoding.codes.assistant.data.CodeCatalog;
+import com.casecoding.codes.assistant.data.CodeRecord;
+import com.casecoding.codes.assistant.understand.CodeMention;
+import com.casecoding.codes.release.CodeSystem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the codes a question names into records of the loaded data. When a token fits several systems (25000 is a
+ * CPT number and ICD-9 250.00 without the dot; E119 is ICD-10-CM E11.9), the system the question names wins, then
+ * the system a caller prefers for the intent, then the order of {@link #ORDER}.
+ */
+public final class CodeResolver {
+
+    static final List<CodeSystem> ORDER = List.of(CodeSystem.ICD10CM, CodeSystem.CPT, CodeSystem.HCPCS,
+            CodeSystem.ICD10PCS, CodeSystem.ICD9CM, CodeSystem.ICD9PCS);
+
+    private final CodeCatalog catalog;
+
+    public CodeResolver(CodeCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public record Resolved(List<CodeRecord> found, List<CodeMention> missing) {
+    }
+
+    public Resolved resolve(List<CodeMention> mentions, Optional<CodeSystem> hint, List<CodeSystem> preferred) {
+        List<CodeRecord> found = new ArrayList<>();
+        List<CodeMention> missing = new ArrayList<>();
+        for (CodeMention m : mentions) {
+            Optional<CodeRecord> r = resolve(m, hint, preferred);
+            if (r.isPresent()) {
+                found.add(r.get());
+            } else {
+                missing.add(m);
+            }
+        }
+        return new Resolved(found, missing);
+    }
+
+    public Optional<CodeRecord> resolve(CodeMention m, Optional<CodeSystem> hint, List<CodeSystem> preferred) {
+        List<CodeSystem> order = new ArrayList<>();
+        hint.filter(m.shapes()::contains).ifPresent(order::add);
+        preferred.stream().filter(m.shapes()::contains).forEach(order::add);
+        ORDER.stream().filter(m.shapes()::contains).forEach(order::add);
+        for (CodeSystem s : order.stream().distinct().toList()) {
+            Optional<CodeRecord> r = catalog.lookup(s, m.code());
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+}

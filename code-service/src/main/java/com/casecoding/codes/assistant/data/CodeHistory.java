@@ -1,0 +1,28 @@
+package com.casecoding.codes.assistant.data;
+
+import com.casecoding.codes.release.CodeSystem;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Releases of a code system and what changed between them. */
+public interface CodeHistory {
+
+    /** {@code change}: added, deleted or revised; the header flags say when a code became (or stopped being) a header. */
+    record Change(CodeSystem system, String code, String change, String oldTitle, String newTitle, Boolean oldHeader,
+                  Boolean newHeader, ReleaseRef release, ReleaseRef previous) {
+        public String display() {
+            return CodeFormat.display(system, code);
+        }
+    }
+
+    /** Loaded releases of the system, oldest first. */
+    List<ReleaseRef> releases(CodeSystem system);
+
+    /** Changes to the code and every code below it (prefix match) that a release brought, oldest release first. */
+    List<Change> changes(CodeSystem system, String codeOrPrefix);
+
+    /** The code's record in the release that was in effect on the date, if the code was in it. */
+    Optional<CodeRecord> inEffectOn(CodeSystem system, String code, LocalDate date);
+}

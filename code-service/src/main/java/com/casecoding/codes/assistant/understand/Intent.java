@@ -1,0 +1,34 @@
+package com.casecoding.codes.assistant.understand;
+
+/** The kinds of questions CasePilot answers; the question set is grouped by these. */
+public enum Intent {
+    CODE_INFO("code", "What a code means"),
+    BILLABLE("billable", "Whether a code is billable"),
+    SEARCH("search", "Finding the code for a condition or service"),
+    PTP("ptp", "Billing two codes together (NCCI PTP)"),
+    MUE("mue", "Units per day (MUE)"),
+    ADD_ON("add-on", "Add-on codes and their primaries"),
+    GLOBAL("global", "Global surgical period"),
+    FEE("fee", "RVUs and Medicare fee"),
+    CROSSWALK("crosswalk", "ICD-9 / ICD-10 mappings (GEMs)"),
+    CHANGES("changes", "What changed in a release"),
+    VALID_ON("valid-on", "Whether a code was valid on a date"),
+    GUIDELINE("guideline", "Coding guidelines"),
+    UNKNOWN("unknown", "Not understood");
+
+    private final String id;
+    private final String label;
+
+    Intent(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+}

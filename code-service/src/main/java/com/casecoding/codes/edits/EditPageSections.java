@@ -1,0 +1,112 @@
+package com.casecoding.codes.edits;
+
+import com.casecoding.codes.page.AddOnLookup;
+import com.casecoding.codes.page.CodePageContext;
+import com.casecoding.codes.page.CodePageSection;
+import com.casecoding.codes.release.CodeSystem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The payment, unit-limit and add-on sections of CPT/HCPCS code pages (registered users; guests get the page's
+ * locked stub), and the page's add-on flag. The code page caches pages until the next import, which is also when
+ * these tables change. The fee at a locality is added per request by {@link LocalityFeeFilter}.
+ */
+public final class EditPageSections {
+
+    private EditPageSections() {
+    }
+
+    /** Section body, or a note when the tables hold nothing for the code. */
+    static Object content(PaymentSections.Section section) {
+        return section.body() != null ? section.body() : Map.of("note", section.note());
+    }
+
+    /** A registered-only CPT/HCPCS page section built by {@link PaymentSections}. */
+    abstract static class EditSection implements CodePageSection {
+        private final String key;
+        private final String title;
+        private final int order;
+
+        @Inject
+        PaymentSections sections;
+
+        EditSection(String key, String title, int order) {
+            this.key = key;
+            this.title = title;
+            this.order = order;
+        }
+
+        abstract PaymentSections.Section section(String code);
+
+        public String key() {
+            return key;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public int order() {
+            return order;
+        }
+
+        public boolean appliesTo(CodeSystem system) {
+            return system == CodeSystem.CPT || system == CodeSystem.HCPCS;
+        }
+
+        public Object content(CodePageContext ctx) {
+            return EditPageSections.content(section(ctx.code()));
+        }
+    }
+
+    @ApplicationScoped
+    public static class Payment extends EditSection {
+        public Payment() {
+            super(PaymentSections.PAYMENT, "Medicare payment", 500);
+        }
+
+        PaymentSections.Section section(String code) {
+            return sections.payment(code, null);
+        }
+    }
+
+    @ApplicationScoped
+    public static class UnitLimits extends EditSection {
+        public UnitLimits() {
+            super(PaymentSections.UNIT_LIMITS, "Unit limits (MUE)", 550);
+        }
+
+        PaymentSections.Section section(String code) {
+            return sections.unitLimits(code);
+        }
+    }
+
+    @ApplicationScoped
+    public static class AddOnRules extends EditSection {
+        public AddOnRules() {
+            super(PaymentSections.ADD_ON, "Add-on code rules", 600);
+        }
+
+        PaymentSections.Section section(String code) {
+            return sections.addOnRules(code);
+        }
+    }
+
+    /** The page's {@code addOn} flag from the NCCI add-on code edits (unknown while they are not imported). */
+    @ApplicationScoped
+    public static class AddOnFlag implements AddOnLookup {
+        @Inject
+        EditTables tables;
+
+        public Optional<Boolean> isAddOn(String system, String code) {
+            if (tables.release(EditDataset.NCCI_AOC).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(tables.isAddOn(code));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package com.casecoding.codes.edits;
+
+import com.casecoding.common.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+@Path("/api/edits")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"coder", "employer", "consultant", "admin"})
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Payment and edits", description = "Medicare fee schedule payment, MUE and add-on rules of a code (registered users)")
+public class EditsResource {
+
+    public record LocalityView(String id, String state, String name, BigDecimal workGpci, BigDecimal peGpci,
+                               BigDecimal mpGpci, List<String> counties) {
+    }
+
+    @Inject
+    PaymentSections sections;
+
+    @Inject
+    EditTables tables;
+
+    @GET
+    @Path("/{system}/{code}")
+    @Operation(summary = "Payment, unit limit (MUE) and add-on sections of a CPT or HCPCS code",
+            description = "The sections the code page shows to registered users. With ?locality=MAC-locality "
+                    + "(e.g. 01112-54) the payment section also carries the fee at that locality.")
+    @APIResponse(responseCode = "200", description = "The sections")
+    @APIResponse(responseCode = "400", description = "Unknown locality or a system other than cpt/hcpcs")
+    @APIResponse(responseCode = "403", description = "Guests see these sections only after registering")
+    public List<PaymentSections.Section> sections(
+            @PathParam("system") String system,
+            @PathParam("code") @Pattern(regexp = "^[A-Za-z0-9]{5}$", message = "must be a 5-character CPT/HCPCS code") String code,
+            @QueryParam("locality") @Pattern(regexp = "^\\d{5}[-/]?\\d{2}$", message = "must be MAC-locality, e.g. 01112-54") String locality) {
+        if (!system.equalsIgnoreCase("cpt") && !system.equalsIgnoreCase("hcpcs")) {
+            throw ProblemException.invalidField("system", "must be cpt or hcpcs");
+        }
+        try {
+            return sections.forCode(system, code, locality);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("locality", "is not a known Medicare payment locality");
+        }
+    }
+
+    @GET
+    @Path("/localities")
+    @Operation(summary = "Medicare payment localities with their GPCIs (ids for ?locality=)")
+    public List<LocalityView> localities() {
+        return tables.localities().stream().map(g -> new LocalityView(g.id(), g.state(), g.name(), g.work(), g.pe(),
+                g.mp(), g.counties())).toList();
+    }
+}

@@ -1,0 +1,76 @@
+package com.casecoding.codes.edits;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+/** Field checks shared by the parsers; each failure names the file, line and what was wrong. */
+final class Fields {
+
+    static final Pattern HCPCS = Pattern.compile("[A-Z0-9]{4}[A-Z0-9]");
+
+    private Fields() {
+    }
+
+    static String code(String value, String file, int line, String column) {
+        String v = value.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!HCPCS.matcher(v).matches()) {
+            throw new FileLayoutException(file, line, column + " '" + value + "' is not a 5-character HCPCS/CPT code");
+        }
+        return v;
+    }
+
+    static int integer(String value, String file, int line, String column) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new FileLayoutException(file, line, column + " '" + value + "' is not a whole number >= 0");
+        }
+    }
+
+    static BigDecimal decimal(String value, String file, int line, String column) {
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw new FileLayoutException(file, line, column + " '" + value + "' is not a number");
+        }
+    }
+
+    /** NCCI add-on dates: Julian YYYYDDD (2013091 = 2013-04-01); blank = none. */
+    static LocalDate julian(String value, String file, int line, String column) {
+        String v = value.trim();
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (!v.matches("\\d{7}")) {
+            throw new FileLayoutException(file, line, column + " '" + value + "' is not a Julian date YYYYDDD");
+        }
+        try {
+            return LocalDate.ofYearDay(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4)));
+        } catch (DateTimeException e) {
+            throw new FileLayoutException(file, line, column + " '" + value + "' has no such day of the year");
+        }
+    }
+
+    /** NCCI PTP dates: YYYYMMDD; {@code *} or blank = none. */
+    static LocalDate yyyymmdd(String value, String file, int line, String column) {
+        String v = value.trim();
+        if (v.isEmpty() || v.equals("*")) {
+            return null;
+        }
+        if (!v.matches("\\d{8}")) {
+            throw new FileLayoutException(file, line, column + " '" + value + "' is not a date YYYYMMDD");
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4, 6)),
+                    Integer.parseInt(v.substring(6)));
+        } catch (DateTimeException e) {
+            throw new FileLayoutException(file, line, column + " '" + value + "' is not a calendar date");
+        }
+    }
+}

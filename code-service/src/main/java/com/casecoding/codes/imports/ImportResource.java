@@ -1,0 +1,68 @@
+package com.casecoding.codes.imports;
+
+import com.casecoding.common.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/admin/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Imports (admin)", description = "Import official code-set files present on the server")
+public class ImportResource {
+
+    public record ImportRequest(
+            @NotBlank @Size(max = 1000) String path) {
+    }
+
+    @Inject
+    ImportService service;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import every recognized file under a folder (or one file) on the server",
+            description = "Runs synchronously: one transaction per file, a file already imported (same dataset and "
+                    + "SHA-256) is skipped, a malformed file is refused with file, line and reason and nothing of it "
+                    + "is kept. Answers with the run's summary.")
+    @APIResponse(responseCode = "200", description = "The run's summary (check each file's status)")
+    @APIResponse(responseCode = "400", description = "Path missing, unreadable or outside the allowed roots")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    public ImportSummary importPath(@Valid ImportRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body {\"path\": \"...\"} is required.");
+        }
+        return service.importFromAdmin(request.path(), "admin:" + jwt.getSubject());
+    }
+
+    @GET
+    @Operation(summary = "Past import attempts, newest first (refused files included)")
+    @APIResponse(responseCode = "200", description = "Import attempts")
+    public List<ImportService.ImportRunView> list(
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return service.history(limit);
+    }
+}

@@ -1,0 +1,140 @@
+package com.casecoding.codes.imports;
+
+import com.casecoding.common.problem.ProblemException;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Starts imports: from the admin endpoint, from {@code CODES_IMPORT_DIR} at start, and the demo set. */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    @Inject
+    ImportRunner runner;
+
+    @Inject
+    ImportConfig config;
+
+    @Inject
+    DemoData demoData;
+
+    @Inject
+    DataSource dataSource;
+
+    public record ImportRunView(long id, Instant startedAt, String startedBy, String file, String dataset,
+                                String version, LocalDate effectiveDate, String status, long rows, long millis,
+                                Long releaseId, Long line, String reason) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.importAndExit()) {
+            Thread thread = new Thread(() -> {
+                boolean ok = importAtStart();
+                LOG.infof("import command finished: %s", ok ? "every recognized file imported or unchanged"
+                        : "some files were refused or failed (see above)");
+                Quarkus.asyncExit(ok ? 0 : 1);
+            }, "codes-import-command");
+            thread.start();
+            return;
+        }
+        if (config.importDir().isEmpty() && !config.demoData()) {
+            return;
+        }
+        Thread thread = new Thread(this::importAtStart, "codes-import-at-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * {@code CODES_IMPORT_DIR} first, then the demo set if still nothing is imported and it is enabled.
+     *
+     * @return false when a file was refused or failed, or the folder does not exist
+     */
+    public boolean importAtStart() {
+        boolean ok = true;
+        try {
+            Optional<String> dir = config.importDir().filter(d -> !d.isBlank());
+            if (dir.isPresent()) {
+                Path path = Path.of(dir.get());
+                if (!Files.exists(path)) {
+                    LOG.warnf("CODES_IMPORT_DIR %s does not exist: nothing imported from it", path.toAbsolutePath());
+                    ok = false;
+                } else {
+                    ok = runner.importPaths(List.of(path), "startup:CODES_IMPORT_DIR").failed() == 0;
+                }
+            }
+            if (config.demoData() && !config.importAndExit() && runner.nothingImported()) {
+                demoData.load();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("import at start failed", e);
+            ok = false;
+        }
+        return ok;
+    }
+
+    public ImportSummary importFromAdmin(String rawPath, String startedBy) {
+        Path path;
+        try {
+            path = Path.of(rawPath.trim()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw ProblemException.invalidField("path", "is not a valid path");
+        }
+        if (!allowed(path)) {
+            throw ProblemException.invalidField("path", "is outside the folders imports may read from");
+        }
+        if (!Files.isReadable(path)) {
+            throw ProblemException.invalidField("path", "does not exist or cannot be read on the server");
+        }
+        return runner.importPaths(List.of(path), startedBy);
+    }
+
+    private boolean allowed(Path path) {
+        List<String> roots = config.importAllowedRoots().orElse(List.of());
+        if (roots.isEmpty()) {
+            return true;
+        }
+        return roots.stream().map(r -> Path.of(r).toAbsolutePath().normalize()).anyMatch(path::startsWith);
+    }
+
+    public List<ImportRunView> history(int limit) {
+        List<ImportRunView> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select id, started_at, started_by, file, dataset, version, effective_date, status, row_count,
+                            millis, release_id, line, reason
+                     from codes.import_run order by started_at desc, id desc limit ?""")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ImportRunView(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
+                            rs.getString(8), rs.getLong(9), rs.getLong(10), (Long) rs.getObject(11),
+                            (Long) rs.getObject(12), rs.getString(13)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read import_run", e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package com.casecoding.codes.page.sections;
+
+import com.casecoding.codes.page.CodePageContext;
+import com.casecoding.codes.page.CodePageSection;
+import com.casecoding.codes.release.CodeSystem;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The official long and short descriptions; for CPT only when a licensee's AMA files were imported. */
+@ApplicationScoped
+public class OfficialSection implements CodePageSection {
+
+    static final String CPT_LICENSE_NOTICE = "The official CPT descriptor is copyrighted by the American Medical "
+            + "Association and is shown only where licensed AMA data files have been imported. This installation has "
+            + "the CPT code numbers only.";
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Official(String longDescription, String shortDescription, String mediumDescription,
+                           boolean licenseRequired, String notice, String source) {
+    }
+
+    @Override
+    public String key() {
+        return "official";
+    }
+
+    @Override
+    public String title() {
+        return "Official description";
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public Access access() {
+        return Access.GUEST;
+    }
+
+    @Override
+    public Object content(CodePageContext ctx) {
+        CodePageContext.Entry e = ctx.entry();
+        String source = ctx.system().label() + " " + ctx.release().version() + ", effective "
+                + ctx.release().effectiveDate();
+        if (ctx.system() == CodeSystem.CPT) {
+            if (e.longTitle() == null) {
+                return new Official(null, null, null, true, CPT_LICENSE_NOTICE, null);
+            }
+            Object medium = e.attrs().get("mediumDescriptor");
+            return new Official(e.longTitle(), e.shortTitle(), medium == null ? null : medium.toString(), false,
+                    "CPT copyright American Medical Association. All rights reserved.", source);
+        }
+        return new Official(e.longTitle(), e.shortTitle(), null, false, null, source);
+    }
+}

@@ -1,0 +1,97 @@
+package com.casecoding.codes.search;
+
+import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.List;
+
+@Path("/api/browse")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Browse", description = "Code sets as trees (chapters, blocks, sections, ranges) and any code range as a list")
+public class BrowseResource {
+
+    static final int MAX_PAGE = 500;
+
+    public record SystemRoots(String system, String label, List<BrowseTree.Node> children) {
+    }
+
+    public record ListingView(BrowseTree.Node node, long total, int limit, int offset, List<BrowseTree.Node> children) {
+    }
+
+    @Inject
+    SearchEngine engine;
+
+    @GET
+    @Operation(summary = "Every code set with its top level (chapters, sections, letter sections, ranges)")
+    public List<SystemRoots> systems() {
+        return engine.withIndex(index -> Arrays.stream(CodeSystem.values())
+                .filter(s -> index.browse().knowsSystem(s.id()))
+                .map(s -> new SystemRoots(s.id(), s.label(), index.browse().roots(s.id()))).toList());
+    }
+
+    @GET
+    @Path("/{system}")
+    @Operation(summary = "The top level of one code set, or with range= (E11-E13, 36000-37799) every code in the range")
+    @APIResponse(responseCode = "200", description = "Top level or range listing")
+    @APIResponse(responseCode = "400", description = "Malformed range, limit or offset")
+    @APIResponse(responseCode = "404", description = "Unknown code set")
+    public Object top(@PathParam("system") String system,
+                      @Parameter(description = "FROM-TO, inclusive; TO includes its children (E13 holds E13.9)")
+                      @QueryParam("range") String range,
+                      @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        String sys = system(system);
+        if (range == null || range.isBlank()) {
+            return new SystemRoots(sys, CodeSystem.fromId(sys).orElseThrow().label(),
+                    engine.withIndex(index -> index.browse().roots(sys)));
+        }
+        String[] ends = range.split("-");
+        if (range.length() > 40 || ends.length != 2 || CodeFormat.normalize(ends[0]).isEmpty()
+                || CodeFormat.normalize(ends[1]).isEmpty()) {
+            throw ProblemException.invalidField("range", "must be FROM-TO, e.g. E11-E13 or 36000-37799");
+        }
+        if (CodeFormat.normalize(ends[0]).compareTo(CodeFormat.normalize(ends[1])) > 0) {
+            throw ProblemException.invalidField("range", "must start at or before its end");
+        }
+        int lim = SearchParams.integer("limit", limit, 100, 1, MAX_PAGE);
+        int off = SearchParams.integer("offset", offset, 0, 0, 1_000_000);
+        BrowseTree.Listing listing = engine.withIndex(index -> index.browse().range(sys, ends[0], ends[1], lim, off));
+        return new ListingView(listing.node(), listing.total(), lim, off, listing.items());
+    }
+
+    @GET
+    @Path("/{system}/{node}")
+    @Operation(summary = "One node (a group id such as I00-I99, or a code in any typing) with its children")
+    @APIResponse(responseCode = "200", description = "The node and one page of its children")
+    @APIResponse(responseCode = "404", description = "Unknown code set or node")
+    public ListingView node(@PathParam("system") String system, @PathParam("node") String node,
+                            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        String sys = system(system);
+        if (node.length() > 40) {
+            throw ProblemException.notFound("No such node.");
+        }
+        int lim = SearchParams.integer("limit", limit, 200, 1, MAX_PAGE);
+        int off = SearchParams.integer("offset", offset, 0, 0, 1_000_000);
+        BrowseTree.Listing listing = engine.withIndex(index -> index.browse().children(sys, node, lim, off))
+                .orElseThrow(() -> ProblemException.notFound("No node '" + node + "' in " + sys + "."));
+        return new ListingView(listing.node(), listing.total(), lim, off, listing.items());
+    }
+
+    private static String system(String system) {
+        return CodeSystem.fromId(system)
+                .orElseThrow(() -> ProblemException.notFound("Unknown code system '" + system + "'.")).id();
+    }
+}

@@ -1,0 +1,586 @@
+package com.casecoding.codes.search;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable, in-memory Lucene index over every code of every code set, with the browse tree built from the same
+ * documents. Built once per import and swapped whole by {@link SearchEngine}; safe for concurrent searches.
+ * Queries are always built programmatically from analyzed words: user text never reaches a query parser.
+ */
+public final class CodeIndex implements Closeable {
+
+    static final String F_SYSTEM = "system";
+    static final String F_CODE = "code";
+    static final String F_TITLE = "title";
+    static final String F_WORDS = "words";
+    static final String F_VERSION = "version";
+    static final String F_BILLABLE = "billable";
+    static final String F_STATUS = "status";
+    static final String F_PRIOR = "prior";
+    static final String F_DELETED_RANK = "deleted_rank";
+    static final String F_BILLABLE_RANK = "billable_rank";
+    static final String F_CODE_SORT = "code_sort";
+
+    /** Words of a query beyond this are ignored: nobody types a 13-word title, and each word costs clauses. */
+    static final int MAX_WORDS = 12;
+
+    private static final String UNSPECIFIED = SearchAnalyzers.stemOf("unspecified");
+    static final String F_ORD = "ord";
+
+    private static final FieldType WORDS_TYPE = new FieldType();
+
+    static {
+        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS);
+        WORDS_TYPE.setOmitNorms(true);
+        WORDS_TYPE.setTokenized(true);
+        WORDS_TYPE.freeze();
+    }
+
+    private static final Sort TEXT_SORT = new Sort(new SortField(F_DELETED_RANK, SortField.Type.INT),
+            SortField.FIELD_SCORE, new SortField(F_BILLABLE_RANK, SortField.Type.INT),
+            new SortField(F_CODE_SORT, SortField.Type.STRING));
+    private static final Sort CODE_SORT = new Sort(new SortField(F_DELETED_RANK, SortField.Type.INT),
+            SortField.FIELD_SCORE, new SortField(F_CODE_SORT, SortField.Type.STRING),
+            new SortField(F_BILLABLE_RANK, SortField.Type.INT));
+
+    private final ByteBuffersDirectory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final SynonymDictionary synonyms;
+    private final DirectSpellChecker spellChecker;
+    private final BrowseTree browse;
+    private final Map<String, SearchDocument> byKey;
+    private final SearchDocument[] byOrd;
+    private final long buildMillis;
+
+    private CodeIndex(ByteBuffersDirectory directory, SynonymDictionary synonyms, BrowseTree browse,
+                      Map<String, SearchDocument> byKey, SearchDocument[] byOrd, long buildMillis)
+            throws IOException {
+        this.directory = directory;
+        this.byOrd = byOrd;
+        this.reader = DirectoryReader.open(directory);
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setQueryCache(null);
+        this.synonyms = synonyms;
+        this.spellChecker = new DirectSpellChecker();
+        this.spellChecker.setMaxEdits(2);
+        this.spellChecker.setMinPrefix(1);
+        this.spellChecker.setMinQueryLength(4);
+        this.spellChecker.setAccuracy(0.7f);
+        this.browse = browse;
+        this.byKey = byKey;
+        this.buildMillis = buildMillis;
+    }
+
+    /** Indexes the documents; when the same system and code come twice, the active one (else the last) wins. */
+    public static CodeIndex build(Iterable<SearchDocument> documents, SynonymDictionary synonyms) {
+        long start = System.nanoTime();
+        Map<String, SearchDocument> byKey = new LinkedHashMap<>();
+        for (SearchDocument doc : documents) {
+            SearchDocument previous = byKey.get(doc.key());
+            if (previous == null || previous.deleted() || !doc.deleted()) {
+                byKey.put(doc.key(), doc);
+            }
+        }
+        SearchDocument[] ordered = byKey.values().toArray(new SearchDocument[0]);
+        int ord = 0;
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(SearchAnalyzers.stems(),
+                Map.of(F_WORDS, SearchAnalyzers.words())));
+        config.setRAMBufferSizeMB(128);
+        config.setUseCompoundFile(false);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (SearchDocument doc : ordered) {
+                writer.addDocument(toLucene(doc, ordered.length == 0 ? 0 : ord++));
+            }
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        BrowseTree browse = BrowseTree.of(byKey.values());
+        try {
+            return new CodeIndex(directory, synonyms, browse, Map.copyOf(byKey), ordered,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document toLucene(SearchDocument doc, int ord) {
+        Document d = new Document();
+        d.add(new NumericDocValuesField(F_ORD, ord));
+        d.add(new StringField(F_SYSTEM, doc.system(), Field.Store.NO));
+        d.add(new StringField(F_CODE, doc.code(), Field.Store.NO));
+        d.add(new StringField(F_VERSION, doc.version(), Field.Store.NO));
+        d.add(new StringField(F_BILLABLE, Boolean.toString(doc.billable()), Field.Store.NO));
+        d.add(new StringField(F_STATUS, doc.status(), Field.Store.NO));
+        d.add(new TextField(F_TITLE, doc.title(), Field.Store.NO));
+        d.add(new Field(F_WORDS, doc.title(), WORDS_TYPE));
+        d.add(new FloatDocValuesField(F_PRIOR, prior(doc)));
+        d.add(new NumericDocValuesField(F_DELETED_RANK, doc.deleted() ? 1 : 0));
+        d.add(new NumericDocValuesField(F_BILLABLE_RANK, doc.billable() ? 0 : 1));
+        d.add(new SortedDocValuesField(F_CODE_SORT, new BytesRef(doc.code())));
+        return d;
+    }
+
+    /**
+     * Multiplies the text score: legacy ICD-9 below the current sets, headers a little below billable codes,
+     * so that equal matches put the code a coder can bill first.
+     */
+    static float prior(SearchDocument doc) {
+        float prior = switch (doc.system()) {
+            case "icd9cm", "icd9pcs" -> 0.8f;
+            case "modifier" -> 0.9f;
+            default -> 1.0f;
+        };
+        if (!doc.billable()) {
+            prior *= 0.9f;
+        } else if (doc.system().equals("icd10cm") && doc.code().length() <= 4) {
+            // a billable 3- or 4-character ICD-10-CM code is a whole (sub)category: the general code a coder
+            // expects before its more specific siblings when the words match equally (I10, R55, N39.0)
+            prior *= doc.code().length() == 3 ? 1.2f : 1.1f;
+        }
+        return prior;
+    }
+
+    public int size() {
+        return reader.numDocs();
+    }
+
+    public long buildMillis() {
+        return buildMillis;
+    }
+
+    /** Heap held by the index files (the directory's byte buffers). */
+    public long indexBytes() {
+        long bytes = 0;
+        try {
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes;
+    }
+
+    public BrowseTree browse() {
+        return browse;
+    }
+
+    public Optional<SearchDocument> find(String system, String code) {
+        return Optional.ofNullable(byKey.get(system + ':' + CodeFormat.normalize(code)));
+    }
+
+    public Collection<SearchDocument> documents() {
+        return byKey.values();
+    }
+
+    // ---------------------------------------------------------------- searching
+
+    /** Full search: results with highlights, corrections and expansions. */
+    public SearchPage search(SearchQuery query) {
+        return run(query, false);
+    }
+
+    /** Type-ahead: the last word counts as a prefix; same ranking, typically with a small limit. */
+    public SearchPage suggest(SearchQuery query) {
+        return run(query, true);
+    }
+
+    private SearchPage run(SearchQuery query, boolean typeAhead) {
+        String text = query.text() == null ? "" : query.text().strip();
+        if (text.isEmpty()) {
+            return SearchPage.empty("none");
+        }
+        try {
+            Query filter = filter(query);
+            if (CodeFormat.looksLikeCode(text)) {
+                String code = CodeFormat.normalize(text);
+                SearchPage page = codeSearch(code, filter, query);
+                if (page.total() > 0) {
+                    return page;
+                }
+            }
+            return textSearch(text, filter, query, typeAhead);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query filter(SearchQuery query) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        if (!query.systems().isEmpty()) {
+            BooleanQuery.Builder systems = new BooleanQuery.Builder();
+            query.systems().forEach(s -> systems.add(new TermQuery(new Term(F_SYSTEM, s)), Occur.SHOULD));
+            b.add(systems.build(), Occur.FILTER);
+            any = true;
+        }
+        if (query.billable() != null) {
+            b.add(new TermQuery(new Term(F_BILLABLE, query.billable().toString())), Occur.FILTER);
+            any = true;
+        }
+        if (query.deleted() != null) {
+            b.add(new TermQuery(new Term(F_STATUS, query.deleted() ? "deleted" : "active")), Occur.FILTER);
+            any = true;
+        }
+        if (query.version() != null && !query.version().isBlank()) {
+            b.add(new TermQuery(new Term(F_VERSION, query.version().strip())), Occur.FILTER);
+            any = true;
+        }
+        return any ? b.build() : null;
+    }
+
+    private SearchPage codeSearch(String code, Query filter, SearchQuery query) throws IOException {
+        if (code.isEmpty()) {
+            return SearchPage.empty("code");
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(F_CODE, code))), 10f), Occur.SHOULD);
+        b.add(new ConstantScoreQuery(new PrefixQuery(new Term(F_CODE, code))), Occur.SHOULD);
+        b.setMinimumNumberShouldMatch(1);
+        if (filter != null) {
+            b.add(filter, Occur.FILTER);
+        }
+        Highlighter highlighter = new Highlighter(Set.of(), List.of(), code);
+        return collect(b.build(), CODE_SORT, query, "code", highlighter, List.of(), List.of());
+    }
+
+    private SearchPage textSearch(String text, Query filter, SearchQuery query, boolean typeAhead) throws IOException {
+        List<String> words = SearchAnalyzers.wordsOf(text);
+        if (words.isEmpty()) {
+            return SearchPage.empty("none");
+        }
+        if (words.size() > MAX_WORDS) {
+            words = words.subList(0, MAX_WORDS);
+        }
+        QueryPlan plan = plan(words, typeAhead);
+        if (plan.slots.isEmpty()) {
+            return SearchPage.empty("none");
+        }
+        SearchPage strict = collect(plan.query(plan.slots.size(), filter), TEXT_SORT, query, "text",
+                plan.highlighter(), plan.corrections(), plan.expansions());
+        if (strict.total() > 0 || plan.slots.size() < 2) {
+            return strict;
+        }
+        int relaxed = Math.max(1, Math.round(plan.slots.size() * 0.6f));
+        if (relaxed >= plan.slots.size()) {
+            relaxed = plan.slots.size() - 1;
+        }
+        return collect(plan.query(relaxed, filter), TEXT_SORT, query, "relaxed",
+                plan.highlighter(), plan.corrections(), plan.expansions());
+    }
+
+    private SearchPage collect(Query q, Sort sort, SearchQuery query, String mode, Highlighter highlighter,
+                               List<SearchPage.Correction> corrections, List<SearchPage.Expansion> expansions)
+            throws IOException {
+        int window = query.offset() + query.limit();
+        TopFieldDocs top = searcher.search(q, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
+        List<SearchHit> hits = new ArrayList<>();
+        ScoreDoc[] docs = top.scoreDocs;
+        List<LeafReaderContext> leaves = reader.leaves();
+        for (int i = query.offset(); i < docs.length; i++) {
+            int global = docs[i].doc;
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(global, leaves));
+            NumericDocValues ords = leaf.reader().getNumericDocValues(F_ORD);
+            if (ords == null || !ords.advanceExact(global - leaf.docBase)) {
+                continue;
+            }
+            SearchDocument d = byOrd[(int) ords.longValue()];
+            float score = Float.isNaN(docs[i].score) ? 0f : docs[i].score;
+            hits.add(new SearchHit(d.system(), d.displayCode(), d.code(), d.title(), d.billable(), d.status(),
+                    d.version(), score, highlighter.highlight(d.title())));
+        }
+        return new SearchPage(top.totalHits.value, mode, hits, corrections, expansions);
+    }
+
+    // ---------------------------------------------------------------- query planning
+
+    /** A query as slots: each typed word (or recognised lay term) is one slot that must match one way or another. */
+    private final class QueryPlan {
+        final List<Query> slots = new ArrayList<>();
+        final List<String> phraseStems = new ArrayList<>();
+        final Set<String> stems = new HashSet<>();
+        final List<String> prefixes = new ArrayList<>();
+        final List<SearchPage.Correction> corrections = new ArrayList<>();
+        final List<SearchPage.Expansion> expansions = new ArrayList<>();
+
+        Query query(int minimumMatch, Query filter) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            slots.forEach(s -> all.add(s, Occur.SHOULD));
+            all.setMinimumNumberShouldMatch(minimumMatch);
+            BooleanQuery.Builder outer = new BooleanQuery.Builder();
+            outer.add(all.build(), Occur.MUST);
+            if (phraseStems.size() > 1) {
+                PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(3);
+                phraseStems.forEach(s -> phrase.add(new Term(F_TITLE, s)));
+                outer.add(new BoostQuery(phrase.build(), 0.5f), Occur.SHOULD);
+            }
+            if (!stems.contains(UNSPECIFIED)) {
+                // "pneumonia" means the unspecified code until the coder says more
+                outer.add(new BoostQuery(new TermQuery(new Term(F_TITLE, UNSPECIFIED)), 0.2f), Occur.SHOULD);
+            }
+            if (filter != null) {
+                outer.add(filter, Occur.FILTER);
+            }
+            return FunctionScoreQuery.boostByValue(outer.build(), DoubleValuesSource.fromFloatField(F_PRIOR));
+        }
+
+        Highlighter highlighter() {
+            return new Highlighter(stems, prefixes, null);
+        }
+
+        List<SearchPage.Correction> corrections() {
+            return List.copyOf(corrections);
+        }
+
+        List<SearchPage.Expansion> expansions() {
+            return List.copyOf(expansions);
+        }
+    }
+
+    private QueryPlan plan(List<String> words, boolean typeAhead) throws IOException {
+        QueryPlan plan = new QueryPlan();
+        Map<Integer, SynonymDictionary.Match> matchAt = new HashMap<>();
+        for (SynonymDictionary.Match m : synonyms.find(words)) {
+            matchAt.put(m.start(), m);
+        }
+        int i = 0;
+        while (i < words.size()) {
+            SynonymDictionary.Match match = matchAt.get(i);
+            if (match == null) {
+                boolean last = i == words.size() - 1;
+                plan.slots.add(wordClause(words.get(i), typeAhead && last, true, plan));
+                plan.phraseStems.add(SearchAnalyzers.stemOf(words.get(i)));
+                i++;
+                continue;
+            }
+            List<Query> alternatives = new ArrayList<>();
+            List<String> typed = words.subList(match.start(), match.end());
+            boolean lastSlot = match.end() == words.size();
+            // the typed words still count, below the official wording: "broken hip" is rarely a broken prosthesis
+            alternatives.add(new BoostQuery(allOf(typed, typeAhead && lastSlot, false, plan), 0.6f));
+            List<String> searched = new ArrayList<>();
+            for (List<String> expansion : match.expansions()) {
+                alternatives.add(allOf(expansion, false, false, plan));
+                searched.add(String.join(" ", expansion));
+            }
+            plan.expansions.add(new SearchPage.Expansion(String.join(" ", typed), searched));
+            plan.slots.add(new DisjunctionMaxQuery(alternatives, 0f));
+            i = match.end();
+        }
+        return plan;
+    }
+
+    private Query allOf(List<String> words, boolean lastIsPrefix, boolean correct, QueryPlan plan)
+            throws IOException {
+        if (words.size() == 1) {
+            return wordClause(words.get(0), lastIsPrefix, correct, plan);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (int w = 0; w < words.size(); w++) {
+            b.add(wordClause(words.get(w), lastIsPrefix && w == words.size() - 1, correct, plan), Occur.MUST);
+        }
+        return b.build();
+    }
+
+    /**
+     * One word: its stem; when the exact word is not in any title, close spellings (the closest weighted highest);
+     * for type-ahead, or when nothing else matches, the words it starts.
+     */
+    private Query wordClause(String word, boolean asPrefix, boolean correct, QueryPlan plan) throws IOException {
+        List<Query> alternatives = new ArrayList<>();
+        String stem = SearchAnalyzers.stemOf(word);
+        plan.stems.add(stem);
+        boolean stemKnown = reader.docFreq(new Term(F_TITLE, stem)) > 0;
+        if (stemKnown) {
+            alternatives.add(new TermQuery(new Term(F_TITLE, stem)));
+        }
+        int stemAt = alternatives.size() - 1;
+        boolean corrected = false;
+        if (correct && !asPrefix && word.length() >= 4 && !Character.isDigit(word.charAt(0))
+                && reader.docFreq(new Term(F_WORDS, word)) == 0) {
+            SuggestWord[] suggestions = spellChecker.suggestSimilar(new Term(F_WORDS, word), 3, reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            List<String> searched = new ArrayList<>();
+            for (SuggestWord s : suggestions) {
+                String fixedStem = SearchAnalyzers.stemOf(s.string);
+                if (fixedStem.equals(stem) || plan.stems.contains(fixedStem)) {
+                    continue;
+                }
+                float weight = searched.isEmpty() ? 0.9f : 0.3f;
+                alternatives.add(new BoostQuery(new TermQuery(new Term(F_TITLE, fixedStem)), weight));
+                plan.stems.add(fixedStem);
+                searched.add(s.string);
+            }
+            if (!searched.isEmpty()) {
+                plan.corrections.add(new SearchPage.Correction(word, searched));
+                corrected = true;
+                if (stemAt >= 0) {
+                    // "migrane" stems like "migrans": an accident of the stemmer, weaker than the correction
+                    alternatives.set(stemAt, new BoostQuery(alternatives.get(stemAt), 0.5f));
+                }
+            }
+        }
+        if ((asPrefix || (!stemKnown && !corrected)) && word.length() >= 2) {
+            alternatives.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(F_WORDS, word))), 0.5f));
+            plan.prefixes.add(word);
+        }
+        if (alternatives.isEmpty()) {
+            return new MatchNoDocsQuery("unknown word");
+        }
+        return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
+    }
+
+    // ---------------------------------------------------------------- highlighting
+
+    /** Wraps the title words that matched (by stem or typed prefix) in {@code <mark>}; escapes everything else. */
+    static final class Highlighter {
+        private final Set<String> stems;
+        private final List<String> prefixes;
+        private final String codeMatch;
+
+        Highlighter(Set<String> stems, List<String> prefixes, String codeMatch) {
+            this.stems = stems;
+            this.prefixes = prefixes;
+            this.codeMatch = codeMatch;
+        }
+
+        String highlight(String title) {
+            if (title == null || title.isEmpty() || (stems.isEmpty() && prefixes.isEmpty())) {
+                return escape(title == null ? "" : title);
+            }
+            StringBuilder out = new StringBuilder(title.length() + 32);
+            int at = 0;
+            try (TokenStream ts = SearchAnalyzers.stems().tokenStream(F_TITLE, title)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    int start = offset.startOffset();
+                    int end = offset.endOffset();
+                    if (start < at) {
+                        continue;
+                    }
+                    if (matches(term.toString(), title.substring(start, end))) {
+                        out.append(escape(title.substring(at, start))).append("<mark>")
+                                .append(escape(title.substring(start, end))).append("</mark>");
+                        at = end;
+                    }
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.append(escape(title.substring(at)));
+            return out.toString();
+        }
+
+        private boolean matches(String stem, String surface) {
+            if (stems.contains(stem)) {
+                return true;
+            }
+            String lower = surface.toLowerCase(java.util.Locale.ROOT);
+            for (String p : prefixes) {
+                if (lower.startsWith(p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String codeMatch() {
+            return codeMatch;
+        }
+
+        static String escape(String s) {
+            StringBuilder out = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '&' -> out.append("&amp;");
+                    case '"' -> out.append("&quot;");
+                    default -> out.append(c);
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        directory.close();
+    }
+
+    /** Reference counting so a swapped-out index closes only after its last in-flight search. */
+    boolean tryIncRef() {
+        return reader.tryIncRef();
+    }
+
+    void decRef() {
+        try {
+            reader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.casecoding.codes.search;
+
+import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.problem.ProblemException;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns raw query parameters into a {@link SearchQuery}, answering 400 (problem+json, naming the parameter) for
+ * anything out of bounds. Parameters arrive as strings so that "limit=abc" is a 400, not a routing 404.
+ */
+final class SearchParams {
+
+    private SearchParams() {
+    }
+
+    static String text(String q) {
+        if (q == null || q.isBlank()) {
+            throw ProblemException.invalidField("q", "is required: type a code (E11.9) or words (heart attack)");
+        }
+        if (q.length() > SearchQuery.MAX_TEXT) {
+            throw ProblemException.invalidField("q", "must be at most " + SearchQuery.MAX_TEXT + " characters");
+        }
+        return q;
+    }
+
+    static Set<String> systems(String system) {
+        Set<String> out = new LinkedHashSet<>();
+        if (system == null || system.isBlank() || system.equalsIgnoreCase("all")) {
+            return out;
+        }
+        for (String part : system.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            CodeSystem cs = CodeSystem.fromId(part).orElseThrow(() -> ProblemException.invalidField("system",
+                    "must be one or more of icd10cm, icd10pcs, hcpcs, cpt, icd9cm, icd9pcs, modifier (comma-separated)"));
+            out.add(cs.id());
+        }
+        return out;
+    }
+
+    static Boolean billable(String billable) {
+        if (billable == null || billable.isBlank()) {
+            return null;
+        }
+        return switch (billable.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalidField("billable", "must be true or false");
+        };
+    }
+
+    /** null = active and deleted (deleted last), true = only deleted, false = only active. */
+    static Boolean deleted(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        return switch (status.strip().toLowerCase(Locale.ROOT)) {
+            case "all" -> null;
+            case "active" -> Boolean.FALSE;
+            case "deleted" -> Boolean.TRUE;
+            default -> throw ProblemException.invalidField("status", "must be active, deleted or all");
+        };
+    }
+
+    static String version(String version) {
+        if (version == null || version.isBlank()) {
+            return null;
+        }
+        if (version.length() > 32) {
+            throw ProblemException.invalidField("version", "must be at most 32 characters");
+        }
+        return version.strip();
+    }
+
+    static int integer(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(name, "must be a whole number between " + min + " and " + max);
+        }
+        if (parsed < min || parsed > max) {
+            throw ProblemException.invalidField(name, "must be between " + min + " and " + max);
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,127 @@
+package com.casecoding.codes.search;
+
+import com.casecoding.codes.user.SearchHistoryService;
+import com.casecoding.common.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Set;
+
+@Path("/api/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search", description = "Case2Code: one search box over every code set")
+public class SearchResource {
+
+    /** Most suggestions one type-ahead call returns. */
+    static final int MAX_SUGGESTIONS = 10;
+
+    public record Result(String system, String code, String normalizedCode, String title, boolean billable,
+                         String status, boolean deleted, String version, String highlight, float score) {
+    }
+
+    public record SearchResponse(String query, long total, int limit, int offset, String mode,
+                                 List<Result> results, List<SearchPage.Correction> corrections,
+                                 List<SearchPage.Expansion> expansions) {
+    }
+
+    public record Suggestion(String system, String code, String title, boolean billable, String status) {
+    }
+
+    public record SuggestResponse(String query, List<Suggestion> suggestions) {
+    }
+
+    @Inject
+    SearchEngine engine;
+
+    @Inject
+    SearchHistoryService history;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Search codes by code (E11.9, e119, E11. for the category, 3725 as a prefix) or by words "
+            + "(any order, word forms, typos, lay terms and abbreviations)",
+            description = "Exact code first, then the best title matches; billable before headers when equal; "
+                    + "deleted codes last and marked. Registered users' searches go to their search history.")
+    @APIResponse(responseCode = "200", description = "Results (possibly none)")
+    @APIResponse(responseCode = "400", description = "Missing or too long q, unknown system, limit or offset out of range")
+    @APIResponse(responseCode = "503", description = "The index is still being built after a start")
+    public SearchResponse search(
+            @Parameter(description = "What to find, at most 200 characters") @QueryParam("q") String q,
+            @Parameter(description = "Code systems, comma-separated: icd10cm, icd10pcs, hcpcs, cpt, icd9cm, icd9pcs, modifier")
+            @QueryParam("system") String system,
+            @Parameter(description = "true = billable codes only, false = headers only") @QueryParam("billable") String billable,
+            @Parameter(description = "active, deleted or all (default all, deleted last)") @QueryParam("status") String status,
+            @Parameter(description = "Release version, e.g. FY2025") @QueryParam("version") String version,
+            @Parameter(description = "1-100, default 20") @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more; offset + limit at most 500") @QueryParam("offset") String offset) {
+        String text = SearchParams.text(q);
+        Set<String> systems = SearchParams.systems(system);
+        int lim = SearchParams.integer("limit", limit, 20, 1, SearchQuery.MAX_LIMIT);
+        int off = SearchParams.integer("offset", offset, 0, 0, SearchQuery.MAX_WINDOW - 1);
+        if (off + lim > SearchQuery.MAX_WINDOW) {
+            throw ProblemException.invalidField("offset", "plus limit must be at most " + SearchQuery.MAX_WINDOW
+                    + ": refine the query instead of paging further");
+        }
+        SearchQuery query = new SearchQuery(text, systems, SearchParams.billable(billable),
+                SearchParams.deleted(status), SearchParams.version(version), lim, off);
+        SearchPage page = engine.withIndex(index -> index.search(query));
+        history.recordIfRegistered(jwt, text, systems, page.total());
+        List<Result> results = page.results().stream().map(h -> new Result(h.system(), h.code(), h.normalizedCode(),
+                h.title(), h.billable(), h.status(), "deleted".equals(h.status()), h.version(), h.highlight(),
+                h.score())).toList();
+        return new SearchResponse(text, page.total(), lim, off, page.mode(), results, page.corrections(),
+                page.expansions());
+    }
+
+    @GET
+    @Path("/suggest")
+    @PermitAll
+    @Operation(summary = "Type-ahead: a few codes for what has been typed so far (last word as a prefix)")
+    @APIResponse(responseCode = "200", description = "Suggestions (possibly none)")
+    @APIResponse(responseCode = "400", description = "Missing or too long q, unknown system, limit out of range")
+    public SuggestResponse suggest(@QueryParam("q") String q, @QueryParam("system") String system,
+                                   @Parameter(description = "1-10, default 8") @QueryParam("limit") String limit) {
+        String text = SearchParams.text(q);
+        Set<String> systems = SearchParams.systems(system);
+        int lim = SearchParams.integer("limit", limit, 8, 1, MAX_SUGGESTIONS);
+        SearchQuery query = new SearchQuery(text, systems, null, Boolean.FALSE, null, lim, 0);
+        SearchPage page = engine.withIndex(index -> index.suggest(query));
+        return new SuggestResponse(text, page.results().stream()
+                .map(h -> new Suggestion(h.system(), h.code(), h.title(), h.billable(), h.status())).toList());
+    }
+
+    @GET
+    @Path("/status")
+    @PermitAll
+    @Operation(summary = "State of the search index: ready, size, build time, sources")
+    public SearchEngine.Status status() {
+        return engine.status();
+    }
+
+    @POST
+    @Path("/index")
+    @RolesAllowed("admin")
+    @Operation(summary = "Rebuild the search index now (admins; it is rebuilt after every import anyway)")
+    @APIResponse(responseCode = "202", description = "Rebuild scheduled")
+    public Response rebuild() {
+        engine.requestRebuild("admin request");
+        return Response.accepted(engine.status()).build();
+    }
+}

@@ -1,0 +1,62 @@
+package com.casecoding.codes.user;
+
+import com.casecoding.codes.search.SearchDocument;
+import com.casecoding.codes.search.SearchEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Favorites of one user; every method takes the caller's subject, so nobody reaches another user's rows. */
+@ApplicationScoped
+public class FavoriteService {
+
+    public record FavoriteView(String system, String code, String normalizedCode, String title, Boolean billable,
+                               String status, Instant addedAt) {
+    }
+
+    public record Added(FavoriteView favorite, boolean created) {
+    }
+
+    @Inject
+    SearchEngine engine;
+
+    @Transactional
+    public List<FavoriteView> list(String subject, String system) {
+        List<Favorite> rows = system == null
+                ? Favorite.list("subject = ?1 order by createdAt desc, id desc", subject)
+                : Favorite.list("subject = ?1 and system = ?2 order by createdAt desc, id desc", subject, system);
+        return rows.stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public Added add(String subject, CodeRef ref) {
+        Optional<Favorite> existing = Favorite.find("subject = ?1 and system = ?2 and code = ?3", subject,
+                ref.system(), ref.code()).firstResultOptional();
+        if (existing.isPresent()) {
+            return new Added(view(existing.get()), false);
+        }
+        Favorite f = new Favorite();
+        f.subject = subject;
+        f.system = ref.system();
+        f.code = ref.code();
+        f.createdAt = Instant.now();
+        f.persist();
+        return new Added(view(f), true);
+    }
+
+    @Transactional
+    public boolean remove(String subject, CodeRef ref) {
+        return Favorite.delete("subject = ?1 and system = ?2 and code = ?3", subject, ref.system(), ref.code()) > 0;
+    }
+
+    private FavoriteView view(Favorite f) {
+        Optional<SearchDocument> doc = engine.ready() ? engine.find(f.system, f.code) : Optional.empty();
+        return new FavoriteView(f.system, doc.map(SearchDocument::displayCode).orElse(f.code), f.code,
+                doc.map(SearchDocument::title).orElse(null), doc.map(SearchDocument::billable).orElse(null),
+                doc.map(SearchDocument::status).orElse(null), f.createdAt);
+    }
+}

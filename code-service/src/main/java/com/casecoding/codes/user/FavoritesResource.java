@@ -1,0 +1,74 @@
+package com.casecoding.codes.user;
+
+import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.codes.search.SearchEngine;
+import com.casecoding.common.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/favorites")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"coder", "employer", "consultant", "admin"})
+@Tag(name = "Favorites", description = "A registered user's starred codes (only their own)")
+public class FavoritesResource {
+
+    @Inject
+    FavoriteService favorites;
+
+    @Inject
+    SearchEngine engine;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    @Operation(summary = "My favorite codes, newest first")
+    @APIResponse(responseCode = "200", description = "The caller's favorites")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Guest token")
+    public List<FavoriteService.FavoriteView> list(@QueryParam("system") String system) {
+        String sys = system == null || system.isBlank() ? null : CodeSystem.fromId(system)
+                .orElseThrow(() -> ProblemException.invalidField("system", "is not a known code system")).id();
+        return favorites.list(Registered.subject(jwt), sys);
+    }
+
+    @PUT
+    @Path("/{system}/{code}")
+    @Operation(summary = "Add a code to my favorites (idempotent)")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "200", description = "Was already a favorite")
+    @APIResponse(responseCode = "404", description = "No such code in the loaded data")
+    public Response add(@PathParam("system") String system, @PathParam("code") String code) {
+        String subject = Registered.subject(jwt);
+        FavoriteService.Added added = favorites.add(subject, CodeRef.resolve(engine, system, code));
+        return Response.status(added.created() ? 201 : 200).entity(added.favorite()).build();
+    }
+
+    @DELETE
+    @Path("/{system}/{code}")
+    @Operation(summary = "Remove a code from my favorites")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "Not among my favorites")
+    public Response remove(@PathParam("system") String system, @PathParam("code") String code) {
+        String subject = Registered.subject(jwt);
+        if (!favorites.remove(subject, CodeRef.resolve(engine, system, code))) {
+            throw ProblemException.notFound("This code is not among your favorites.");
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,95 @@
+package com.casecoding.codes.user;
+
+import com.casecoding.codes.search.SearchEngine;
+import com.casecoding.common.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/notes")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"coder", "employer", "consultant", "admin"})
+@Tag(name = "Notes", description = "A registered user's private notes on codes (only their own)")
+public class NotesResource {
+
+    public record NoteRequest(@NotNull @NotBlank @Size(max = 5000) String text) {
+    }
+
+    @Inject
+    NoteService notes;
+
+    @Inject
+    SearchEngine engine;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    @Operation(summary = "My notes, most recently edited first")
+    @APIResponse(responseCode = "200", description = "The caller's notes")
+    public List<NoteService.NoteView> list(@QueryParam("limit") Integer limit) {
+        int lim = limit == null ? 50 : limit;
+        if (lim < 1 || lim > 200) {
+            throw ProblemException.invalidField("limit", "must be between 1 and 200");
+        }
+        return notes.list(Registered.subject(jwt), lim);
+    }
+
+    @GET
+    @Path("/{system}/{code}")
+    @Operation(summary = "My note on one code")
+    @APIResponse(responseCode = "200", description = "The note")
+    @APIResponse(responseCode = "404", description = "No note on this code (or no such code)")
+    public NoteService.NoteView get(@PathParam("system") String system, @PathParam("code") String code) {
+        String subject = Registered.subject(jwt);
+        return notes.get(subject, CodeRef.resolve(engine, system, code))
+                .orElseThrow(() -> ProblemException.notFound("You have no note on this code."));
+    }
+
+    @PUT
+    @Path("/{system}/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write or replace my note on a code (at most 5000 characters)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "400", description = "Empty or too long text")
+    @APIResponse(responseCode = "404", description = "No such code in the loaded data")
+    public Response save(@PathParam("system") String system, @PathParam("code") String code,
+                         @Valid @NotNull NoteRequest request) {
+        String subject = Registered.subject(jwt);
+        NoteService.Saved saved = notes.save(subject, CodeRef.resolve(engine, system, code), request.text());
+        return Response.status(saved.created() ? 201 : 200).entity(saved.note()).build();
+    }
+
+    @DELETE
+    @Path("/{system}/{code}")
+    @Operation(summary = "Delete my note on a code")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No note on this code")
+    public Response delete(@PathParam("system") String system, @PathParam("code") String code) {
+        String subject = Registered.subject(jwt);
+        if (!notes.delete(subject, CodeRef.resolve(engine, system, code))) {
+            throw ProblemException.notFound("You have no note on this code.");
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,63 @@
+package com.casecoding.codes.user;
+
+import com.casecoding.common.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/search-history")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"coder", "employer", "consultant", "admin"})
+@Tag(name = "Search history", description = "A registered user's last searches (only their own), clearable")
+public class SearchHistoryResource {
+
+    @Inject
+    SearchHistoryService history;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    @Operation(summary = "My last searches, newest first")
+    @APIResponse(responseCode = "200", description = "The caller's searches")
+    public List<SearchHistoryService.HistoryView> list(@QueryParam("limit") Integer limit) {
+        int lim = limit == null ? 20 : limit;
+        if (lim < 1 || lim > 100) {
+            throw ProblemException.invalidField("limit", "must be between 1 and 100");
+        }
+        return history.list(Registered.subject(jwt), lim);
+    }
+
+    @DELETE
+    @Operation(summary = "Clear my search history")
+    @APIResponse(responseCode = "204", description = "Cleared")
+    public Response clear() {
+        history.clear(Registered.subject(jwt));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove one search from my history")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "Not in my history")
+    public Response remove(@PathParam("id") long id) {
+        if (!history.delete(Registered.subject(jwt), id)) {
+            throw ProblemException.notFound("No such search in your history.");
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,78 @@
+package com.casecoding.codes.edits;
+
+import com.casecoding.codes.imports.ImportRunner;
+import com.casecoding.codes.imports.ImportSummary;
+import org.junit.jupiter.api.Assumptions;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+/** Test helpers: wipe this package's releases, write the fixtures to a folder, find the real data folder. */
+public final class EditTestData {
+
+    private EditTestData() {
+    }
+
+    /** Deletes every payment/edit release (their rows cascade) and reloads the tables. */
+    public static void clean(DataSource ds, EditTables tables) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from codes.code_release where dataset = any(?)")) {
+            ps.setArray(1, c.createArrayOf("varchar", Arrays.stream(EditDataset.values()).map(EditDataset::id).toArray()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        tables.reload();
+    }
+
+    /** Copies the named fixtures (or all) into {@code dir}. */
+    public static Path writeFixtures(Path dir, String... names) {
+        List<String> all = names.length > 0 ? List.of(names) : List.of(Fixtures.MUE_PRACTITIONER, Fixtures.MUE_DME,
+                Fixtures.AOC, Fixtures.PTP, Fixtures.RVU, Fixtures.GPCI, Fixtures.LOCCO);
+        try {
+            Files.createDirectories(dir);
+            for (String name : all) {
+                Files.write(dir.resolve(name), Fixtures.bytes(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** The fixture PTP file alone (in the CMS layout; no real PTP file is available). */
+    public static Path writePtpFixture(Path dir) {
+        return writeFixtures(dir, Fixtures.PTP);
+    }
+
+    /**
+     * {@code ../shared/data} relative to the repository root (system property {@code casecoding.repo.root}, else
+     * env {@code CASECODING_SHARED_DATA}); skips the test when absent.
+     */
+    public static Path sharedData() {
+        Path dir = null;
+        String env = System.getenv("CASECODING_SHARED_DATA");
+        String root = System.getProperty("casecoding.repo.root");
+        if (root != null && Files.isDirectory(Path.of(root).resolve("../shared/data"))) {
+            dir = Path.of(root).resolve("../shared/data").normalize();
+        } else if (env != null && Files.isDirectory(Path.of(env))) {
+            dir = Path.of(env);
+        }
+        Assumptions.assumeTrue(dir != null, "real data folder ../shared/data not found (set CASECODING_SHARED_DATA): skipped");
+        return dir;
+    }
+
+    /** Imports the real MPFS (RVU, GPCI, localities) and NCCI (MUE, AOC) files; returns the run summary. */
+    public static ImportSummary importReal(ImportRunner runner) {
+        Path data = sharedData();
+        return runner.importPaths(List.of(data.resolve("mpfs/RVU25D"), data.resolve("ncci/2026Q2")), "test");
+    }
+}

@@ -1,0 +1,76 @@
+package com.casecoding.codes.search;
+
+import com.casecoding.testing.JwtTestResource;
+import com.casecoding.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(JwtTestResource.class)
+class BrowseResourceTest {
+
+    @Inject
+    SearchEngine engine;
+
+    @BeforeEach
+    void indexReady() throws InterruptedException {
+        assertTrue(engine.awaitIdle(Duration.ofSeconds(60)), "search index not built");
+    }
+
+    @Test
+    void topLevelOfEveryCodeSet() {
+        given().when().get("/api/browse").then().statusCode(200)
+                .body("system", hasItem("icd10cm"))
+                .body("find { it.system == 'icd10cm' }.children", hasSize(22));
+        given().when().get("/api/browse/hcpcs").then().statusCode(200)
+                .body("children.id", hasItem("J0000-J9999"));
+    }
+
+    @Test
+    void chapterBlockCategoryCode() {
+        given().when().get("/api/browse/icd10cm/E00-E89").then().statusCode(200)
+                .body("node.kind", equalTo("chapter"))
+                .body("children.id", hasItem("E08-E13"));
+        given().when().get("/api/browse/icd10cm/E08-E13").then().statusCode(200)
+                .body("children.id", contains("E10", "E11"));
+        given().when().get("/api/browse/icd10cm/e11").then().statusCode(200)
+                .body("node.code", equalTo("E11"))
+                .body("node.billable", equalTo(false))
+                .body("children.code", contains("E11.6", "E11.9"));
+        given().when().get("/api/browse/icd10pcs/0").then().statusCode(200)
+                .body("children.id", hasItem("0D"));
+        given().when().get("/api/browse/cpt/36000-37799").then().statusCode(200)
+                .body("children.id", contains("36556", "37252", "37253"));
+    }
+
+    @Test
+    void rangeAsAList() {
+        given().queryParam("range", "E10-E11").queryParam("limit", "3").when().get("/api/browse/icd10cm")
+                .then().statusCode(200)
+                .body("total", equalTo(6))
+                .body("children.code", contains("E10", "E10.9", "E11"));
+        given().queryParam("range", "E11").when().get("/api/browse/icd10cm").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("range", "E13-E10").when().get("/api/browse/icd10cm").then().statusCode(400);
+    }
+
+    @Test
+    void unknownSystemOrNodeIs404() {
+        given().when().get("/api/browse/snomed").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/browse/icd10cm/E99.99").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}

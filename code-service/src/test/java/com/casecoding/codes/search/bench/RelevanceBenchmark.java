@@ -1,0 +1,160 @@
+package com.casecoding.codes.search.bench;
+
+import com.casecoding.codes.search.CodeIndex;
+import com.casecoding.codes.search.OfficialFilesSource;
+import com.casecoding.codes.search.SearchDocument;
+import com.casecoding.codes.search.SearchHit;
+import com.casecoding.codes.search.SearchPage;
+import com.casecoding.codes.search.SearchQuery;
+import com.casecoding.codes.search.SharedData;
+import com.casecoding.codes.search.SynonymDictionary;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Recall@5 of the relevance set ({@code src/test/resources/search/relevance-set.tsv}) against the real data of
+ * {@code ../shared/data}, per kind of query, plus index build time and heap. Run:
+ * {@code ./mvnw -q -pl code-service test-compile exec:java} is not wired; use
+ * {@code java -cp "$(cat cp.txt):target/classes:target/test-classes" com.casecoding.codes.search.bench.RelevanceBenchmark}
+ * (see code-service/README.md, section Search). {@link RelevanceSetTest} runs the same evaluation as a test.
+ */
+public final class RelevanceBenchmark {
+
+    public static final String RESOURCE = "/search/relevance-set.tsv";
+
+    /** One line of the set: kind, query, and the codes a coder would accept (system:code or system:prefix*). */
+    public record Case(String kind, String query, List<String> accepted) {
+        boolean accepts(SearchHit hit) {
+            for (String a : accepted) {
+                int colon = a.indexOf(':');
+                String system = a.substring(0, colon);
+                String code = a.substring(colon + 1);
+                if (!system.equals(hit.system())) {
+                    continue;
+                }
+                if (code.endsWith("*") ? hit.normalizedCode().startsWith(code.substring(0, code.length() - 1))
+                        : hit.normalizedCode().equals(code)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    public record Result(Map<String, int[]> perKind, List<String> misses, List<String> unknownCodes, int total,
+                         int found) {
+        public double recall() {
+            return total == 0 ? 0 : (double) found / total;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = SharedData.locate().orElseThrow(() -> new IllegalStateException(
+                "../shared/data not found: set CASECODING_SHARED_DATA"));
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        long start = System.nanoTime();
+        List<SearchDocument> docs = new ArrayList<>();
+        new OfficialFilesSource(data).load(docs::add);
+        long loaded = System.nanoTime();
+        CodeIndex index = CodeIndex.build(docs, SynonymDictionary.load());
+        long built = System.nanoTime();
+        docs = null;
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        System.out.printf("documents: %d, read files %d ms, index build %d ms, index files %.1f MB, heap growth %.1f MB%n",
+                index.size(), (loaded - start) / 1_000_000, (built - loaded) / 1_000_000,
+                index.indexBytes() / 1048576.0, (after - before) / 1048576.0);
+        Result result = evaluate(index, load());
+        print(result);
+        if (args.length > 0 && args[0].equals("--probe")) {
+            for (int i = 1; i < args.length; i++) {
+                SearchPage page = index.search(SearchQuery.of(args[i], 10));
+                System.out.println("== " + args[i] + " (" + page.total() + ", " + page.mode() + ") "
+                        + page.corrections() + " " + page.expansions());
+                page.results().forEach(h -> System.out.printf("  %-8s %-9s %-6s %.3f %s%n", h.system(), h.code(),
+                        h.billable(), h.score(), h.title()));
+            }
+        }
+    }
+
+    public static List<Case> load() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        try (InputStream in = RelevanceBenchmark.class.getResourceAsStream(RESOURCE);
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                if (cols.length != 3) {
+                    throw new IllegalStateException("relevance line needs kind<TAB>query<TAB>codes: " + line);
+                }
+                cases.add(new Case(cols[0].strip(), cols[1].strip(), Arrays.asList(cols[2].strip().split("\\s+"))));
+            }
+        }
+        return cases;
+    }
+
+    public static Result evaluate(CodeIndex index, List<Case> cases) {
+        Map<String, int[]> perKind = new TreeMap<>();
+        List<String> misses = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        int found = 0;
+        for (Case c : cases) {
+            for (String a : c.accepted()) {
+                if (!exists(index, a)) {
+                    unknown.add(c.query() + " -> " + a);
+                }
+            }
+            SearchPage page = index.search(SearchQuery.of(c.query(), 5));
+            boolean hit = page.results().stream().anyMatch(c::accepts);
+            int[] counts = perKind.computeIfAbsent(c.kind(), k -> new int[2]);
+            counts[1]++;
+            if (hit) {
+                counts[0]++;
+                found++;
+            } else {
+                misses.add(c.kind() + " '" + c.query() + "' got " + page.results().stream()
+                        .map(h -> h.system() + ":" + h.code()).toList());
+            }
+        }
+        return new Result(perKind, misses, unknown, cases.size(), found);
+    }
+
+    private static boolean exists(CodeIndex index, String accepted) {
+        int colon = accepted.indexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        String system = accepted.substring(0, colon);
+        String code = accepted.substring(colon + 1);
+        if (code.endsWith("*")) {
+            String prefix = code.substring(0, code.length() - 1);
+            return index.documents().stream().anyMatch(d -> d.system().equals(system) && d.code().startsWith(prefix));
+        }
+        return index.find(system, code).isPresent();
+    }
+
+    public static void print(Result result) {
+        System.out.println("recall@5 per kind:");
+        result.perKind().forEach((kind, c) -> System.out.printf("  %-14s %3d/%3d = %5.1f %%%n", kind, c[0], c[1],
+                100.0 * c[0] / c[1]));
+        System.out.printf("  %-14s %3d/%3d = %5.1f %%%n", "overall", result.found(), result.total(),
+                100.0 * result.recall());
+        result.misses().forEach(m -> System.out.println("  miss: " + m));
+        result.unknownCodes().forEach(m -> System.out.println("  NOT IN DATA: " + m));
+    }
+}

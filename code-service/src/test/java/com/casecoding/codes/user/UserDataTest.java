@@ -1,0 +1,110 @@
+package com.casecoding.codes.user;
+
+import com.casecoding.codes.search.SearchEngine;
+import com.casecoding.testing.JwtTestResource;
+import com.casecoding.testing.PostgresTestResource;
+import com.casecoding.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Favorites, notes and search history: registered users only, each sees only their own. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(JwtTestResource.class)
+class UserDataTest {
+
+    @Inject
+    SearchEngine engine;
+
+    private String alice;
+    private String bob;
+
+    @BeforeEach
+    void setUp() throws InterruptedException {
+        assertTrue(engine.awaitIdle(Duration.ofSeconds(60)), "search index not built");
+        alice = TestTokens.coder(UUID.randomUUID().toString());
+        bob = TestTokens.pro(UUID.randomUUID().toString());
+    }
+
+    @Test
+    void favoritesAreIdempotentValidatedAndPrivate() {
+        given().auth().oauth2(alice).when().put("/api/favorites/icd10cm/e11.9").then().statusCode(201)
+                .body("code", equalTo("E11.9")).body("title", equalTo("Type 2 diabetes mellitus without complications"));
+        given().auth().oauth2(alice).when().put("/api/favorites/icd10cm/E119").then().statusCode(200);
+        given().auth().oauth2(alice).when().put("/api/favorites/hcpcs/J1885").then().statusCode(201);
+        given().auth().oauth2(alice).when().put("/api/favorites/icd10cm/E11.99").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(alice).when().put("/api/favorites/snomed/123").then().statusCode(404);
+        given().auth().oauth2(alice).when().get("/api/favorites").then().statusCode(200)
+                .body("code", contains("J1885", "E11.9"));
+        given().auth().oauth2(alice).queryParam("system", "hcpcs").when().get("/api/favorites").then()
+                .statusCode(200).body("code", contains("J1885"));
+        given().auth().oauth2(bob).when().get("/api/favorites").then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(bob).when().delete("/api/favorites/icd10cm/E11.9").then().statusCode(404);
+        given().auth().oauth2(alice).when().delete("/api/favorites/icd10cm/E11.9").then().statusCode(204);
+        given().auth().oauth2(alice).when().get("/api/favorites").then().body("code", contains("J1885"));
+    }
+
+    @Test
+    void notesArePrivateAndValidated() {
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body(Map.of("text", "Check documentation for CKD"))
+                .when().put("/api/notes/icd10cm/I10").then().statusCode(201).body("text", equalTo("Check documentation for CKD"));
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body(Map.of("text", "Updated"))
+                .when().put("/api/notes/icd10cm/I10").then().statusCode(200).body("text", equalTo("Updated"));
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body(Map.of("text", ""))
+                .when().put("/api/notes/icd10cm/I10").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body(Map.of("text", "x".repeat(5001)))
+                .when().put("/api/notes/icd10cm/I10").then().statusCode(400);
+        given().auth().oauth2(alice).when().get("/api/notes/icd10cm/I10").then().statusCode(200)
+                .body("text", equalTo("Updated"));
+        given().auth().oauth2(bob).when().get("/api/notes/icd10cm/I10").then().statusCode(404);
+        given().auth().oauth2(bob).when().get("/api/notes").then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(bob).when().delete("/api/notes/icd10cm/I10").then().statusCode(404);
+        given().auth().oauth2(alice).when().get("/api/notes").then().body("code", contains("I10"));
+        given().auth().oauth2(alice).when().delete("/api/notes/icd10cm/I10").then().statusCode(204);
+        given().auth().oauth2(alice).when().get("/api/notes/icd10cm/I10").then().statusCode(404);
+    }
+
+    @Test
+    void searchesOfRegisteredUsersAreRememberedAndClearable() {
+        given().auth().oauth2(alice).queryParam("q", "heart attack").when().get("/api/search").then().statusCode(200);
+        given().auth().oauth2(alice).queryParam("q", "E11.9").queryParam("system", "icd10cm").when()
+                .get("/api/search").then().statusCode(200);
+        given().auth().oauth2(alice).queryParam("q", "E11.9").queryParam("system", "icd10cm").when()
+                .get("/api/search").then().statusCode(200);
+        given().auth().oauth2(bob).queryParam("q", "UTI").when().get("/api/search").then().statusCode(200);
+        given().auth().oauth2(alice).when().get("/api/search-history").then().statusCode(200)
+                .body("query", contains("E11.9", "heart attack"))
+                .body("[0].systems", contains("icd10cm"));
+        given().auth().oauth2(bob).when().get("/api/search-history").then().statusCode(200)
+                .body("query", contains("UTI"));
+        given().auth().oauth2(alice).when().delete("/api/search-history").then().statusCode(204);
+        given().auth().oauth2(alice).when().get("/api/search-history").then().body("", hasSize(0));
+        given().auth().oauth2(bob).when().get("/api/search-history").then().body("", hasSize(1));
+    }
+
+    @Test
+    void guestsAndAnonymousCallersHaveNoUserData() {
+        String guest = TestTokens.guest(UUID.randomUUID().toString());
+        given().auth().oauth2(guest).queryParam("q", "asthma").when().get("/api/search").then().statusCode(200);
+        given().auth().oauth2(guest).when().get("/api/search-history").then().statusCode(403);
+        given().auth().oauth2(guest).when().put("/api/favorites/icd10cm/I10").then().statusCode(403);
+        given().when().get("/api/favorites").then().statusCode(401);
+        given().when().get("/api/notes").then().statusCode(401);
+        given().when().delete("/api/search-history").then().statusCode(401);
+    }
+}
