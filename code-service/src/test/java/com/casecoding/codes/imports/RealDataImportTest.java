@@ -88,6 +88,8 @@ class RealDataImportTest {
         assertEquals(74260, count("select count(*) from codes.code_entry e join codes.code_release r on r.id = "
                 + "e.release_id where r.dataset = 'icd10cm' and r.version = 'FY2025' and not e.header"));
         assertEquals(383, count("select count(*) from codes.code_entry where system = 'modifier'"));
+        assertEquals(97584, count("select count(*) from codes.current_code_entry where system = 'icd10cm'"));
+        assertEquals(78948, count("select count(*) from codes.current_code_entry where system = 'icd10pcs'"));
     }
 
     @Test
@@ -172,6 +174,31 @@ class RealDataImportTest {
         }
         assertEquals(388, lines);
         assertEquals(explained, changes.keySet(), "every derived change is in the addenda and vice versa");
+    }
+
+    /**
+     * The FY2025 ICD-10-PCS addenda count from the April 2024 update (78,638 codes), while the FY2024 file here is the
+     * October 2023 release (78,603): every addenda line must be in the derived history, which also holds the April
+     * changes (41 additions, 6 deletions, 3 revisions) that no loaded addenda lists.
+     */
+    @Test
+    @Order(4)
+    void derivedPcsHistoryContainsTheFy2025Addenda() {
+        String addenda = "from codes.code_addendum a join codes.code_release r on r.id = a.release_id "
+                + "where r.dataset = 'icd10pcs-addenda' and r.version = 'FY2025'";
+        String changes = "from codes.code_change ch join codes.code_release r on r.id = ch.release_id "
+                + "where ch.system = 'icd10pcs' and r.version = 'FY2025'";
+        assertEquals(371, count("select count(*) " + addenda + " and a.action = 'add'"));
+        assertEquals(61, count("select count(*) " + addenda + " and a.action = 'delete'"));
+        String derived = "select 1 from codes.code_change c2 join codes.code_release r2 on r2.id = c2.release_id "
+                + "where c2.system = 'icd10pcs' and r2.version = 'FY2025' and c2.code = a.code";
+        assertEquals(0, count("select count(*) " + addenda + " and a.action = 'add' and not exists (" + derived
+                + " and c2.change = 'added')"));
+        assertEquals(0, count("select count(*) " + addenda + " and a.action = 'delete' and not exists (" + derived
+                + " and c2.change = 'deleted')"));
+        assertEquals(371 + 41, count("select count(*) " + changes + " and ch.change = 'added'"));
+        assertEquals(61 + 6, count("select count(*) " + changes + " and ch.change = 'deleted'"));
+        assertEquals(3, count("select count(*) " + changes + " and ch.change = 'revised'"));
     }
 
     @Test
