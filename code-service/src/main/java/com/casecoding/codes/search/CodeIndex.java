@@ -27,6 +27,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -38,6 +39,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -80,6 +82,7 @@ public final class CodeIndex implements Closeable {
     static final int MAX_WORDS = 12;
 
     private static final String UNSPECIFIED = SearchAnalyzers.stemOf("unspecified");
+    private static final String CONTEXT_CHAPTERS = "OPVWXYZ";
     static final String F_ORD = "ord";
 
     private static final FieldType WORDS_TYPE = new FieldType();
@@ -94,8 +97,9 @@ public final class CodeIndex implements Closeable {
     private static final Sort TEXT_SORT = new Sort(new SortField(F_DELETED_RANK, SortField.Type.INT),
             SortField.FIELD_SCORE, new SortField(F_BILLABLE_RANK, SortField.Type.INT),
             new SortField(F_CODE_SORT, SortField.Type.STRING));
-    private static final Sort CODE_SORT = new Sort(new SortField(F_DELETED_RANK, SortField.Type.INT),
-            SortField.FIELD_SCORE, new SortField(F_CODE_SORT, SortField.Type.STRING),
+    /** A code typed exactly comes first even when deleted (it is what was asked for); prefix matches after it. */
+    private static final Sort CODE_SORT = new Sort(SortField.FIELD_SCORE,
+            new SortField(F_DELETED_RANK, SortField.Type.INT), new SortField(F_CODE_SORT, SortField.Type.STRING),
             new SortField(F_BILLABLE_RANK, SortField.Type.INT));
 
     private final ByteBuffersDirectory directory;
@@ -116,6 +120,8 @@ public final class CodeIndex implements Closeable {
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null);
+        // titles are short: a repeated word ("Pneumonia due to ... pneumoniae") should barely count
+        this.searcher.setSimilarity(new BM25Similarity(0.2f, 0.75f));
         this.synonyms = synonyms;
         this.spellChecker = new DirectSpellChecker();
         this.spellChecker.setMaxEdits(2);
@@ -188,12 +194,17 @@ public final class CodeIndex implements Closeable {
             case "modifier" -> 0.9f;
             default -> 1.0f;
         };
+        if (doc.system().equals("icd10cm") && !doc.code().isEmpty() && CONTEXT_CHAPTERS.indexOf(doc.code().charAt(0)) >= 0) {
+            // pregnancy (O), newborn (P), external causes (V-Y) and encounters/history (Z) apply only when the
+            // record says so; when the words match equally the plain disease code comes first
+            prior *= 0.85f;
+        }
         if (!doc.billable()) {
             prior *= 0.9f;
         } else if (doc.system().equals("icd10cm") && doc.code().length() <= 4) {
             // a billable 3- or 4-character ICD-10-CM code is a whole (sub)category: the general code a coder
             // expects before its more specific siblings when the words match equally (I10, R55, N39.0)
-            prior *= doc.code().length() == 3 ? 1.2f : 1.1f;
+            prior *= doc.code().length() == 3 ? 1.1f : 1.05f;
         }
         return prior;
     }
@@ -343,7 +354,12 @@ public final class CodeIndex implements Closeable {
                 continue;
             }
             SearchDocument d = byOrd[(int) ords.longValue()];
-            float score = Float.isNaN(docs[i].score) ? 0f : docs[i].score;
+            float score = docs[i].score;
+            if (Float.isNaN(score) && docs[i] instanceof FieldDoc fd) {
+                // the score is a sort key (after the deleted rank), kept in the FieldDoc's values
+                score = fd.fields.length > 1 && fd.fields[1] instanceof Float f ? f
+                        : fd.fields[0] instanceof Float f0 ? f0 : 0f;
+            }
             hits.add(new SearchHit(d.system(), d.displayCode(), d.code(), d.title(), d.billable(), d.status(),
                     d.version(), score, highlighter.highlight(d.title())));
         }
@@ -374,7 +390,7 @@ public final class CodeIndex implements Closeable {
             }
             if (!stems.contains(UNSPECIFIED)) {
                 // "pneumonia" means the unspecified code until the coder says more
-                outer.add(new BoostQuery(new TermQuery(new Term(F_TITLE, UNSPECIFIED)), 0.2f), Occur.SHOULD);
+                outer.add(new BoostQuery(new TermQuery(new Term(F_TITLE, UNSPECIFIED)), 0.3f), Occur.SHOULD);
             }
             if (filter != null) {
                 outer.add(filter, Occur.FILTER);

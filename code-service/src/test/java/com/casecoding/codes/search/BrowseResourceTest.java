@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -45,23 +48,26 @@ class BrowseResourceTest {
                 .body("node.kind", equalTo("chapter"))
                 .body("children.id", hasItem("E08-E13"));
         given().when().get("/api/browse/icd10cm/E08-E13").then().statusCode(200)
-                .body("children.id", contains("E10", "E11"));
+                .body("children.id", hasItems("E10", "E11"))
+                .body("children.kind", everyItem(equalTo("header")));
         given().when().get("/api/browse/icd10cm/e11").then().statusCode(200)
                 .body("node.code", equalTo("E11"))
                 .body("node.billable", equalTo(false))
-                .body("children.code", contains("E11.6", "E11.9"));
+                .body("children.code", hasItems("E11.6", "E11.9"));
         given().when().get("/api/browse/icd10pcs/0").then().statusCode(200)
                 .body("children.id", hasItem("0D"));
         given().when().get("/api/browse/cpt/36000-37799").then().statusCode(200)
-                .body("children.id", contains("36556", "37252", "37253"));
+                .body("children.id", hasItems("36556", "37252", "37253"));
     }
 
     @Test
     void rangeAsAList() {
         given().queryParam("range", "E10-E11").queryParam("limit", "3").when().get("/api/browse/icd10cm")
                 .then().statusCode(200)
-                .body("total", equalTo(6))
-                .body("children.code", contains("E10", "E10.9", "E11"));
+                .body("total", greaterThanOrEqualTo(6))
+                .body("children.code[0]", equalTo("E10"))
+                .body("children", hasSize(3))
+                .body("children.code", everyItem(startsWith("E1")));
         given().queryParam("range", "E11").when().get("/api/browse/icd10cm").then().statusCode(400)
                 .contentType("application/problem+json");
         given().queryParam("range", "E13-E10").when().get("/api/browse/icd10cm").then().statusCode(400);

@@ -85,7 +85,7 @@ class CodeIndexTest {
         assertEquals("J1030", hits.get(hits.size() - 1).code());
         assertEquals("deleted", hits.get(hits.size() - 1).status());
         assertTrue(hits.subList(0, hits.size() - 1).stream().allMatch(h -> h.status().equals("active")));
-        SearchHit deleted = index.search(SearchQuery.of("D13.9")).results().get(0);
+        SearchHit deleted = index.search(SearchQuery.of("T81.32XA")).results().get(0);
         assertEquals("deleted", deleted.status());
         assertEquals("FY2024", deleted.version());
     }
@@ -96,8 +96,8 @@ class CodeIndexTest {
         assertEquals(List.of("J1885"), index.search(onlyHcpcs).results().stream().map(SearchHit::code).toList());
         SearchQuery headers = new SearchQuery("diabetes", Set.of("icd10cm"), false, null, null, 20, 0);
         assertTrue(index.search(headers).results().stream().noneMatch(SearchHit::billable));
-        SearchQuery fy2024 = new SearchQuery("neoplasm", Set.of(), null, null, "FY2024", 20, 0);
-        assertEquals(List.of("D13.9"), index.search(fy2024).results().stream().map(SearchHit::code).toList());
+        SearchQuery fy2024 = new SearchQuery("wound disruption", Set.of(), null, null, "FY2024", 20, 0);
+        assertEquals(List.of("T81.32XA"), index.search(fy2024).results().stream().map(SearchHit::code).toList());
         SearchQuery both = new SearchQuery("diabetes", Set.of("icd10cm", "icd9cm"), null, null, null, 20, 0);
         assertTrue(index.search(both).results().stream().anyMatch(h -> h.system().equals("icd9cm")));
     }
@@ -136,6 +136,15 @@ class CodeIndexTest {
         assertTrue(codes.contains("I21.9"), codes.toString());
         List<String> two = index.suggest(SearchQuery.of("low back p", 5)).results().stream().map(SearchHit::code).toList();
         assertEquals("M54.50", two.get(0));
+    }
+
+    @Test
+    void scoresAreReportedBestFirst() {
+        List<SearchHit> hits = index.search(SearchQuery.of("diabetes mellitus", 10)).results();
+        assertTrue(hits.get(0).score() > 0, "score of the best hit");
+        for (int i = 1; i < hits.size(); i++) {
+            assertTrue(hits.get(i - 1).score() >= hits.get(i).score() || hits.get(i).status().equals("deleted"));
+        }
     }
 
     @Test
