@@ -27,6 +27,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -353,7 +354,12 @@ public final class CodeIndex implements Closeable {
                 continue;
             }
             SearchDocument d = byOrd[(int) ords.longValue()];
-            float score = Float.isNaN(docs[i].score) ? 0f : docs[i].score;
+            float score = docs[i].score;
+            if (Float.isNaN(score) && docs[i] instanceof FieldDoc fd) {
+                // the score is a sort key (after the deleted rank), kept in the FieldDoc's values
+                score = fd.fields.length > 1 && fd.fields[1] instanceof Float f ? f
+                        : fd.fields[0] instanceof Float f0 ? f0 : 0f;
+            }
             hits.add(new SearchHit(d.system(), d.displayCode(), d.code(), d.title(), d.billable(), d.status(),
                     d.version(), score, highlighter.highlight(d.title())));
         }

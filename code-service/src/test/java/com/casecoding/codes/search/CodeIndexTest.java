@@ -139,6 +139,15 @@ class CodeIndexTest {
     }
 
     @Test
+    void scoresAreReportedBestFirst() {
+        List<SearchHit> hits = index.search(SearchQuery.of("diabetes mellitus", 10)).results();
+        assertTrue(hits.get(0).score() > 0, "score of the best hit");
+        for (int i = 1; i < hits.size(); i++) {
+            assertTrue(hits.get(i - 1).score() >= hits.get(i).score() || hits.get(i).status().equals("deleted"));
+        }
+    }
+
+    @Test
     void findsByAnyTyping() {
         assertTrue(index.find("icd10cm", "e11.9").isPresent());
         assertFalse(index.find("icd10cm", "E11.99").isPresent());

@@ -192,11 +192,14 @@ final class CodeAnswers {
         ReleaseRef rel = inEffect.get();
         if (then.isPresent()) {
             CodeRecord t = then.get();
-            d.para("**Yes.** On " + date + " the " + r.system().label() + " release in effect was "
-                   + releaseText(rel) + ", and " + named(d, t) + " is in it"
-                   + (t.billable() || !(r.system() == CodeSystem.ICD10CM || r.system() == CodeSystem.ICD10PCS)
-                   ? "." : ", but as a **header** (not billable)."));
-            d.cite(Draft.release("code", r.system().label() + " " + t.display(), r.system().id(), t.code(), rel, null));
+            boolean header = !t.billable() && (r.system() == CodeSystem.ICD10CM || r.system() == CodeSystem.ICD10PCS);
+            d.para((header ? "**In the code set, but not billable.**" : "**Yes.**") + " On " + date + " the "
+                   + r.system().label() + " release in effect was " + releaseText(rel) + ", and " + named(d, t)
+                   + " is in it" + (header ? " as a **header**: a claim needs a more specific code below it." : "."));
+            if (!rel.equals(r.release())) {
+                d.cite(Draft.release("code", r.system().label() + " " + t.display() + " in " + rel.version(),
+                        r.system().id(), t.code(), rel, null));
+            }
         } else {
             d.para("**No.** On " + date + " the " + r.system().label() + " release in effect was " + releaseText(rel)
                    + ", and " + tick(r.display()) + " is **not** in it.");
@@ -269,7 +272,8 @@ final class CodeAnswers {
 
     private static String titleChange(Draft d, CodeHistory.Change c) {
         if (c.oldTitle() == null || c.newTitle() == null || c.oldTitle().equals(c.newTitle())) {
-            return c.newTitle() == null ? "" : d.data(c.newTitle());
+            boolean headerChanged = c.oldHeader() != null && c.newHeader() != null && !c.oldHeader().equals(c.newHeader());
+            return c.newTitle() == null || headerChanged ? "" : d.data(c.newTitle());
         }
         return "title from \"" + d.data(c.oldTitle()) + "\" to \"" + d.data(c.newTitle()) + "\"";
     }

@@ -33,8 +33,10 @@ public class CptImporter implements DatasetImporter {
 
     private static final Pattern LONG = Pattern.compile("longul?t\\.txt");
     private static final Pattern CODE_LIST = Pattern.compile("cpt_code_list_(\\d{4})\\.txt");
-    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})");
     private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9FMTU]");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Override
     public Optional<SourceFile> recognize(Path file) {
@@ -48,7 +50,7 @@ public class CptImporter implements DatasetImporter {
         if (!LONG.matcher(name).matches()) {
             return Optional.empty();
         }
-        Optional<Integer> year = yearFromFolders(file);
+        Optional<Integer> year = ReleaseNames.yearFromFolders(file, YEAR);
         if (year.isEmpty()) {
             return Optional.empty();
         }
@@ -57,17 +59,6 @@ public class CptImporter implements DatasetImporter {
         ReleaseNames.sibling(file, "SHORTU.txt").ifPresent(companions::add);
         return Optional.of(new SourceFile("cpt", String.valueOf(year.get()), LocalDate.of(year.get(), 1, 1), file,
                 companions, "AMA CPT data files (licensed descriptors)"));
-    }
-
-    private static Optional<Integer> yearFromFolders(Path file) {
-        for (Path dir = file.toAbsolutePath().getParent(); dir != null && dir.getFileName() != null;
-             dir = dir.getParent()) {
-            Matcher m = YEAR.matcher(dir.getFileName().toString());
-            if (m.find()) {
-                return Optional.of(Integer.parseInt(m.group()));
-            }
-        }
-        return Optional.empty();
     }
 
     @Override
@@ -139,7 +130,7 @@ public class CptImporter implements DatasetImporter {
 
     private static String jsonString(String s) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+            return JSON.writeValueAsString(s);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

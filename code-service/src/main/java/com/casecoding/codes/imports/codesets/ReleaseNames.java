@@ -32,11 +32,14 @@ final class ReleaseNames {
 
     /** The fiscal year named by a folder on the way up ({@code .../FY2018/gem_i9pcs.txt}). */
     static Optional<Integer> fiscalYearFromFolders(Path file) {
-        for (Path dir = file.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-            if (dir.getFileName() == null) {
-                break;
-            }
-            Matcher m = FY_FOLDER.matcher(dir.getFileName().toString());
+        return yearFromFolders(file, FY_FOLDER);
+    }
+
+    /** The first group of {@code pattern} (a year) in the nearest folder name on the way up that has one. */
+    static Optional<Integer> yearFromFolders(Path file, Pattern pattern) {
+        for (Path dir = file.toAbsolutePath().getParent(); dir != null && dir.getFileName() != null;
+             dir = dir.getParent()) {
+            Matcher m = pattern.matcher(dir.getFileName().toString());
             if (m.find()) {
                 return Optional.of(Integer.parseInt(m.group(1)));
             }
