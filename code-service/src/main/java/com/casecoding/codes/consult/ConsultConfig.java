@@ -21,6 +21,10 @@ public interface ConsultConfig {
     @WithDefault("https://casecoding.com/register")
     String registerUrl();
 
+    /** How long a submission waits for the instant draft; past it the consult is stored with an empty draft. */
+    @WithDefault("PT5S")
+    Duration draftTimeout();
+
     /** At most one "please register" reply per unknown address within this time (no mail loops, no backscatter). */
     @WithDefault("PT24H")
     Duration registerReplyInterval();

@@ -8,10 +8,12 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+
 /**
  * Sends consult notifications with the Qute templates in {@code templates/consult/} (text and HTML variants), after
- * the transaction commits, so a rolled-back change never mails anyone. Sending is asynchronous: a failing SMTP server
- * is logged and never fails the request. The mail subject carries the consult id so a reply by mail finds its thread.
+ * the transaction commits, so a rolled-back change never mails anyone. Sending is asynchronous and tried up to three times: a failing SMTP
+ * server is logged and never fails the request. The mail subject carries the consult id so a reply by mail finds its thread.
  */
 @ApplicationScoped
 public class ConsultMailer {
@@ -51,7 +53,8 @@ public class ConsultMailer {
                     .data("status", mail.status() == null ? "" : mail.status().id())
                     .data("link", config.linkBase() + mail.consultId());
         }
-        instance.send().subscribe().with(
+        // a pooled SMTP connection the server has meanwhile closed fails once: a fresh connection is tried again
+        instance.send().onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(2).subscribe().with(
                 ok -> LOG.debugf("Consult mail %s sent for %s", mail.kind(), mail.consultId()),
                 failure -> LOG.warnf("Consult mail %s for %s could not be sent: %s", mail.kind(), mail.consultId(),
                         failure.getMessage()));

@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -35,18 +34,13 @@ import java.util.List;
 public class ConsultQueueResource {
 
     @Inject
-    JsonWebToken jwt;
-
-    @Inject
     ConsultService service;
 
     @Inject
-    ContactDirectory contacts;
+    CurrentCaller current;
 
     private Caller caller() {
-        Caller caller = Caller.of(jwt);
-        contacts.remember(caller);
-        return caller;
+        return current.get();
     }
 
     @GET

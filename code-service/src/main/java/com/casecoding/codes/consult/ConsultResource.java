@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -41,19 +40,13 @@ import java.util.UUID;
 public class ConsultResource {
 
     @Inject
-    JsonWebToken jwt;
-
-    @Inject
     ConsultService service;
 
     @Inject
-    ContactDirectory contacts;
+    CurrentCaller current;
 
-    /** Every call records the caller's current address for notifications and inbound mail. */
-    Caller caller() {
-        Caller caller = Caller.of(jwt);
-        contacts.remember(caller);
-        return caller;
+    private Caller caller() {
+        return current.get();
     }
 
     @POST

@@ -45,7 +45,7 @@ public class ConsultService {
     static final String SYSTEM = "system";
 
     @Inject
-    DraftWriter draftWriter;
+    InstantDrafts drafts;
 
     @Inject
     ContactDirectory contacts;
@@ -79,14 +79,7 @@ public class ConsultService {
 
     private Consult create(String ownerSub, String subject, String question, String caseText, List<String> codes,
                            String source) {
-        Draft draft;
-        try {
-            draft = draftWriter.write(new DraftWriter.DraftRequest(question, caseText, codes, ownerSub));
-        } catch (RuntimeException e) {
-            // the consult is what matters: a failing draft never loses it
-            LOG.warnf(e, "Instant draft failed; the consult is stored without one");
-            draft = null;
-        }
+        Draft draft = drafts.write(new DraftWriter.DraftRequest(question, caseText, codes, ownerSub));
         Instant now = Instant.now();
         Consult c = new Consult();
         c.id = UUID.randomUUID();
@@ -292,8 +285,8 @@ public class ConsultService {
     }
 
     private Consult lockedOwnedBy(String ownerSub, UUID id) {
-        Consult c = Consult.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null || !c.ownerSub.equals(ownerSub)) {
+        Consult c = locked(id);
+        if (!c.ownerSub.equals(ownerSub)) {
             throw notFound();
         }
         return c;

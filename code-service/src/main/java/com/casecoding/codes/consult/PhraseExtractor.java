@@ -57,8 +57,12 @@ public final class PhraseExtractor {
             "currently", "recent", "recently", "prior", "previous", "previously", "again", "well", "please", "code",
             "codes", "coding", "i", "we", "you", "my", "our", "can", "could", "should", "would", "will", "may",
             "might", "do", "does", "did", "unlikely", "excluded", "absent", "resolved", "negative");
-    /** "of" joins two content words ("shortness of breath") and is dropped at the edges of a phrase. */
+    /**
+     * "of" (and "of the") joins two content words ("shortness of breath", "osteoarthritis of the right knee") and is
+     * dropped at the edges of a phrase.
+     */
     private static final String JOINER = "of";
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9'/.\\-]*[A-Za-z0-9])?|,");
     private static final Pattern AGE = Pattern.compile("\\d+-?(year|yr|month|week|day)s?-?old|\\d+(yo|y/o)");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)|[;:\\n]");
@@ -147,7 +151,10 @@ public final class PhraseExtractor {
                 }
                 continue;
             }
-            if (JOINER.equals(k < n ? lower[k] : null) && start >= 0 && k + 1 < n && isContent(lower, k + 1, cue)) {
+            boolean articleAfterJoiner = k < n && start >= 0 && k > start && ARTICLES.contains(lower[k])
+                    && JOINER.equals(lower[k - 1]);
+            if (articleAfterJoiner && k + 1 < n && isContent(lower, k + 1, cue)
+                    && sameNegation(negatedBy, start, k + 1)) {
                 continue;
             }
             if (start >= 0) {
@@ -156,6 +163,11 @@ public final class PhraseExtractor {
             }
         }
         return out;
+    }
+
+    /** A phrase never mixes negated and affirmed words. */
+    private static boolean sameNegation(String[] negatedBy, int a, int b) {
+        return (negatedBy[a] == null) == (negatedBy[b] == null);
     }
 
     private static boolean isContent(String[] lower, int k, boolean[] cue) {

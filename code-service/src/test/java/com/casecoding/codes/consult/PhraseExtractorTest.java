@@ -88,4 +88,14 @@ class PhraseExtractorTest {
         assertTrue(extractor.extract("   ").isEmpty());
         assertEquals(List.of("E11.9"), extractor.affirmed("E11.9"));
     }
+
+    @Test
+    void ofTheJoinsAPhraseButNeverAcrossANegation() {
+        Map<String, Boolean> n = negation("Osteoarthritis of the right knee. No fracture of the left radius.");
+        assertEquals(false, n.get("osteoarthritis of the right knee"), n.toString());
+        assertEquals(true, n.get("fracture of the left radius"), n.toString());
+        Map<String, Boolean> mixed = negation("Pain of the shoulder, no swelling");
+        assertEquals(false, mixed.get("pain of the shoulder"), mixed.toString());
+        assertEquals(true, mixed.get("swelling"), mixed.toString());
+    }
 }

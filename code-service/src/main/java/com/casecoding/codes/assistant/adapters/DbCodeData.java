@@ -116,6 +116,16 @@ public class DbCodeData implements CodeHistory, Crosswalk {
         return new CodeRecord(system, code, title, !header, parent, commonLanguage, deleted, release);
     }
 
+    /** Our own plain-language text of a code, whether or not a code set holds the code. */
+    public Optional<String> commonLanguage(CodeSystem system, String code) {
+        List<String> out = new ArrayList<>(1);
+        query("select text from codes.common_language where system = ? and code = ?", ps -> {
+            ps.setString(1, system.id());
+            ps.setString(2, code);
+        }, rs -> out.add(rs.getString(1)));
+        return out.stream().findFirst();
+    }
+
     public List<CodeRecord> children(CodeSystem system, String code, int limit) {
         List<Release> rel = releasesOf(system.id());
         if (rel.isEmpty()) {
@@ -185,11 +195,16 @@ public class DbCodeData implements CodeHistory, Crosswalk {
     }
 
     private List<Change> addendaChanges(CodeSystem system, String prefix, Release oldest) {
+        Optional<Release> addenda = releasesOf(system.id() + "-addenda").stream()
+                .filter(a -> a.ref().effectiveDate().equals(oldest.ref().effectiveDate())).reduce((a, b) -> b);
+        if (addenda.isEmpty()) {
+            return List.of();
+        }
         Map<String, Map<String, String[]>> byCode = new LinkedHashMap<>();
         query("""
                 select a.code, a.action, a.header, coalesce(a.long_title, a.short_title)
                 from codes.code_addendum a where a.release_id = ? and a.system = ? and a.code like ? order by a.line""", ps -> {
-            ps.setLong(1, oldest.id());
+            ps.setLong(1, addenda.get().id());
             ps.setString(2, system.id());
             ps.setString(3, prefix + "%");
         }, rs -> byCode.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())

@@ -18,7 +18,7 @@ import java.util.Optional;
 /** Answers about codes themselves: meaning, billable or not, validity on a date, changes, and search. */
 final class CodeAnswers {
 
-    private static final int CHILDREN_SHOWN = 8;
+    private static final int CHILDREN_SHOWN = 12;
     private static final int HITS_SHOWN = 5;
 
     private final CodeCatalog catalog;
@@ -84,11 +84,14 @@ final class CodeAnswers {
             }
         }
         d.blank();
-        List<CodeRecord> children = catalog.children(r.system(), r.code(), CHILDREN_SHOWN);
+        List<CodeRecord> children = catalog.children(r.system(), r.code(), CHILDREN_SHOWN + 1);
         if (!children.isEmpty()) {
             d.para("**Codes under it:**");
-            for (CodeRecord c : children) {
+            for (CodeRecord c : children.stream().limit(CHILDREN_SHOWN).toList()) {
                 d.bullet(named(d, c) + (c.billable() ? "" : " _(header)_"));
+            }
+            if (children.size() > CHILDREN_SHOWN) {
+                d.bullet("... and more: open the code page for the full list.");
             }
             d.blank();
         }
@@ -150,8 +153,12 @@ final class CodeAnswers {
                 } else {
                     d.para("**No.** " + named(d, r) + " is a **header**, not valid on a claim (" + releaseText(r.release())
                            + "). Use a more specific code below it:");
-                    for (CodeRecord c : catalog.children(r.system(), r.code(), CHILDREN_SHOWN)) {
+                    List<CodeRecord> children = catalog.children(r.system(), r.code(), CHILDREN_SHOWN + 1);
+                    for (CodeRecord c : children.stream().limit(CHILDREN_SHOWN).toList()) {
                         d.bullet(named(d, c) + (c.billable() ? " (billable)" : " _(header, more codes below)_"));
+                    }
+                    if (children.size() > CHILDREN_SHOWN) {
+                        d.bullet("... and more: open the code page for the full list.");
                     }
                     d.blank();
                 }
@@ -185,11 +192,14 @@ final class CodeAnswers {
         ReleaseRef rel = inEffect.get();
         if (then.isPresent()) {
             CodeRecord t = then.get();
-            d.para("**Yes.** On " + date + " the " + r.system().label() + " release in effect was "
-                   + releaseText(rel) + ", and " + named(d, t) + " is in it"
-                   + (t.billable() || !(r.system() == CodeSystem.ICD10CM || r.system() == CodeSystem.ICD10PCS)
-                   ? "." : ", but as a **header** (not billable)."));
-            d.cite(Draft.release("code", r.system().label() + " " + t.display(), r.system().id(), t.code(), rel, null));
+            boolean header = !t.billable() && (r.system() == CodeSystem.ICD10CM || r.system() == CodeSystem.ICD10PCS);
+            d.para((header ? "**In the code set, but not billable.**" : "**Yes.**") + " On " + date + " the "
+                   + r.system().label() + " release in effect was " + releaseText(rel) + ", and " + named(d, t)
+                   + " is in it" + (header ? " as a **header**: a claim needs a more specific code below it." : "."));
+            if (!rel.equals(r.release())) {
+                d.cite(Draft.release("code", r.system().label() + " " + t.display() + " in " + rel.version(),
+                        r.system().id(), t.code(), rel, null));
+            }
         } else {
             d.para("**No.** On " + date + " the " + r.system().label() + " release in effect was " + releaseText(rel)
                    + ", and " + tick(r.display()) + " is **not** in it.");
@@ -262,7 +272,8 @@ final class CodeAnswers {
 
     private static String titleChange(Draft d, CodeHistory.Change c) {
         if (c.oldTitle() == null || c.newTitle() == null || c.oldTitle().equals(c.newTitle())) {
-            return c.newTitle() == null ? "" : d.data(c.newTitle());
+            boolean headerChanged = c.oldHeader() != null && c.newHeader() != null && !c.oldHeader().equals(c.newHeader());
+            return c.newTitle() == null || headerChanged ? "" : d.data(c.newTitle());
         }
         return "title from \"" + d.data(c.oldTitle()) + "\" to \"" + d.data(c.newTitle()) + "\"";
     }
@@ -303,10 +314,10 @@ final class CodeAnswers {
         d.para("**Best matches for \"" + words + "\"**" + system.map(s -> " in " + s.label()).orElse("") + ":");
         int i = 1;
         for (CodeSearch.Hit h : hits) {
-            String title = h.system() == CodeSystem.CPT ? "(CPT; official text needs a licence)" : d.data(h.title());
+            String title = h.system() == CodeSystem.CPT || h.title() == null ? "(CPT; official text needs a licence)" : d.data(h.title());
             d.line((i++) + ". " + tick(h.display()) + " " + title + ", " + h.system().label()
                    + (h.billable() ? "" : ", _header: pick a code below it_")
-                   + (h.why() == null || h.why().isBlank() ? "" : ". _Why: " + h.why() + "_"));
+                   + (h.why() == null || h.why().isBlank() ? "" : ". _Why: " + d.data(h.why()) + "_"));
             d.cite(new Citation("search", h.system().label() + " " + h.display(), h.system().id(), h.code(), null,
                     null, null, null));
         }

@@ -89,6 +89,9 @@ public final class IntentClassifier {
         if (codes >= 1 && (INFO.matcher(q).find() || q.split(" ").length <= 4)) {
             return Intent.CODE_INFO;
         }
+        if (codes == 0 && SEARCH.matcher(q).find() && !q.matches(".*\\b(guideline|rule|explain|mean|difference)s?\\b.*")) {
+            return Intent.SEARCH;
+        }
         if (guidelineMatch) {
             return Intent.GUIDELINE;
         }

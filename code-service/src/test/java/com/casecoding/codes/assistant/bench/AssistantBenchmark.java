@@ -31,17 +31,12 @@ public final class AssistantBenchmark {
     private AssistantBenchmark() {
     }
 
-    public static void main(String[] args) {
-        if (args.length < 2) {
-            System.err.println("usage: AssistantBenchmark <code-service base URL> <bearer token> [rounds]");
-            System.exit(2);
-        }
-        String base = args[0].replaceAll("/+$", "");
-        String token = args[1];
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    /** Asks a question of the service at {@code base} with the bearer token, as a client would. */
+    public static Function<QuestionSet.Item, Answer> overHttp(String base, String token) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        Function<QuestionSet.Item, Answer> ask = item -> {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return item -> {
             try {
                 ObjectNode body = json.createObjectNode().put("question", item.question());
                 if (item.code() != null) {
@@ -62,6 +57,17 @@ public final class AssistantBenchmark {
                 throw new IllegalStateException(e);
             }
         };
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: AssistantBenchmark <code-service base URL> <bearer token> [rounds]");
+            System.exit(2);
+        }
+        String base = args[0].replaceAll("/+$", "");
+        String token = args[1];
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Function<QuestionSet.Item, Answer> ask = overHttp(base, token);
         List<QuestionSet.Item> items = QuestionSet.load();
         QuestionSet.evaluate(items, ask, a -> List.of(), 1);
         QuestionSet.Report report = QuestionSet.evaluate(items, ask, a -> List.<String>of(), rounds);

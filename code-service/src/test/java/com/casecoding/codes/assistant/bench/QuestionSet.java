@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,9 +73,25 @@ public final class QuestionSet {
             sb.append(String.format(Locale.ROOT, "%nLatency per answer: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d answers)%n",
                     percentileMicros(50) / 1000.0, percentileMicros(99) / 1000.0, percentileMicros(100) / 1000.0,
                     outcomes.size()));
-            outcomes.stream().filter(o -> !o.correct()).sorted(Comparator.comparing(o -> o.item().id()))
-                    .forEach(o -> sb.append("\n- ").append(o.item().id()).append(" \"").append(o.item().question())
-                            .append("\": ").append(String.join("; ", o.problems())));
+            Map<String, Long> slowest = new TreeMap<>();
+            outcomes.forEach(o -> slowest.merge(o.item().id(), o.nanos(), Math::max));
+            sb.append("Slowest questions: ");
+            slowest.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                    .forEach(e -> sb.append(String.format(Locale.ROOT, "%s %.1f ms; ", e.getKey(), e.getValue() / 1e6)));
+            sb.append('\n');
+            java.util.Map<String, Outcome> failed = new java.util.TreeMap<>();
+            outcomes.stream().filter(o -> !o.correct()).forEach(o -> failed.putIfAbsent(o.item().id(), o));
+            if (!failed.isEmpty()) {
+                sb.append("\nNot answered correctly:\n");
+            }
+            failed.values().forEach(o -> {
+                sb.append("\n- ").append(o.item().id()).append(" \"").append(o.item().question())
+                        .append("\": ").append(String.join("; ", o.problems()));
+                if (o.answer() != null) {
+                    String a = o.answer().answer().replace("\n", " / ");
+                    sb.append("\n  > ").append(a.length() > 400 ? a.substring(0, 400) + "..." : a);
+                }
+            });
             return sb.toString();
         }
     }
@@ -133,7 +148,7 @@ public final class QuestionSet {
 
     static List<String> judge(Item item, Answer a, List<String> unknown) {
         List<String> problems = new ArrayList<>();
-        String text = a.answer().toLowerCase(Locale.ROOT);
+        String text = a.answer().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         for (String f : item.mustContain()) {
             if (!text.contains(f.toLowerCase(Locale.ROOT))) {
                 problems.add("missing '" + f + "'");

@@ -1,0 +1,85 @@
+package com.casecoding.codes.assistant.adapters;
+
+import com.casecoding.codes.assistant.data.CodeCatalog;
+import com.casecoding.codes.assistant.data.CodeHistory;
+import com.casecoding.codes.assistant.data.CodeSearch;
+import com.casecoding.codes.assistant.data.Crosswalk;
+import com.casecoding.codes.assistant.data.EditFacts;
+import com.casecoding.codes.edits.EditTables;
+import com.casecoding.codes.imports.ImportCompleted;
+import com.casecoding.codes.search.SearchEngine;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/**
+ * Wires the assistant's ports to the platform's real services: the imported code tables, the edit and fee tables,
+ * the search engine. Cached code records are dropped after every import.
+ */
+@ApplicationScoped
+public class AssistantPorts {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EditTables editTables;
+
+    @Inject
+    SearchEngine searchEngine;
+
+    private DbCodeData codes;
+    private EditFactsAdapter edits;
+
+    synchronized DbCodeData codes() {
+        if (codes == null) {
+            codes = new DbCodeData(dataSource);
+        }
+        return codes;
+    }
+
+    synchronized EditFactsAdapter edits() {
+        if (edits == null) {
+            edits = new EditFactsAdapter(editTables, Clock.systemUTC());
+        }
+        return edits;
+    }
+
+    void onImport(@Observes ImportCompleted event) {
+        codes().invalidate();
+    }
+
+    @Produces
+    @ApplicationScoped
+    CodeCatalog catalog() {
+        return new CatalogAdapter(codes(), edits());
+    }
+
+    @Produces
+    @ApplicationScoped
+    CodeHistory history() {
+        return codes();
+    }
+
+    @Produces
+    @ApplicationScoped
+    Crosswalk crosswalk() {
+        return codes();
+    }
+
+    @Produces
+    @ApplicationScoped
+    EditFacts editFacts() {
+        return edits();
+    }
+
+    @Produces
+    @ApplicationScoped
+    CodeSearch search() {
+        return new SearchAdapter(searchEngine);
+    }
+}
