@@ -20,6 +20,7 @@ class CareersThroughGatewayIT {
     @BeforeAll
     static void start() throws Exception {
         gateway = Platform.get().gateway.url();
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
     private static Map<String, Object> posting(String title) {
