@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -207,9 +208,7 @@ public class GatewayRouter {
         if (viewGrant != null) {
             headers.set(Claims.VIEW_GRANT_HEADER, viewGrant);
         }
-        boolean hasBody = request.headers().contains(HttpHeaders.CONTENT_LENGTH)
-                ? !"0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH))
-                : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        boolean hasBody = hasBody(request);
         options.setHeaders(headers);
 
         client.request(options)
@@ -303,11 +302,22 @@ public class GatewayRouter {
      * a connection that still holds part of an old request.
      */
     private static void closeIfBodyUnread(RoutingContext rc) {
-        if (!rc.request().isEnded()) {
-            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-            rc.response().endHandler(v -> rc.request().connection().close());
-            rc.request().handler(null).resume();
+        HttpServerRequest request = rc.request();
+        if (request.isEnded() || !hasBody(request)) {
+            return;
         }
+        request.handler(null).resume();
+        if (request.version() != HttpVersion.HTTP_2) {
+            // HTTP/2 streams are independent; an HTTP/1.1 connection with half a body in it must not be reused
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            rc.response().endHandler(v -> request.connection().close());
+        }
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        return request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                ? !"0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH))
+                : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     static String clientAddress(HttpServerRequest request) {
