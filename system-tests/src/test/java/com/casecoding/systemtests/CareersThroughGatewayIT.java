@@ -45,11 +45,12 @@ class CareersThroughGatewayIT {
         Flows.Account employer = Flows.register(gateway, "employer");
         at(gateway, employer.token()).body(Map.of("organizationName", "Gateway Clinic", "website", "https://clinic.example.test"))
                 .put("/api/careers/employer/profile").then().statusCode(201);
-        String title = "E/M coder " + System.nanoTime();
-        long job = at(gateway, employer.token()).header("Idempotency-Key", "post-" + title).body(posting(title))
+        long stamp = System.nanoTime();
+        String title = "E/M coder " + stamp;
+        long job = at(gateway, employer.token()).header("Idempotency-Key", "post-" + stamp).body(posting(title))
                 .post("/api/careers/employer/jobs").then().statusCode(201).extract().jsonPath().getLong("id");
         // the same Idempotency-Key does not create a second posting
-        long again = at(gateway, employer.token()).header("Idempotency-Key", "post-" + title).body(posting(title))
+        long again = at(gateway, employer.token()).header("Idempotency-Key", "post-" + stamp).body(posting(title))
                 .post("/api/careers/employer/jobs").then().statusCode(201).extract().jsonPath().getLong("id");
         org.junit.jupiter.api.Assertions.assertEquals(job, again);
         at(gateway, employer.token()).post("/api/careers/employer/jobs/" + job + "/publish").then().statusCode(200);
