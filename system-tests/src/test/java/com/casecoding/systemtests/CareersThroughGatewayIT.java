@@ -55,11 +55,12 @@ class CareersThroughGatewayIT {
         org.junit.jupiter.api.Assertions.assertEquals(job, again);
         at(gateway, employer.token()).post("/api/careers/employer/jobs/" + job + "/publish").then().statusCode(200);
 
-        // anyone finds it, with its JSON-LD and without the script
+        // anyone finds it; the markdown is rendered with the script as inert text
         at(gateway, null).queryParam("q", title).get("/api/jobs").then().statusCode(200)
                 .body("results.id", hasItem((int) job));
         at(gateway, null).get("/api/jobs/" + job).then().statusCode(200)
-                .body(not(org.hamcrest.Matchers.containsString("<script>")));
+                .body("descriptionHtml", not(org.hamcrest.Matchers.containsString("<script>")))
+                .body("descriptionHtml", org.hamcrest.Matchers.containsString("&lt;script&gt;"));
 
         Flows.Account coder = Flows.register(gateway, "coder");
         long application = at(gateway, coder.token())
