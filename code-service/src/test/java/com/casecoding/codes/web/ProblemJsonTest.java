@@ -90,6 +90,15 @@ class ProblemJsonTest {
     }
 
     @Test
+    void bodyOverOneMegabyteIs413ProblemJson() {
+        given().contentType("application/json").body("{\"name\":\"" + "x".repeat(1_100_000) + "\"}")
+                .when().post("/test/problems")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://casecoding.com/problems/payload-too-large"));
+    }
+
+    @Test
     void unexpectedErrorHidesInternalsAndCarriesRequestId() {
         given().when().get("/test/problems/boom")
                 .then().statusCode(500)
