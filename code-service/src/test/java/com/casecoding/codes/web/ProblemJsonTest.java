@@ -99,6 +99,13 @@ class ProblemJsonTest {
     }
 
     @Test
+    void overLongUrlIs414ProblemJson() {
+        given().when().get("/api/code-systems?q=" + "x".repeat(40_000))
+                .then().statusCode(414)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void unexpectedErrorHidesInternalsAndCarriesRequestId() {
         given().when().get("/test/problems/boom")
                 .then().statusCode(500)

@@ -11,15 +11,18 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a declared body over {@code casecoding.http.max-body-bytes} (1 MiB) with a 413 problem+json before anything
- * reads it. The HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}) is set higher and only stops bodies
- * that do not declare their length, which it answers with a bare 413.
+ * Refuses a declared body over {@code casecoding.http.max-body-bytes} (1 MiB) with a 413 problem+json, and a request
+ * line over {@code casecoding.http.max-uri-length} (32 KiB) with a 414 problem+json, before anything reads them. The HTTP
+ * layer's own limits ({@code quarkus.http.limits.*}) are set higher and are only a backstop with bare answers.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
     @ConfigProperty(name = "casecoding.http.max-body-bytes", defaultValue = "1048576")
     long maxBytes;
+
+    @ConfigProperty(name = "casecoding.http.max-uri-length", defaultValue = "32768")
+    int maxUriLength;
 
     @Inject
     ObjectMapper json;
@@ -33,13 +36,19 @@ public class BodySizeLimit {
             } catch (NumberFormatException e) {
                 length = -1;
             }
-            if (length <= maxBytes) {
+            int uriLength = rc.request().uri().length();
+            if (length <= maxBytes && uriLength <= maxUriLength) {
                 rc.next();
                 return;
             }
-            Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413,
-                    "The request body is " + length + " bytes; at most " + maxBytes + " bytes are accepted.",
-                    rc.request().path(), RequestIds.of(rc.request()));
+            boolean uriTooLong = uriLength > maxUriLength;
+            int status = uriTooLong ? 414 : 413;
+            Problem problem = uriTooLong
+                    ? Problem.of(ProblemType.HTTP, 414, "The URL is " + uriLength + " characters long; at most "
+                    + maxUriLength + " are accepted. Shorten the query.", rc.request().path().length() > 200
+                    ? rc.request().path().substring(0, 200) : rc.request().path(), RequestIds.of(rc.request()))
+                    : Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413, "The request body is " + length
+                    + " bytes; at most " + maxBytes + " bytes are accepted.", rc.request().path(), RequestIds.of(rc.request()));
             String body;
             try {
                 body = json.writeValueAsString(problem);
@@ -47,7 +56,7 @@ public class BodySizeLimit {
                 body = "{\"status\":413}";
             }
             // the unread body stays on the connection: answer, then close it
-            rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(body).onComplete(done -> rc.request().connection().close());
         }, 900);
