@@ -196,7 +196,7 @@ public class ProblemMappers {
     }
 
     /**
-     * A lost or refused database connection (SQLState class 08, a pool that cannot hand out a connection, Hibernate's
+     * A lost or refused database connection (SQLState class 08 or 57P, a pool that cannot hand out a connection, Hibernate's
      * connection exception) is a temporary 503, not a bug.
      */
     static boolean databaseUnavailable(Throwable e) {
@@ -208,7 +208,9 @@ public class ProblemMappers {
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState();
                 String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
-                if ((state != null && state.startsWith("08")) || message.contains("acquisition timeout")
+                // 08: connection exceptions; 57P: the server is shutting down, crashed or not accepting connections yet
+                if ((state != null && (state.startsWith("08") || state.startsWith("57P")))
+                        || message.contains("acquisition timeout")
                         || message.contains("connection refused") || message.contains("this connection has been closed")) {
                     return true;
                 }

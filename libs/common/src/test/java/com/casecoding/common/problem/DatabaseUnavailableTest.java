@@ -17,6 +17,8 @@ class DatabaseUnavailableTest {
         assertTrue(ProblemMappers.databaseUnavailable(new RuntimeException(
                 new SQLException("Acquisition timeout while waiting for new connection"))));
         assertTrue(ProblemMappers.databaseUnavailable(new SQLTransientConnectionException("gone")));
+        assertTrue(ProblemMappers.databaseUnavailable(new RuntimeException(
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
     }
 
     @Test
