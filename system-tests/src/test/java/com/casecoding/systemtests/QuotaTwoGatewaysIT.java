@@ -1,22 +1,10 @@
 package com.casecoding.systemtests;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,58 +14,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class QuotaTwoGatewaysIT {
 
-    static HttpServer stub;
-    static ServiceProcess gatewayA;
-    static ServiceProcess gatewayB;
+    static TwoGatewayQuota setup;
 
     @BeforeAll
     static void start() throws Exception {
-        Platform platform = Platform.get();
-        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 500);
-        stub.setExecutor(Executors.newFixedThreadPool(32));
-        stub.createContext("/", exchange -> {
-            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        stub.start();
-        String stubUrl = "http://127.0.0.1:" + stub.getAddress().getPort();
-        gatewayA = platform.startGateway("gateway-a", ServiceProcess.freePort(), stubUrl, stubUrl);
-        gatewayB = platform.startGateway("gateway-b", ServiceProcess.freePort(), stubUrl, stubUrl);
+        setup = new TwoGatewayQuota("gateway", Platform.get()::startGateway);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (gatewayA != null) {
-            gatewayA.close();
-        }
-        if (gatewayB != null) {
-            gatewayB.close();
-        }
-        if (stub != null) {
-            stub.stop(0);
+        if (setup != null) {
+            setup.close();
         }
     }
 
     @RepeatedTest(3)
     void exactlySixOfTwoHundredConcurrentViewsSucceed() throws Exception {
-        String token = Http.freeToken(gatewayA.url(), "quota-" + UUID.randomUUID() + "@example.test");
-        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            String base = (i % 2 == 0 ? gatewayA : gatewayB).url();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/codes/hcpcs/J" + (1000 + i)))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).GET().build();
-            calls.add(Http.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
-        }
-        List<HttpResponse<String>> responses = calls.stream().map(CompletableFuture::join).toList();
-        long served = responses.stream().filter(r -> r.statusCode() == 200).count();
-        long refused = responses.stream().filter(r -> r.statusCode() == 403).count();
-        assertEquals(6, served, "pages served");
-        assertEquals(194, refused, "pages refused with the quota message");
-        HttpResponse<String> me = Http.get(gatewayB.url() + "/api/me", token);
+        TwoGatewayQuota.Round round = setup.round("quota");
+        assertEquals(6, round.served(), "pages served");
+        assertEquals(194, round.refused(), "pages refused with the quota message");
+        HttpResponse<String> me = Http.get(setup.gatewayB.url() + "/api/me", round.token());
         assertEquals(true, me.body().contains("\"used\":6"), me.body());
     }
 }
