@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Open-loop load on the code page: sends GET /api/codes/{system}/{code} at a fixed rate (requests are scheduled on a
  * clock, never held back by slow answers, so queueing shows up in the latency: no coordinated omission) and prints
  * percentiles. No dependencies: {@code java code-service/benchmarks/CodePageLoad.java BASE_URL RATE SECONDS CODES}.
- * CODES is a file of "system/code" lines; the list is cycled.
+ * CODES is a file of "system/code" lines; the list is cycled. Without {@code BENCH_TOKEN} the requests are a guest's
+ * (descriptions only); with a registered user's access token in {@code BENCH_TOKEN} they get the whole page.
  */
 public class CodePageLoad {
 
@@ -79,9 +80,16 @@ public class CodePageLoad {
         System.exit(0);
     }
 
+    /** A bearer token from the environment ({@code BENCH_TOKEN}) measures a registered user's full page. */
+    private static final String TOKEN = System.getenv("BENCH_TOKEN");
+
     private static HttpRequest request(String base, String code) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/codes/" + code)).timeout(Duration.ofSeconds(10))
-                .GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/api/codes/" + code))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (TOKEN != null && !TOKEN.isBlank()) {
+            builder.header("Authorization", "Bearer " + TOKEN);
+        }
+        return builder.build();
     }
 
     private static List<String> read(Path file) throws IOException {
