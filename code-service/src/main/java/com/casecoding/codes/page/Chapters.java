@@ -3,13 +3,17 @@ package com.casecoding.codes.page;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import com.casecoding.codes.search.BrowseTree;
+
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Our own table of the top of the hierarchies, which the order files do not carry: the 22 ICD-10-CM chapters (code
  * ranges and titles as published by CDC in the Tabular List, public domain) and the 17 ICD-10-PCS sections (first
- * character). Blocks (sub-chapter ranges) are not in any file we import, so the page does not invent them.
+ * character). ICD-10-CM blocks (sub-chapter ranges, also from the Tabular List) come from the browse table
+ * {@link BrowseTree#GROUPS_RESOURCE} that search's browsing uses, so the page and the browse tree always agree.
  */
 public final class Chapters {
 
@@ -65,7 +69,33 @@ public final class Chapters {
             new Chapter("H", "H", "H", "Substance Abuse Treatment"),
             new Chapter("X", "X", "X", "New Technology"));
 
+    /** An ICD-10-CM block: a named range of categories inside a chapter ("E08-E13 Diabetes mellitus"). */
+    public record Block(@JsonIgnore String first, @JsonIgnore String last, String title) {
+        @JsonProperty("range")
+        public String range() {
+            return first.equals(last) ? first : first + "-" + last;
+        }
+
+        boolean holds(String category) {
+            return category.compareTo(first) >= 0 && category.compareTo(last) <= 0;
+        }
+    }
+
+    private static final List<Block> ICD10CM_BLOCKS = BrowseTree.loadGroups().stream()
+            .filter(g -> g[0].equals("icd10cm") && g[3].equals("block"))
+            .map(g -> new Block(g[1], g[2], g[4])).toList();
+
     private Chapters() {
+    }
+
+    /** The innermost ICD-10-CM block holding a code's category, if our table has one. */
+    public static Optional<Block> icd10cmBlock(String code) {
+        if (code.length() < 3) {
+            return Optional.empty();
+        }
+        String category = code.substring(0, 3);
+        return ICD10CM_BLOCKS.stream().filter(b -> b.holds(category))
+                .max(Comparator.comparing(Block::first).thenComparing(Block::last, Comparator.reverseOrder()));
     }
 
     /** The ICD-10-CM chapter of a code (by its 3-character category). */

@@ -10,28 +10,32 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Builds code pages. A page is resolved with one indexed query (every release holding the code) and its sections are
- * assembled once, then kept in memory until the next import or common-language edit; guests get the same page with
- * the registered-only sections replaced by locked stubs.
+ * Builds code pages. A page is resolved with one indexed query (every release holding the code), each section adds
+ * its own indexed lookups; both audiences' answers (registered: every section; guest: the registered-only sections replaced by
+ * locked stubs) are then kept serialized in memory until the next import or common-language edit. The cache holds
+ * bytes only (no object graphs) and is bounded by {@code code-page.cache-max-mb}: when full, a random quarter of it is
+ * dropped, so a crawl over every code never grows the heap.
  */
 @ApplicationScoped
 public class CodePageService {
 
     static final String UNLOCK = "Register a free account to view this section";
-    private static final int CACHE_LIMIT = 50_000;
 
     @Inject
     CodeRepository repository;
@@ -42,11 +46,15 @@ public class CodePageService {
     @Inject
     Instance<AddOnLookup> addOnLookups;
 
-    private final Map<String, CodePage> pages = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> json = new ConcurrentHashMap<>();
-
     @Inject
     ObjectMapper mapper;
+
+    @ConfigProperty(name = "code-page.cache-max-mb", defaultValue = "32")
+    int cacheMaxMb;
+    private volatile long budgetBytes = -1;
+
+    private final Map<String, byte[]> json = new ConcurrentHashMap<>();
+    private final AtomicLong cachedBytes = new AtomicLong();
     private final Map<String, List<CodePageContext.ReleaseRef>> releases = new ConcurrentHashMap<>();
     private volatile List<CodePageSection> sections;
 
@@ -57,8 +65,8 @@ public class CodePageService {
     /** Forgets every cached page and release list. */
     public void invalidate() {
         releases.clear();
-        pages.clear();
         json.clear();
+        cachedBytes.set(0);
     }
 
     private static String jsonKey(String systemId, String typed, String version, LocalDate date, boolean registered) {
@@ -73,38 +81,63 @@ public class CodePageService {
 
     /** The page already serialized: the hot path of the code page endpoint is one map lookup. */
     public byte[] pageJson(String systemId, String typed, String version, LocalDate date, boolean registered) {
-        String key = jsonKey(systemId, typed, version, date, registered);
-        byte[] bytes = json.get(key);
-        if (bytes == null) {
-            try {
-                bytes = mapper.writeValueAsBytes(page(systemId, typed, version, date, registered));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("code page not serializable", e);
-            }
-            if (json.size() >= CACHE_LIMIT) {
-                json.clear();
-            }
-            json.put(key, bytes);
+        byte[] bytes = json.get(jsonKey(systemId, typed, version, date, registered));
+        if (bytes != null) {
+            return bytes;
         }
-        return bytes;
+        CodePage full = page(systemId, typed, version, date, true);
+        byte[] forRegistered = serialize(full);
+        byte[] forGuests = serialize(forGuest(full));
+        cache(jsonKey(systemId, typed, version, date, true), forRegistered);
+        cache(jsonKey(systemId, typed, version, date, false), forGuests);
+        return registered ? forRegistered : forGuests;
     }
 
+    /** Cached bytes in total (for tests and metrics). */
+    long cachedBytes() {
+        return cachedBytes.get();
+    }
+
+    /** Overrides {@code code-page.cache-max-mb} (tests: a budget a handful of pages exceed); negative = configured. */
+    void budgetBytes(long bytes) {
+        budgetBytes = bytes;
+    }
+
+    private byte[] serialize(CodePage page) {
+        try {
+            return mapper.writeValueAsBytes(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("code page not serializable", e);
+        }
+    }
+
+    private void cache(String key, byte[] bytes) {
+        long budget = budgetBytes >= 0 ? budgetBytes : (long) cacheMaxMb << 20;
+        if (bytes.length > budget) {
+            return;
+        }
+        if (cachedBytes.get() + bytes.length > budget) {
+            // ConcurrentHashMap iterates in hash order: dropping the first entries drops an arbitrary sample
+            long target = budget * 3 / 4;
+            Iterator<Map.Entry<String, byte[]>> it = json.entrySet().iterator();
+            while (cachedBytes.get() + bytes.length > target && it.hasNext()) {
+                byte[] dropped = it.next().getValue();
+                it.remove();
+                cachedBytes.addAndGet(-dropped.length);
+            }
+        }
+        byte[] previous = json.put(key, bytes);
+        cachedBytes.addAndGet(bytes.length - (previous == null ? 0 : previous.length));
+    }
+
+    /** The page as objects, built from the database (not cached: {@link #pageJson} caches the serialized form). */
     public CodePage page(String systemId, String typed, String version, LocalDate date, boolean registered) {
         CodeSystem system = system(systemId);
         String code = CodeFormat.normalize(typed);
         if (code == null) {
             throw ProblemException.invalidField("code", "must be letters and digits, with or without a dot");
         }
-        String key = system.id() + '|' + code + '|' + (version == null ? "" : version) + '|'
-                + (date == null ? "" : date);
-        CodePage full = pages.get(key);
-        if (full == null) {
-            full = build(system, code, version, date);
-            if (pages.size() >= CACHE_LIMIT) {
-                pages.clear();
-            }
-            pages.put(key, full);
-        }
+        CodePage full = build(system, code, version, date);
         return registered ? full : forGuest(full);
     }
 

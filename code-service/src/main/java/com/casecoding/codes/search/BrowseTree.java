@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +67,71 @@ public final class BrowseTree {
         }
     }
 
-    private final Map<String, TreeMap<String, SearchDocument>> codes = new HashMap<>();
+    /**
+     * One system's active codes in code order. Binary search over an array instead of a TreeMap: no entry object per
+     * code (200,000 codes), and lookups, ranges and iteration in order are all it needs.
+     */
+    private static final class SortedCodes {
+        static final SortedCodes EMPTY = new SortedCodes(new SearchDocument[0]);
+
+        private final SearchDocument[] docs;
+        private final List<SearchDocument> view;
+
+        private SortedCodes(SearchDocument[] docs) {
+            this.docs = docs;
+            this.view = Collections.unmodifiableList(Arrays.asList(docs));
+        }
+
+        /** Sorted by code; of the same code twice the later one wins (as a map's put would). */
+        static SortedCodes of(List<SearchDocument> unsorted) {
+            List<SearchDocument> sorted = new ArrayList<>(unsorted);
+            sorted.sort(Comparator.comparing(SearchDocument::code)); // stable: equal codes keep their input order
+            List<SearchDocument> unique = new ArrayList<>(sorted.size());
+            for (SearchDocument doc : sorted) {
+                if (!unique.isEmpty() && unique.get(unique.size() - 1).code().equals(doc.code())) {
+                    unique.set(unique.size() - 1, doc);
+                } else {
+                    unique.add(doc);
+                }
+            }
+            return new SortedCodes(unique.toArray(new SearchDocument[0]));
+        }
+
+        /** The position of the first code not before {@code code}. */
+        private int lowerBound(String code) {
+            int lo = 0;
+            int hi = docs.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (docs[mid].code().compareTo(code) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        SearchDocument get(String code) {
+            int at = lowerBound(code);
+            return at < docs.length && docs[at].code().equals(code) ? docs[at] : null;
+        }
+
+        boolean containsKey(String code) {
+            return get(code) != null;
+        }
+
+        List<SearchDocument> values() {
+            return view;
+        }
+
+        /** The codes from {@code code} (inclusive) to the end, in order. */
+        List<SearchDocument> from(String code) {
+            return view.subList(lowerBound(code), docs.length);
+        }
+    }
+
+    private final Map<String, SortedCodes> codes = new HashMap<>();
     private final Map<String, List<Group>> roots = new HashMap<>();
     private final Map<String, Group> groupsById = new HashMap<>();
     private final Map<String, List<Object>> children = new HashMap<>();
@@ -79,11 +145,13 @@ public final class BrowseTree {
 
     static BrowseTree of(Collection<SearchDocument> documents, List<String[]> groupLines) {
         BrowseTree tree = new BrowseTree();
+        Map<String, List<SearchDocument>> active = new HashMap<>();
         for (SearchDocument doc : documents) {
             if (!doc.deleted()) {
-                tree.codes.computeIfAbsent(doc.system(), s -> new TreeMap<>()).put(doc.code(), doc);
+                active.computeIfAbsent(doc.system(), s -> new ArrayList<>()).add(doc);
             }
         }
+        active.forEach((system, docs) -> tree.codes.put(system, SortedCodes.of(docs)));
         List<Group> groups = new ArrayList<>();
         for (String[] g : groupLines) {
             groups.add(new Group(g[0], g[1].equals(g[2]) ? g[1] : g[1] + "-" + g[2], g[3], g[4], g[1], g[2]));
@@ -98,7 +166,7 @@ public final class BrowseTree {
 
     /** ICD-10-PCS: sections (1st character) and body systems (2nd); names of body systems from table headers. */
     private List<Group> pcsGroups() {
-        TreeMap<String, SearchDocument> pcs = codes.getOrDefault("icd10pcs", new TreeMap<>());
+        SortedCodes pcs = codes.getOrDefault("icd10pcs", SortedCodes.EMPTY);
         Map<String, String> bodySystems = new TreeMap<>();
         for (SearchDocument doc : pcs.values()) {
             String bs = doc.code().substring(0, Math.min(2, doc.code().length()));
@@ -142,7 +210,7 @@ public final class BrowseTree {
                     byFirstChar.computeIfAbsent(c, k -> new ArrayList<>()).add(g);
                 }
             }
-            TreeMap<String, SearchDocument> systemCodes = codes.getOrDefault(system, new TreeMap<>());
+            SortedCodes systemCodes = codes.getOrDefault(system, SortedCodes.EMPTY);
             for (SearchDocument doc : systemCodes.values()) {
                 String parentCode = parentCode(systemCodes, doc.code());
                 if (parentCode != null) {
@@ -179,7 +247,7 @@ public final class BrowseTree {
         return o instanceof Group g ? g.from : ((SearchDocument) o).code();
     }
 
-    private static String parentCode(TreeMap<String, SearchDocument> systemCodes, String code) {
+    private static String parentCode(SortedCodes systemCodes, String code) {
         for (int len = code.length() - 1; len >= 1; len--) {
             if (systemCodes.containsKey(code.substring(0, len))) {
                 return code.substring(0, len);
@@ -202,7 +270,7 @@ public final class BrowseTree {
         if (top != null) {
             return top.stream().map(this::node).toList();
         }
-        TreeMap<String, SearchDocument> all = codes.getOrDefault(system, new TreeMap<>());
+        SortedCodes all = codes.getOrDefault(system, SortedCodes.EMPTY);
         return all.values().stream().filter(d -> parentCode(all, d.code()) == null).limit(SearchQuery.MAX_WINDOW)
                 .map(this::node).toList();
     }
@@ -217,7 +285,7 @@ public final class BrowseTree {
             childKey = key(system, group.id);
         } else {
             String code = CodeFormat.normalize(id);
-            SearchDocument doc = codes.getOrDefault(system, new TreeMap<>()).get(code);
+            SearchDocument doc = codes.getOrDefault(system, SortedCodes.EMPTY).get(code);
             if (doc == null) {
                 return Optional.empty();
             }
@@ -234,9 +302,9 @@ public final class BrowseTree {
         String f = CodeFormat.normalize(from);
         String t = CodeFormat.normalize(to);
         Group range = new Group(system, f + "-" + t, "range", "Codes " + from.strip() + " to " + to.strip(), f, t);
-        TreeMap<String, SearchDocument> all = codes.getOrDefault(system, new TreeMap<>());
+        SortedCodes all = codes.getOrDefault(system, SortedCodes.EMPTY);
         List<SearchDocument> in = new ArrayList<>();
-        for (SearchDocument doc : all.tailMap(f, true).values()) {
+        for (SearchDocument doc : all.from(f)) {
             if (!range.contains(doc.code())) {
                 break;
             }
@@ -262,7 +330,8 @@ public final class BrowseTree {
                 null, d.billable(), count);
     }
 
-    static List<String[]> loadGroups() {
+    /** The lines of {@link #GROUPS_RESOURCE}: system, first code, last code (both normalized), kind, label. */
+    public static List<String[]> loadGroups() {
         try (InputStream in = BrowseTree.class.getResourceAsStream(GROUPS_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(GROUPS_RESOURCE + " is missing from the classpath");

@@ -50,6 +50,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -108,12 +110,13 @@ public final class CodeIndex implements Closeable {
     private final SynonymDictionary synonyms;
     private final DirectSpellChecker spellChecker;
     private final BrowseTree browse;
-    private final Map<String, SearchDocument> byKey;
+    /** system -> normalized code -> document (no composite key strings: 200,000 of them would cost ~10 MB). */
+    private final Map<String, Map<String, SearchDocument>> bySystem;
     private final SearchDocument[] byOrd;
     private final long buildMillis;
 
     private CodeIndex(ByteBuffersDirectory directory, SynonymDictionary synonyms, BrowseTree browse,
-                      Map<String, SearchDocument> byKey, SearchDocument[] byOrd, long buildMillis)
+                      Map<String, Map<String, SearchDocument>> bySystem, SearchDocument[] byOrd, long buildMillis)
             throws IOException {
         this.directory = directory;
         this.byOrd = byOrd;
@@ -129,21 +132,30 @@ public final class CodeIndex implements Closeable {
         this.spellChecker.setMinQueryLength(4);
         this.spellChecker.setAccuracy(0.7f);
         this.browse = browse;
-        this.byKey = byKey;
+        this.bySystem = bySystem;
         this.buildMillis = buildMillis;
     }
 
     /** Indexes the documents; when the same system and code come twice, the active one (else the last) wins. */
     public static CodeIndex build(Iterable<SearchDocument> documents, SynonymDictionary synonyms) {
         long start = System.nanoTime();
-        Map<String, SearchDocument> byKey = new LinkedHashMap<>();
+        Map<String, Map<String, SearchDocument>> bySystem = new LinkedHashMap<>();
+        int count = 0;
         for (SearchDocument doc : documents) {
-            SearchDocument previous = byKey.get(doc.key());
+            Map<String, SearchDocument> codes = bySystem.computeIfAbsent(doc.system(), s -> new LinkedHashMap<>());
+            SearchDocument previous = codes.get(doc.code());
             if (previous == null || previous.deleted() || !doc.deleted()) {
-                byKey.put(doc.key(), doc);
+                codes.put(doc.code(), doc);
+                count += previous == null ? 1 : 0;
             }
         }
-        SearchDocument[] ordered = byKey.values().toArray(new SearchDocument[0]);
+        SearchDocument[] ordered = new SearchDocument[count];
+        int at = 0;
+        for (Map<String, SearchDocument> codes : bySystem.values()) {
+            for (SearchDocument doc : codes.values()) {
+                ordered[at++] = doc;
+            }
+        }
         int ord = 0;
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(SearchAnalyzers.stems(),
@@ -158,9 +170,11 @@ public final class CodeIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        BrowseTree browse = BrowseTree.of(byKey.values());
+        BrowseTree browse = BrowseTree.of(Arrays.asList(ordered));
+        Map<String, Map<String, SearchDocument>> frozen = new HashMap<>();
+        bySystem.forEach((system, codes) -> frozen.put(system, Map.copyOf(codes)));
         try {
-            return new CodeIndex(directory, synonyms, browse, Map.copyOf(byKey), ordered,
+            return new CodeIndex(directory, synonyms, browse, Map.copyOf(frozen), ordered,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -235,11 +249,14 @@ public final class CodeIndex implements Closeable {
     }
 
     public Optional<SearchDocument> find(String system, String code) {
-        return Optional.ofNullable(byKey.get(system + ':' + CodeFormat.normalize(code)));
+        Map<String, SearchDocument> codes = bySystem.get(system);
+        String normalized = CodeFormat.normalize(code);
+        return codes == null || normalized == null ? Optional.empty() : Optional.ofNullable(codes.get(normalized));
     }
 
+    /** Every indexed document once, in index order. */
     public Collection<SearchDocument> documents() {
-        return byKey.values();
+        return Collections.unmodifiableList(Arrays.asList(byOrd));
     }
 
     // ---------------------------------------------------------------- searching

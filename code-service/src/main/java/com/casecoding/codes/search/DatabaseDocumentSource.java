@@ -63,7 +63,7 @@ public class DatabaseDocumentSource implements SearchDocumentSource {
                         String title = longTitle != null && !longTitle.isBlank() ? longTitle : shortTitle;
                         boolean deleted = !rs.getDate(7).equals(newest.get(system))
                                 || rs.getBoolean(8);
-                        sink.accept(new SearchDocument(system, rs.getString(2), title, shortTitle,
+                        sink.accept(new SearchDocument(system, rs.getString(2), title,
                                 !rs.getBoolean(3), deleted, rs.getString(6)));
                     }
                 }

@@ -69,7 +69,7 @@ public final class OfficialFilesSource implements SearchDocumentSource {
                 boolean billable = line.charAt(14) == '1';
                 String shortTitle = line.length() > 16 ? line.substring(16, Math.min(76, line.length())).strip() : "";
                 String title = line.length() > 77 ? line.substring(77).strip() : shortTitle;
-                target.put(code, new SearchDocument("icd10cm", code, title, shortTitle, billable, false, version));
+                target.put(code, new SearchDocument("icd10cm", code, title, billable, false, version));
             }
         }
         emit(sink, latest, older);
@@ -88,7 +88,7 @@ public final class OfficialFilesSource implements SearchDocumentSource {
                     continue;
                 }
                 String code = line.substring(0, 7).strip();
-                target.put(code, new SearchDocument("icd10pcs", code, line.substring(8).strip(), null, true, false,
+                target.put(code, new SearchDocument("icd10pcs", code, line.substring(8).strip(), true, false,
                         dir.getFileName().toString()));
             }
         }
@@ -102,7 +102,7 @@ public final class OfficialFilesSource implements SearchDocumentSource {
                 String code = line.length() > 13 ? line.substring(6, 13).strip() : "";
                 if (code.length() == 3 && line.charAt(14) == '0') {
                     String title = line.length() > 77 ? line.substring(77).strip() : line.substring(16).strip();
-                    latest.putIfAbsent(code, new SearchDocument("icd10pcs", code, title, null, false, false, version));
+                    latest.putIfAbsent(code, new SearchDocument("icd10pcs", code, title, false, false, version));
                 }
             }
         }
@@ -116,7 +116,6 @@ public final class OfficialFilesSource implements SearchDocumentSource {
             if (file != null && file.getFileName().toString().contains("ANWEB")) {
                 String code = null;
                 StringBuilder title = new StringBuilder();
-                String shortTitle = null;
                 boolean deleted = false;
                 for (String line : lines(file, StandardCharsets.ISO_8859_1)) {
                     if (line.length() < 92) {
@@ -125,20 +124,18 @@ public final class OfficialFilesSource implements SearchDocumentSource {
                     char kind = line.charAt(10);
                     if (kind == '3') {
                         if (code != null) {
-                            sink.accept(new SearchDocument("hcpcs", code, title.toString(), shortTitle, true, deleted,
-                                    version));
+                            sink.accept(new SearchDocument("hcpcs", code, title.toString(), true, deleted, version));
                         }
                         code = line.substring(0, 5).strip();
                         title.setLength(0);
                         title.append(line.substring(11, 91).strip());
-                        shortTitle = line.substring(91, Math.min(119, line.length())).strip();
                         deleted = line.length() >= 292 && !line.substring(284, 292).isBlank();
                     } else if (kind == '4' && code != null) {
                         title.append(' ').append(line.substring(11, 91).strip());
                     }
                 }
                 if (code != null) {
-                    sink.accept(new SearchDocument("hcpcs", code, title.toString(), shortTitle, true, deleted, version));
+                    sink.accept(new SearchDocument("hcpcs", code, title.toString(), true, deleted, version));
                 }
             }
             Path modifiers = findFile(dir, "hcpcs_level2_modifiers");
@@ -146,7 +143,7 @@ public final class OfficialFilesSource implements SearchDocumentSource {
                 for (String line : lines(modifiers, StandardCharsets.UTF_8)) {
                     List<String> cols = csv(line);
                     if (cols.size() >= 6 && !cols.get(0).isBlank() && !cols.get(0).equalsIgnoreCase("modifier")) {
-                        sink.accept(new SearchDocument("modifier", cols.get(0), cols.get(1), cols.get(2), true,
+                        sink.accept(new SearchDocument("modifier", cols.get(0), cols.get(1), true,
                                 !cols.get(5).isBlank(), version));
                     }
                 }
@@ -166,7 +163,7 @@ public final class OfficialFilesSource implements SearchDocumentSource {
                 int comma = line.indexOf(',');
                 String code = comma > 0 ? line.substring(0, comma).strip() : "";
                 if (CPT_NUMBER.matcher(code).matches() && seen.add(code)) {
-                    sink.accept(new SearchDocument("cpt", code, "", null, true, false, version));
+                    sink.accept(new SearchDocument("cpt", code, "", true, false, version));
                 }
             }
         }
@@ -180,7 +177,7 @@ public final class OfficialFilesSource implements SearchDocumentSource {
             for (String line : lines(dx, StandardCharsets.ISO_8859_1)) {
                 if (line.length() > 6) {
                     sink.accept(new SearchDocument("icd9cm", line.substring(0, 5).strip(), line.substring(6).strip(),
-                            null, true, false, "v32"));
+                            true, false, "v32"));
                 }
             }
         }
@@ -188,7 +185,7 @@ public final class OfficialFilesSource implements SearchDocumentSource {
             for (String line : lines(sg, StandardCharsets.ISO_8859_1)) {
                 if (line.length() > 5) {
                     sink.accept(new SearchDocument("icd9pcs", line.substring(0, 4).strip(), line.substring(5).strip(),
-                            null, true, false, "v32"));
+                            true, false, "v32"));
                 }
             }
         }
@@ -202,8 +199,8 @@ public final class OfficialFilesSource implements SearchDocumentSource {
         }
         older.forEach((code, doc) -> {
             if (!latest.containsKey(code)) {
-                sink.accept(new SearchDocument(doc.system(), doc.code(), doc.title(), doc.shortTitle(),
-                        doc.billable(), true, doc.version()));
+                sink.accept(new SearchDocument(doc.system(), doc.code(), doc.title(), doc.billable(), true,
+                        doc.version()));
             }
         });
     }

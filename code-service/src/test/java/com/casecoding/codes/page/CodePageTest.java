@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -26,6 +31,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The code page over the demo set (our own files, imported through the real importers). */
 @QuarkusTest
@@ -96,6 +102,8 @@ class CodePageTest {
                 .body("sections.locked", everyItem(equalTo(false)))
                 .body("sections.find { it.key == 'hierarchy' }.content.chapter.number", equalTo("4"))
                 .body("sections.find { it.key == 'hierarchy' }.content.chapter.range", equalTo("E00-E89"))
+                .body("sections.find { it.key == 'hierarchy' }.content.block.range", equalTo("E08-E13"))
+                .body("sections.find { it.key == 'hierarchy' }.content.block.title", equalTo("Diabetes mellitus"))
                 .body("sections.find { it.key == 'hierarchy' }.content.ancestors.code", hasItem("E11"))
                 .body("sections.find { it.key == 'hierarchy' }.content.siblings.code", hasItems("E11.6"))
                 .body("sections.find { it.key == 'crosswalk' }.content.forward.code", hasItem("250.00"))
@@ -110,6 +118,37 @@ class CodePageTest {
                 .body("sections.find { it.key == 'crosswalk' }.content.forward.code", hasItems("250.80", "790.29"))
                 .body("sections.find { it.key == 'crosswalk' }.content.forward[0].meaning",
                         containsString("Combination"));
+    }
+
+    @Test
+    void pageCacheStaysWithinItsByteBudget() throws Exception {
+        List<String> codes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select distinct system, code from codes.code_entry "
+                     + "where system in ('icd10cm', 'icd10pcs', 'hcpcs') order by system, code limit 40")) {
+            while (rs.next()) {
+                codes.add(rs.getString(1) + "/" + rs.getString(2));
+            }
+        }
+        assertTrue(codes.size() >= 30, "the demo set has enough codes: " + codes.size());
+        long budget = 12_000;
+        pages.invalidate();
+        pages.budgetBytes(budget);
+        try {
+            for (String code : codes) {
+                registered().when().get("/api/codes/" + code).then().statusCode(200)
+                        .body("access", equalTo("registered"));
+                assertTrue(pages.cachedBytes() <= budget, "cache holds " + pages.cachedBytes() + " bytes");
+            }
+            // an evicted page is rebuilt, the same for both audiences
+            registered().when().get("/api/codes/" + codes.get(0)).then().statusCode(200)
+                    .body("access", equalTo("registered"));
+            given().when().get("/api/codes/" + codes.get(0)).then().statusCode(200)
+                    .body("access", equalTo("guest"));
+        } finally {
+            pages.budgetBytes(-1);
+            pages.invalidate();
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class Fixtures {
                     continue;
                 }
                 String[] c = line.split("\\|", 6);
-                docs.add(new SearchDocument(c[0], c[1], c[5], null, Boolean.parseBoolean(c[2]),
+                docs.add(new SearchDocument(c[0], c[1], c[5], Boolean.parseBoolean(c[2]),
                         Boolean.parseBoolean(c[3]), c[4]));
             }
         } catch (IOException e) {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the code sits: chapter (our table), parents up to the category (from the release itself), children and
+ * Where the code sits: chapter and, for ICD-10-CM, block (our tables from the CDC Tabular List), parents up to the category (from the release itself), children and
  * siblings. ICD-10-PCS codes files have no table headers, so a PCS table's title comes from the newest loaded release
  * that lists it (the FY2021 order file). CPT/HCPCS have no official hierarchy: their "siblings" are the codes sharing
  * the first three characters.
@@ -33,7 +33,7 @@ public class HierarchySection implements CodePageSection {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Hierarchy(Chapters.Chapter chapter, String block, String note, List<Node> ancestors,
+    public record Hierarchy(Chapters.Chapter chapter, Chapters.Block block, String note, List<Node> ancestors,
                             List<Node> children, long childCount, String siblingsAre, List<Node> siblings,
                             long siblingCount) {
     }
@@ -68,8 +68,8 @@ public class HierarchySection implements CodePageSection {
             case ICD10PCS -> Chapters.icd10pcs(code).orElse(null);
             default -> null;
         };
-        String note = system == CodeSystem.ICD10CM
-                ? "Blocks (sub-chapter ranges) are not part of the imported files and are not shown." : null;
+        Chapters.Block block = system == CodeSystem.ICD10CM ? Chapters.icd10cmBlock(code).orElse(null) : null;
+        String note = null;
 
         List<Node> ancestors = new ArrayList<>();
         String siblingsAre = "codes with the same parent";
@@ -110,7 +110,7 @@ public class HierarchySection implements CodePageSection {
             siblingCount = siblings.size() < SIBLINGS ? siblings.size()
                     : repository.countChildren(release, system, parent) - 1;
         }
-        return new Hierarchy(chapter, null, note, ancestors, children, childCount, siblingsAre, siblings,
+        return new Hierarchy(chapter, block, note, ancestors, children, childCount, siblingsAre, siblings,
                 siblingCount);
     }
 
