@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The payment, unit-limit and add-on sections of CPT/HCPCS code pages (registered users; guests get the page's
+ * The payment, unit-limit, add-on and modifier sections of CPT/HCPCS code pages (registered users; guests get the page's
  * locked stub), and the page's add-on flag. The code page caches pages until the next import, which is also when
  * these tables change. The fee at a locality is added per request by {@link LocalityFeeFilter}.
  */
@@ -93,6 +93,17 @@ public final class EditPageSections {
 
         PaymentSections.Section section(String code) {
             return sections.addOnRules(code);
+        }
+    }
+
+    @ApplicationScoped
+    public static class Modifiers extends EditSection {
+        public Modifiers() {
+            super(PaymentSections.MODIFIERS, "Modifiers", 700);
+        }
+
+        PaymentSections.Section section(String code) {
+            return sections.modifiers(code);
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The payment-related sections of a CPT or HCPCS code page (for registered users): payment, unit limits (MUE) and
- * add-on rules with related codes. Other code systems have none of these: the list is empty.
+ * The payment-related sections of a CPT or HCPCS code page (for registered users): payment, unit limits (MUE),
+ * add-on rules with related codes, and the modifiers the fee schedule ties to the code. Other code systems have none of these: the list is empty.
  */
 @ApplicationScoped
 public class PaymentSections {
@@ -20,6 +20,7 @@ public class PaymentSections {
     public static final String PAYMENT = "payment";
     public static final String UNIT_LIMITS = "unit-limits";
     public static final String ADD_ON = "add-on-rules";
+    public static final String MODIFIERS = "modifiers";
 
     /** One page section; {@code body} is null when the tables hold nothing for the code, and {@code note} says so. */
     public record Section(String key, String title, String note, Object body) {
@@ -56,6 +57,7 @@ public class PaymentSections {
         sections.add(payment(c, locality));
         sections.add(unitLimits(c));
         sections.add(addOnRules(c));
+        sections.add(modifiers(c));
         return sections;
     }
 
@@ -81,6 +83,22 @@ public class PaymentSections {
         }
         boolean any = limits.stream().anyMatch(l -> l.value() != null);
         return new Section(UNIT_LIMITS, "Unit limits (MUE)", any ? null : "No MUE is published for this code.", limits);
+    }
+
+    /** The modifiers the fee schedule pays or refuses with this code (from its RVU rows and indicators). */
+    public Section modifiers(String code) {
+        List<RvuEntry> rows = tables.rvu(code);
+        if (rows.isEmpty()) {
+            return new Section(MODIFIERS, "Modifiers", tables.release(EditDataset.MPFS_RVU).isEmpty()
+                    ? "The Medicare fee schedule has not been imported: no file that ties modifiers to codes is loaded."
+                    : "This code is not in the Medicare Physician Fee Schedule, which is where modifier rules "
+                    + "per code come from.", null);
+        }
+        ModifierRules rules = ModifierRules.of(rows);
+        String note = rules.applies().isEmpty() && rules.notPaid().isEmpty()
+                ? "The fee schedule sets no modifier rule for this code (its indicators say the concepts do not apply)."
+                : null;
+        return new Section(MODIFIERS, "Modifiers", note, rules);
     }
 
     /** Whether the code is an add-on, its eligible primaries, and the add-ons that list it as primary. */

@@ -22,6 +22,9 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -76,6 +79,25 @@ class CodePageEditSectionsTest {
                 .body("addOn", equalTo(true))
                 .body("sections.find { it.key == 'add-on-rules' }.content.eligiblePrimaries.code", hasItem("37252"))
                 .body("sections.find { it.key == 'payment' }.content.globalDays.meaning", containsString("Add-on"));
+    }
+
+    @Test
+    void modifiersComeFromTheFeeScheduleRowsAndIndicators() {
+        // 27447: multiple procedure 2, bilateral 1, assistant 2, co-surgeons 1, team 0
+        given().auth().oauth2(coder).when().get("/api/codes/cpt/27447").then().statusCode(200)
+                .body("sections.find { it.key == 'modifiers' }.access", equalTo("registered"))
+                .body("sections.find { it.key == 'modifiers' }.content.applies.find { it.modifier == 'AS' }.href",
+                        equalTo("/api/codes/modifier/AS"))
+                .body("sections.find { it.key == 'modifiers' }.content.applies.modifier",
+                        hasItems("51", "50", "RT", "LT", "80", "81", "82", "AS", "62"))
+                .body("sections.find { it.key == 'modifiers' }.content.applies.find { it.modifier == '50' }.rule",
+                        containsString("150%"))
+                .body("sections.find { it.key == 'modifiers' }.content.applies.modifier", not(hasItem("26")))
+                .body("sections.find { it.key == 'modifiers' }.content.notPaid.modifier", equalTo(List.of("66")))
+                .body("sections.find { it.key == 'modifiers' }.content.release.version", notNullValue());
+        // a code the fee schedule does not list: said so
+        given().auth().oauth2(coder).when().get("/api/codes/cpt/11042").then().statusCode(200)
+                .body("sections.find { it.key == 'modifiers' }.content.note", containsString("not in the Medicare"));
     }
 
     @Test
