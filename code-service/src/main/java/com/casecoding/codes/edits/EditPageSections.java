@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The payment, unit-limit, add-on and modifier sections of CPT/HCPCS code pages (registered users; guests get the page's
@@ -30,17 +31,18 @@ public final class EditPageSections {
         private final String key;
         private final String title;
         private final int order;
+        private final BiFunction<PaymentSections, String, PaymentSections.Section> build;
 
         @Inject
         PaymentSections sections;
 
-        EditSection(String key, String title, int order) {
+        EditSection(String key, String title, int order,
+                    BiFunction<PaymentSections, String, PaymentSections.Section> build) {
             this.key = key;
             this.title = title;
             this.order = order;
+            this.build = build;
         }
-
-        abstract PaymentSections.Section section(String code);
 
         public String key() {
             return key;
@@ -59,51 +61,35 @@ public final class EditPageSections {
         }
 
         public Object content(CodePageContext ctx) {
-            return EditPageSections.content(section(ctx.code()));
+            return EditPageSections.content(build.apply(sections, ctx.code()));
         }
     }
 
     @ApplicationScoped
     public static class Payment extends EditSection {
         public Payment() {
-            super(PaymentSections.PAYMENT, "Medicare payment", 500);
-        }
-
-        PaymentSections.Section section(String code) {
-            return sections.payment(code, null);
+            super(PaymentSections.PAYMENT, "Medicare payment", 500, (built, code) -> built.payment(code, null));
         }
     }
 
     @ApplicationScoped
     public static class UnitLimits extends EditSection {
         public UnitLimits() {
-            super(PaymentSections.UNIT_LIMITS, "Unit limits (MUE)", 550);
-        }
-
-        PaymentSections.Section section(String code) {
-            return sections.unitLimits(code);
+            super(PaymentSections.UNIT_LIMITS, "Unit limits (MUE)", 550, PaymentSections::unitLimits);
         }
     }
 
     @ApplicationScoped
     public static class AddOnRules extends EditSection {
         public AddOnRules() {
-            super(PaymentSections.ADD_ON, "Add-on code rules", 600);
-        }
-
-        PaymentSections.Section section(String code) {
-            return sections.addOnRules(code);
+            super(PaymentSections.ADD_ON, "Add-on code rules", 600, PaymentSections::addOnRules);
         }
     }
 
     @ApplicationScoped
     public static class Modifiers extends EditSection {
         public Modifiers() {
-            super(PaymentSections.MODIFIERS, "Modifiers", 700);
-        }
-
-        PaymentSections.Section section(String code) {
-            return sections.modifiers(code);
+            super(PaymentSections.MODIFIERS, "Modifiers", 700, PaymentSections::modifiers);
         }
     }
 
