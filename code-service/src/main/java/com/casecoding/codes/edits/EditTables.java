@@ -143,17 +143,31 @@ public class EditTables {
                 + "nonfac_pe_rvu, nonfac_na, fac_pe_rvu, fac_na, mp_rvu, pctc_ind, global_days, pre_op, intra_op, "
                 + "post_op, mult_proc, bilat_surg, asst_surg, co_surg, team_surg, endo_base, conv_factor, "
                 + "phys_supervision from codes.mpfs_rvu where release_id = any(?) order by hcpcs, modifier", rel)) {
+            Interner pool = new Interner();
             while (rs.next()) {
-                RvuEntry e = new RvuEntry(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getBigDecimal(6), rs.getBigDecimal(7), !rs.getString(8).isBlank(), rs.getBigDecimal(9),
-                        !rs.getString(10).isBlank(), rs.getBigDecimal(11), rs.getString(12), rs.getString(13),
-                        rs.getBigDecimal(14), rs.getBigDecimal(15), rs.getBigDecimal(16), rs.getString(17),
-                        rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22),
-                        rs.getBigDecimal(23), rs.getString(24), byId.get(rs.getLong(1)));
+                // the indicator columns and most RVU values repeat across 19,000 rows: one instance of each
+                RvuEntry e = new RvuEntry(rs.getString(2), pool.of(rs.getString(3)), pool.of(rs.getString(4)),
+                        pool.of(rs.getString(5)), pool.of(rs.getBigDecimal(6)), pool.of(rs.getBigDecimal(7)),
+                        !rs.getString(8).isBlank(), pool.of(rs.getBigDecimal(9)), !rs.getString(10).isBlank(),
+                        pool.of(rs.getBigDecimal(11)), pool.of(rs.getString(12)), pool.of(rs.getString(13)),
+                        pool.of(rs.getBigDecimal(14)), pool.of(rs.getBigDecimal(15)), pool.of(rs.getBigDecimal(16)),
+                        pool.of(rs.getString(17)), pool.of(rs.getString(18)), pool.of(rs.getString(19)),
+                        pool.of(rs.getString(20)), pool.of(rs.getString(21)), pool.of(rs.getString(22)),
+                        pool.of(rs.getBigDecimal(23)), pool.of(rs.getString(24)), byId.get(rs.getLong(1)));
                 map.computeIfAbsent(e.hcpcs(), k -> new ArrayList<>(1)).add(e);
             }
         }
         return map;
+    }
+
+    /** One shared instance per distinct value while loading a table (values repeat on most rows). */
+    private static final class Interner {
+        private final Map<Object, Object> seen = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T of(T value) {
+            return value == null ? null : (T) seen.computeIfAbsent(value, v -> v);
+        }
     }
 
     private static Map<String, GpciEntry> loadGpci(Connection c, Map<String, List<Long>> ids,
@@ -195,9 +209,10 @@ public class EditTables {
             if (!rel.isEmpty()) {
                 try (ResultSet rs = query(c, "select release_id, code, mue_value, mai, rationale from codes.ncci_mue "
                         + "where release_id = any(?)", rel)) {
+                    Interner pool = new Interner();
                     while (rs.next()) {
                         map.put(rs.getString(2), new MueEntry(rs.getString(2), setting, rs.getInt(3), rs.getInt(4),
-                                rs.getString(5), byId.get(rs.getLong(1))));
+                                pool.of(rs.getString(5)), byId.get(rs.getLong(1))));
                     }
                 }
             }
