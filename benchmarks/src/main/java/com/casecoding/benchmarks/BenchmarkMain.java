@@ -48,7 +48,8 @@ public final class BenchmarkMain {
     private final Duration warmup;
     private final Duration measure;
     private final double rate;
-    private final List<String> jvm;
+    /** JVM options per service: each service's {@code jvm.options} file, or {@code bench.jvm} for all. */
+    private final Map<String, List<String>> jvm = new LinkedHashMap<>();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final OpenLoopLoad load = new OpenLoopLoad(client, Duration.ofSeconds(10));
@@ -63,7 +64,14 @@ public final class BenchmarkMain {
         warmup = Duration.ofSeconds(Long.parseLong(setting("bench.warmup-seconds", "10")));
         measure = Duration.ofSeconds(Long.parseLong(setting("bench.measure-seconds", "30")));
         rate = Double.parseDouble(setting("bench.rate", "300"));
-        jvm = Arrays.stream(setting("bench.jvm", "-Xmx256m").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        for (String service : List.of("code-service", "careers-service", "gateway")) {
+            String options = setting("bench.jvm", "");
+            Path file = repo.resolve(service).resolve("jvm.options");
+            if (options.isBlank() && Files.isRegularFile(file)) {
+                options = Files.readString(file);
+            }
+            jvm.put(service, Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        }
     }
 
     static String setting(String name, String fallback) {
@@ -123,7 +131,7 @@ public final class BenchmarkMain {
             gatewayEnv.put("CAREERS_SERVICE_URL", "http://127.0.0.1:" + careersPort);
             gatewayEnv.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
             gatewayEnv.put("GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            List<String> gatewayJvm = new ArrayList<>(jvm);
+            List<String> gatewayJvm = new ArrayList<>(jvm.get("gateway"));
             // the benchmark measures latency, not the per-account limiter: lift the per-minute limits for this run
             for (String family : List.of("search", "assistant", "jobs", "auth")) {
                 for (String plan : List.of("anonymous", "guest", "free", "pro")) {
@@ -135,9 +143,10 @@ public final class BenchmarkMain {
             Map<String, Service> services = new LinkedHashMap<>();
             Map<String, long[]> restarts = new LinkedHashMap<>();
             try {
-                services.put("code-service", Service.start("code-service", jar(jars, "code-service"), codePort, jvm, codeEnv, logs));
-                services.put("careers-service", Service.start("careers-service", jar(jars, "careers-service"), careersPort, jvm,
-                        careersEnv, logs));
+                services.put("code-service", Service.start("code-service", jar(jars, "code-service"), codePort, jvm.get("code-service"),
+                        codeEnv, logs));
+                services.put("careers-service", Service.start("careers-service", jar(jars, "careers-service"), careersPort,
+                        jvm.get("careers-service"), careersEnv, logs));
                 services.put("gateway", Service.start("gateway", jar(jars, "gateway"), gatewayPort, gatewayJvm, gatewayEnv, logs));
                 String gateway = services.get("gateway").url();
                 String code = services.get("code-service").url();
@@ -167,7 +176,7 @@ public final class BenchmarkMain {
                     Service s = services.get(name);
                     s.close();
                     Map<String, String> env = name.equals("gateway") ? gatewayEnv : name.equals("code-service") ? codeEnv : careersEnv;
-                    Service again = Service.start(name, jar(jars, name), s.port, name.equals("gateway") ? gatewayJvm : jvm, env, logs);
+                    Service again = Service.start(name, jar(jars, name), s.port, name.equals("gateway") ? gatewayJvm : jvm.get(name), env, logs);
                     restarts.put(name, new long[]{again.startupMillis, again.rssAtReadyKb, again.cpuMillisAtReady});
                     services.put(name + "#2", again);
                 }

@@ -77,7 +77,7 @@ final class Report {
     }
 
     static String markdown(Instant began, String loadBefore, String loadAfter, String haproxyBinary, double rate,
-                           Duration warmup, Duration measure, List<String> jvm, String dataLabel, Map<String, Service> services,
+                           Duration warmup, Duration measure, Map<String, List<String>> jvm, String dataLabel, Map<String, Service> services,
                            Map<String, Long> rssAfter, Map<String, long[]> restarts, List<LoadResult> results,
                            List<LoadResult> throughput, List<String> notes) {
         StringBuilder md = new StringBuilder();
@@ -91,7 +91,8 @@ final class Report {
         md.append("| OS | ").append(osName()).append(" |\n");
         md.append("| Java | ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(" |\n");
-        md.append("| Service JVM options | `").append(String.join(" ", jvm)).append("` |\n");
+        jvm.forEach((service, options) -> md.append("| JVM options of ").append(service).append(" | `")
+                .append(String.join(" ", options)).append("` |\n"));
         md.append("| HAProxy | ").append(Optional.ofNullable(Haproxy.version(haproxyBinary)).orElse("not installed")).append(" |\n");
         md.append("| Load average (1, 5, 15 min) before / after | ").append(loadBefore).append(" / ").append(loadAfter)
                 .append(" |\n");
