@@ -26,6 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class SearchLoadGenerator {
 
+    /** A registered user's access token ({@code BENCH_TOKEN}): searches are then also written to their history. */
+    private static final String TOKEN = System.getenv("BENCH_TOKEN");
+
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8081";
         String mode = args.length > 1 ? args[1] : "search";
@@ -68,8 +71,12 @@ public final class SearchLoadGenerator {
             while ((wait = intended - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            HttpRequest request = HttpRequest.newBuilder(uris.get((int) (i % uris.size())))
-                    .timeout(Duration.ofSeconds(10)).GET().build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uris.get((int) (i % uris.size())))
+                    .timeout(Duration.ofSeconds(10)).GET();
+            if (TOKEN != null && !TOKEN.isBlank()) {
+                builder.header("Authorization", "Bearer " + TOKEN);
+            }
+            HttpRequest request = builder.build();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 long latency = (System.nanoTime() - intended) / 1000;
                 if (histogram != null) {
