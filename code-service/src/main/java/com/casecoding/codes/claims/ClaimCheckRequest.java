@@ -22,7 +22,7 @@ public record ClaimCheckRequest(
         CareSetting setting,
         @Size(max = MAX_DIAGNOSES) @Schema(description = "ICD-10-CM codes, with or without the dot", example = "[\"E11.9\"]")
         List<@NotBlank @Pattern(regexp = CODE_CHARS, message = "must be a code (letters, digits and a dot, up to 10 characters)") String> diagnoses,
-        @NotEmpty @Size(max = MAX_LINES) @Valid
+        @NotEmpty @Size(max = MAX_LINES)
         List<@NotNull @Valid Line> lines) {
 
     public static final int MAX_LINES = 999;
