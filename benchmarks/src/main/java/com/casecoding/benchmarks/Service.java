@@ -44,6 +44,11 @@ final class Service implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        Path archive = jar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(archive)) {
+            // the class data archive the build wrote for this JVM (quarkus.package.jar.appcds.enabled)
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
