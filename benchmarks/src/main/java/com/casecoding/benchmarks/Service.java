@@ -84,6 +84,26 @@ final class Service implements AutoCloseable {
         return rssKb(process.pid());
     }
 
+    /**
+     * Waits until the process uses less than {@code cpuShare} of one CPU over a {@code window} (for example until
+     * code-service has finished importing the data it was started with), at most {@code max}. Returns the time waited
+     * in ms; without /proc it returns at once.
+     */
+    long awaitIdle(double cpuShare, Duration window, Duration max) throws InterruptedException {
+        long begin = System.nanoTime();
+        long deadline = begin + max.toNanos();
+        long before = cpuMillis(process.pid());
+        while (before >= 0 && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(window.toMillis());
+            long after = cpuMillis(process.pid());
+            if (after - before < cpuShare * window.toMillis()) {
+                break;
+            }
+            before = after;
+        }
+        return (System.nanoTime() - begin) / 1_000_000;
+    }
+
     /** VmRSS from /proc/&lt;pid&gt;/status, in kB; -1 where /proc is not available. */
     static long rssKb(long pid) {
         try {
