@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * NCCI add-on code edits, CSV export of the CMS workbook: header {@code AOC_Edit_Type,Add-On_Code,AOC_DelDT,
+ * NCCI add-on code edits: the CMS workbook's sheet (read by {@link XlsxSheet}, line = sheet row) or its CSV export,
+ * header {@code AOC_Edit_Type,Add-On_Code,AOC_DelDT,
  * Primary_Code,Primary_Code_DelDT,AOC_Edit_EffDT,AOC_Edit_DelDT,Special_Instruction_Notes} (an optional banner record
  * before it), dates Julian YYYYDDD, type 2 rows carry {@code CCCCC} (contractor-defined primaries).
  */

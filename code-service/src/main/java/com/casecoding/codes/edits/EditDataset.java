@@ -19,7 +19,7 @@ public enum EditDataset {
     MUE_PRACTITIONER("mue-practitioner", "NCCI MUE, practitioner services"),
     MUE_OUTPATIENT_HOSPITAL("mue-outpatient-hospital", "NCCI MUE, outpatient hospital services"),
     MUE_DME_SUPPLIER("mue-dme-supplier", "NCCI MUE, DME supplier services"),
-    NCCI_AOC("ncci-aoc", "NCCI add-on code edits (CSV of the CMS workbook)"),
+    NCCI_AOC("ncci-aoc", "NCCI add-on code edits (the CMS workbook or its CSV export)"),
     PTP_PRACTITIONER("ptp-practitioner", "NCCI PTP edits, practitioner (ccipra TXT)"),
     PTP_OUTPATIENT_HOSPITAL("ptp-outpatient-hospital", "NCCI PTP edits, outpatient hospital (ccioph TXT)");
 

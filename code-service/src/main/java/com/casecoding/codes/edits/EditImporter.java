@@ -37,7 +37,8 @@ public class EditImporter implements DatasetImporter {
     private static final Pattern MUE = Pattern.compile(
             "MCR_MUE_(PractitionerServices|OutpatientHospitalServices|DMESupplierServices)_Eff_\\d{2}-\\d{2}-\\d{4}\\.csv",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern AOC = Pattern.compile("AOC_V\\d{4}Q[1-4]-MCR\\.csv", Pattern.CASE_INSENSITIVE);
+    /** The CMS workbook ({@code .xlsx}, as published) or a CSV export of its sheet. */
+    private static final Pattern AOC = Pattern.compile("AOC_V\\d{4}Q[1-4]-MCR\\.(csv|xlsx)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PTP = Pattern.compile("(ccipra|ccioph)-(v\\d{3}r\\d+)-f(\\d+)\\.txt",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RVU = Pattern.compile("PPRRVU\\d{4}_?[A-Za-z]{3}[^/]*\\.csv(\\.gz)?",
@@ -60,7 +61,10 @@ public class EditImporter implements DatasetImporter {
             String kind = m.group(1).toLowerCase(Locale.ROOT);
             dataset = kind.startsWith("practitioner") ? EditDataset.MUE_PRACTITIONER
                     : kind.startsWith("outpatient") ? EditDataset.MUE_OUTPATIENT_HOSPITAL : EditDataset.MUE_DME_SUPPLIER;
-        } else if (AOC.matcher(name).matches()) {
+        } else if ((m = AOC.matcher(name)).matches()) {
+            if (m.group(1).equalsIgnoreCase("csv") && workbookBeside(file)) {
+                return Optional.empty(); // the export of a workbook that is here too: the workbook is read
+            }
             dataset = EditDataset.NCCI_AOC;
         } else if ((m = PTP.matcher(name)).matches()) {
             dataset = m.group(1).equalsIgnoreCase("ccipra") ? EditDataset.PTP_PRACTITIONER
@@ -85,6 +89,18 @@ public class EditImporter implements DatasetImporter {
         return dataset.versionFromFileName(name)
                 .map(v -> new SourceFile(d.id(), v.version(), v.effectiveDate(), file, c,
                         c.isEmpty() ? null : (c.size() + 1) + " parts"));
+    }
+
+    /** True when the CMS workbook the CSV was exported from lies in the same folder. */
+    private static boolean workbookBeside(Path csv) {
+        String name = csv.getFileName().toString();
+        String base = name.substring(0, name.length() - ".csv".length());
+        Path dir = csv.toAbsolutePath().getParent();
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.anyMatch(p -> p.getFileName().toString().equalsIgnoreCase(base + ".xlsx"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Every part of the same PTP release in the file's folder, in part order. */
@@ -128,6 +144,9 @@ public class EditImporter implements DatasetImporter {
     }
 
     private static Reader open(Path file) throws IOException {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            return new java.io.StringReader(XlsxSheet.firstSheetAsCsv(file));
+        }
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);

@@ -50,6 +50,9 @@ class RealDataImportTest {
                 "mue-practitioner", 15095L, "mue-outpatient-hospital", 15045L, "mue-dme-supplier", 3083L,
                 "ncci-aoc", 9000L), rows, s.toString());
         System.out.printf("full import of the real payment and edit files: %d ms%n", s.millis());
+        // the add-on edits come from the CMS workbook itself; its CSV export beside it is not read
+        assertTrue(s.files().stream().anyMatch(o -> o.dataset().equals("ncci-aoc") && o.stored()
+                && o.file().endsWith("AOC_V2026Q2-MCR.xlsx")), s.toString());
 
         // MUE: 11042 = 1 unit, date-of-service policy edit; 99213 = 2, clinical; 36415 = 2 in outpatient hospital
         MueEntry debridement = tables.mue("11042", CareSetting.PRACTITIONER).orElseThrow();
