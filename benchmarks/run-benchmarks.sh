@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command for the benchmarks: builds what is missing, installs HAProxy when it can (Debian/Ubuntu), starts an
+# One command for the benchmarks: builds what is missing, installs HAProxy and wrk when it can (Debian/Ubuntu), starts an
 # embedded PostgreSQL + the three packaged services + HAProxy, runs the scenarios and writes benchmarks/RESULTS.md.
 #
 #   benchmarks/run-benchmarks.sh                    # defaults: 300 req/s, 10 s warm-up, 30 s per row
@@ -38,6 +38,12 @@ if [ -z "$HAPROXY" ] && command -v apt-get >/dev/null 2>&1; then
   HAPROXY="$(command -v haproxy || true)"
 fi
 [ -n "$HAPROXY" ] || say "HAProxy is not installed: the HAProxy rows will be missing"
+if ! command -v wrk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  say "installing wrk (Debian package wrk, maximum-throughput rows)..."
+  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >/dev/null || true
+  elif command -v sudo >/dev/null 2>&1; then sudo apt-get install -y wrk >/dev/null || true; fi
+fi
+command -v wrk >/dev/null 2>&1 || say "wrk is not installed: the wrk throughput rows will be missing"
 
 say "running (about 12 minutes with the defaults)..."
 exec java -Xmx512m -cp "$(ls benchmarks/target/benchmarks-*.jar | head -n 1):benchmarks/target/lib/*" \

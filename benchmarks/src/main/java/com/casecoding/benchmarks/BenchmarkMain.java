@@ -197,6 +197,22 @@ public final class BenchmarkMain {
         }
     }
 
+    /** Rounds of one wrk target as one row: requests added up, the rounds' mean rate, the worst round's latencies. */
+    static LoadResult combine(String label, List<LoadResult> rounds, int secondsEach, int count) {
+        List<LoadResult> ok = rounds.stream().filter(LoadResult::available).toList();
+        if (ok.isEmpty()) {
+            return rounds.isEmpty() ? LoadResult.notAvailable(label, 0, "no wrk run") : rounds.get(0).withNote(
+                    rounds.get(0).note());
+        }
+        long requests = ok.stream().mapToLong(LoadResult::requests).sum();
+        long errors = ok.stream().mapToLong(LoadResult::errors).sum();
+        double rate = ok.stream().mapToDouble(LoadResult::achievedRate).sum() / ok.size();
+        long p50 = ok.stream().mapToLong(LoadResult::p50).max().orElse(-1);
+        long p99 = ok.stream().mapToLong(LoadResult::p99).max().orElse(-1);
+        return new LoadResult(label, 0, requests, errors, Map.of(), rate, p50, -1, p99, -1,
+                ok.get(0).note() + ", " + count + " interleaved rounds of " + secondsEach + " s (worst round's latency)");
+    }
+
     private static Path jar(Path repo, String module) {
         return repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
@@ -249,6 +265,23 @@ public final class BenchmarkMain {
         }
         tp.forEach((target, acc) -> throughput.add(acc.result("GET /api/code-systems (" + target + ")", 0,
                 concurrency + " connections, closed loop, " + rounds + " interleaved rounds")));
+        String wrk = Wrk.find();
+        if (wrk == null) {
+            notes.add("wrk is not installed (Debian package wrk): no wrk throughput rows.");
+        } else {
+            int wrkSeconds = (int) Math.max(5, tpMeasure.toSeconds() / rounds);
+            Map<String, List<LoadResult>> runs = new LinkedHashMap<>();
+            tpTargets.keySet().forEach(k -> runs.put(k, new ArrayList<>()));
+            for (int round = 0; round < rounds; round++) {
+                for (int k = 0; k < order.size(); k++) {
+                    String target = order.get((k + round) % order.size());
+                    runs.get(target).add(Wrk.run(wrk, target, tpTargets.get(target) + "/api/code-systems", tpToken, 2,
+                            concurrency, wrkSeconds));
+                }
+            }
+            runs.forEach((target, list) -> throughput.add(combine("GET /api/code-systems (" + target + ", wrk)", list,
+                    wrkSeconds, rounds)));
+        }
 
         // 4. search and suggest
         double featureRate = Double.parseDouble(setting("bench.feature-rate", "100"));

@@ -139,17 +139,20 @@ final class Report {
                     .append(" | ").append(ms(r.p50())).append(" | ").append(ms(r.p99())).append(" | ").append(r.requests())
                     .append(" | ").append(r.errors()).append(" | ").append(r.note()).append(" |\n");
         }
-        Optional<LoadResult> direct = find(throughput, "GET /api/code-systems (direct)");
-        Optional<LoadResult> gw = find(throughput, "GET /api/code-systems (gateway)");
-        Optional<LoadResult> hp = find(throughput, "GET /api/code-systems (HAProxy)");
-        if (direct.isPresent() && gw.isPresent()) {
-            double ratio = gw.get().achievedRate() / direct.get().achievedRate();
-            md.append("\nGateway / direct: ").append(String.format(Locale.ROOT, "%.2f", ratio)).append(" (target ≥ ")
-                    .append(TARGET_THROUGHPUT_RATIO).append(": ").append(ratio >= TARGET_THROUGHPUT_RATIO ? "met" : "NOT met")
-                    .append(")");
-            hp.ifPresent(h -> md.append("; HAProxy / direct: ")
-                    .append(String.format(Locale.ROOT, "%.2f", h.achievedRate() / direct.get().achievedRate())));
-            md.append(".\n");
+        for (String client : List.of("", ", wrk")) {
+            Optional<LoadResult> direct = find(throughput, "GET /api/code-systems (direct" + client + ")");
+            Optional<LoadResult> gw = find(throughput, "GET /api/code-systems (gateway" + client + ")");
+            Optional<LoadResult> hp = find(throughput, "GET /api/code-systems (HAProxy" + client + ")");
+            if (direct.isPresent() && gw.isPresent() && direct.get().available() && gw.get().available()) {
+                double ratio = gw.get().achievedRate() / direct.get().achievedRate();
+                md.append("\n").append(client.isEmpty() ? "Java client" : "wrk").append(": gateway / direct ")
+                        .append(String.format(Locale.ROOT, "%.2f", ratio)).append(" (target ≥ ")
+                        .append(TARGET_THROUGHPUT_RATIO).append(": ")
+                        .append(ratio >= TARGET_THROUGHPUT_RATIO ? "met" : "NOT met").append(")");
+                hp.filter(LoadResult::available).ifPresent(h -> md.append("; HAProxy / direct: ")
+                        .append(String.format(Locale.ROOT, "%.2f", h.achievedRate() / direct.get().achievedRate())));
+                md.append(".\n");
+            }
         }
 
         md.append("\n## Startup time and memory per service\n\n");
