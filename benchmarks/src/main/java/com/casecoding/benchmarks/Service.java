@@ -44,14 +44,15 @@ final class Service implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        Path archive = jar.resolveSibling("app-cds.jsa");
-        if (Files.isRegularFile(archive)) {
-            // the class data archive the build wrote for this JVM (quarkus.package.jar.appcds.enabled)
-            command.add("-XX:SharedArchiveFile=" + archive);
+        if (Files.isRegularFile(jar.resolveSibling("app-cds.jsa"))) {
+            // the class data archive the build wrote for this JVM (quarkus.package.jar.appcds.enabled); the JVM takes
+            // it only when the application starts from its own folder, as when the archive was written
+            command.add("-XX:SharedArchiveFile=app-cds.jsa");
         }
         command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        command.add(jar.getFileName().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.toAbsolutePath().getParent().toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
         builder.environment().putAll(env);
         long begin = System.nanoTime();
