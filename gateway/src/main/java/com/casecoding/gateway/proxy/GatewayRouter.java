@@ -22,12 +22,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -55,6 +55,11 @@ public class GatewayRouter {
     /** Headers a client may never set itself: the gateway alone speaks them to the services. */
     private static final Set<String> GATEWAY_ONLY = Set.of(Claims.VIEW_GRANT_HEADER.toLowerCase(), "x-forwarded-for",
             "x-forwarded-host", "x-forwarded-proto", "forwarded");
+
+    /** The routing context local Quarkus' Micrometer binder takes the uri tag from (as Quarkus REST sets it). */
+    private static final String METRICS_URI_KEY = "UrlPathTemplate";
+    private static final String CODE_PAGE_URI = "/api/codes/{system}/{code}";
+    private static final String EDITS_PAGE_URI = "/api/edits/{system}/{code}";
 
     @Inject
     GatewayConfig config;
@@ -90,28 +95,32 @@ public class GatewayRouter {
         }
         table.sort(Comparator.comparingInt((Map.Entry<String, Upstream> e) -> e.getKey().length()).reversed());
         for (Map.Entry<String, Upstream> entry : table) {
-            router.route(entry.getKey()).handler(rc -> handle(rc, entry.getValue()));
-            router.route(entry.getKey() + "/*").handler(rc -> handle(rc, entry.getValue()));
+            String prefix = entry.getKey();
+            String below = prefix + "/*";
+            router.route(prefix).handler(rc -> handle(rc, entry.getValue(), prefix));
+            router.route(below).handler(rc -> handle(rc, entry.getValue(), below));
         }
     }
 
     record Upstream(String name, String host, int port, boolean authRequired) {
     }
 
-    private void handle(RoutingContext rc, Upstream upstream) {
+    /** {@code metricsUri} names the route in the HTTP metrics (the prefix, or prefix/*), never the raw path. */
+    private void handle(RoutingContext rc, Upstream upstream, String metricsUri) {
         HttpServerRequest request = rc.request();
         request.pause();
         String path = request.path();
+        metricsUri(request, metricsUri);
 
         Caller caller = Caller.ANONYMOUS;
         Optional<String> bearer = TokenService.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (bearer.isPresent()) {
-            Optional<JsonWebToken> jwt = tokens.verify(bearer.get());
-            if (jwt.isEmpty()) {
+            Optional<Caller> verified = tokens.caller(bearer.get());
+            if (verified.isEmpty()) {
                 unauthorized(rc, "The access token is invalid or expired: refresh it (POST /api/auth/refresh) or sign in again.");
                 return;
             }
-            caller = Caller.of(jwt.get());
+            caller = verified.get();
         } else if (upstream.authRequired()) {
             unauthorized(rc, "A bearer token is required. Frontends get one for a guest from POST /api/auth/guest.");
             return;
@@ -137,6 +146,7 @@ public class GatewayRouter {
             forward(rc, upstream, null, null, caller);
             return;
         }
+        metricsUri(request, path.startsWith("/api/edits/") ? EDITS_PAGE_URI : CODE_PAGE_URI);
         Caller viewer = caller;
         UUID account;
         try {
@@ -145,29 +155,37 @@ public class GatewayRouter {
             unauthorized(rc, "This token does not name an account.");
             return;
         }
+        if (viewer.viewQuota() < 0) {
+            // unlimited plans: nothing to count, so no trip to the database (nor to a worker thread)
+            decided(rc, upstream, page, account, viewer, quota.unlimited());
+            return;
+        }
         vertx.executeBlocking(() -> quota.reserve(account, page.key(), viewer.viewQuota()), false)
-                .onSuccess(decision -> {
-                    if (!decision.allowed()) {
-                        rc.response().putHeader("X-Views-Remaining", "0");
-                        problem(rc, ProblemType.QUOTA_EXCEEDED, 403, QuotaMessages.refused(viewer.plan(), config),
-                                Map.of("plan", viewer.plan(), "limit", decision.limit(), "used", decision.used(),
-                                        "period", decision.period()));
-                        return;
-                    }
-                    rc.response().putHeader("X-Views-Remaining",
-                            decision.remaining() < 0 ? "unlimited" : Integer.toString(decision.remaining()));
-                    forward(rc, upstream, tokens.viewGrant(viewer.subject(), page.key()),
-                            decision.outcome() == ViewQuotaService.Outcome.COUNTED ? () -> {
-                                rc.response().headers().set("X-Views-Remaining", Integer.toString(decision.remaining() + 1));
-                                return release(account, decision, page);
-                            } : null,
-                            viewer);
-                })
+                .onSuccess(decision -> decided(rc, upstream, page, account, viewer, decision))
                 .onFailure(e -> {
                     LOG.errorf(e, "View quota store unavailable");
                     problem(rc, ProblemType.UPSTREAM_UNAVAILABLE, 503,
                             "Code page views cannot be counted right now. Please retry in a moment.");
                 });
+    }
+
+    private void decided(RoutingContext rc, Upstream upstream, CodePageRequest page, UUID account, Caller viewer,
+                         ViewQuotaService.Decision decision) {
+        if (!decision.allowed()) {
+            rc.response().putHeader("X-Views-Remaining", "0");
+            problem(rc, ProblemType.QUOTA_EXCEEDED, 403, QuotaMessages.refused(viewer.plan(), config),
+                    Map.of("plan", viewer.plan(), "limit", decision.limit(), "used", decision.used(),
+                            "period", decision.period()));
+            return;
+        }
+        rc.response().putHeader("X-Views-Remaining",
+                decision.remaining() < 0 ? "unlimited" : Integer.toString(decision.remaining()));
+        forward(rc, upstream, tokens.viewGrant(viewer.subject(), page.key()),
+                decision.outcome() == ViewQuotaService.Outcome.COUNTED ? () -> {
+                    rc.response().headers().set("X-Views-Remaining", Integer.toString(decision.remaining() + 1));
+                    return release(account, decision, page);
+                } : null,
+                viewer);
     }
 
     private Future<Void> release(UUID account, ViewQuotaService.Decision decision, CodePageRequest page) {
@@ -318,6 +336,16 @@ public class GatewayRouter {
         return request.headers().contains(HttpHeaders.CONTENT_LENGTH)
                 ? !"0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH))
                 : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /**
+     * The uri tag of {@code http_server_requests} for this request (read by Quarkus' Micrometer binder): a route
+     * template, so that code pages and ids do not each start a new time series.
+     */
+    private static void metricsUri(HttpServerRequest request, String template) {
+        if (request instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(METRICS_URI_KEY, template);
+        }
     }
 
     static String clientAddress(HttpServerRequest request) {

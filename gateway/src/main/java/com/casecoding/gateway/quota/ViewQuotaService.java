@@ -46,12 +46,17 @@ public class ViewQuotaService {
         return YearMonth.now(clock.withZone(config.quota().zone())).toString();
     }
 
+    /** The decision for a plan without a limit: nothing is counted, nothing stored. */
+    public Decision unlimited() {
+        return new Decision(Outcome.UNLIMITED, 0, -1, -1, currentPeriod());
+    }
+
     /** Decides one view of {@code codeKey} for an account whose token carries {@code limit} (-1 = unlimited). */
     public Decision reserve(UUID account, String codeKey, int limit) throws SQLException {
-        String period = currentPeriod();
         if (limit < 0) {
-            return new Decision(Outcome.UNLIMITED, 0, -1, -1, period);
+            return unlimited();
         }
+        String period = currentPeriod();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
