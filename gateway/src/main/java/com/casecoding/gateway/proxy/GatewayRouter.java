@@ -32,11 +32,13 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -50,11 +52,20 @@ import java.util.function.Supplier;
 public class GatewayRouter {
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    /** Compared ignoring case, without lower-casing every header name of every request. */
+    private static final Set<String> HOP_BY_HOP = ignoringCase("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
     /** Headers a client may never set itself: the gateway alone speaks them to the services. */
-    private static final Set<String> GATEWAY_ONLY = Set.of(Claims.VIEW_GRANT_HEADER.toLowerCase(), "x-forwarded-for",
+    private static final Set<String> GATEWAY_ONLY = ignoringCase(Claims.VIEW_GRANT_HEADER, "x-forwarded-for",
             "x-forwarded-host", "x-forwarded-proto", "forwarded");
+    private static final Set<String> NOT_RELAYED = ignoringCase("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", RequestIds.HEADER);
+
+    private static Set<String> ignoringCase(String... names) {
+        TreeSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
+    }
 
     /** The routing context local Quarkus' Micrometer binder takes the uri tag from (as Quarkus REST sets it). */
     private static final String METRICS_URI_KEY = "UrlPathTemplate";
@@ -74,6 +85,7 @@ public class GatewayRouter {
 
     private Vertx vertx;
     private HttpClient client;
+    private long upstreamIdleTimeoutMillis;
 
     void register(@Observes Router router, Vertx vertx) {
         this.vertx = vertx;
@@ -82,6 +94,7 @@ public class GatewayRouter {
                 .setKeepAlive(true)
                 .setMaxPoolSize(200)
                 .setIdleTimeout(60));
+        this.upstreamIdleTimeoutMillis = config.upstreamTimeout().toMillis();
         // the longest prefix is registered first, so a more specific route (/api/consults/inbound) wins over a
         // shorter one (/api/consults)
         List<Map.Entry<String, Upstream>> table = new ArrayList<>();
@@ -126,7 +139,7 @@ public class GatewayRouter {
             return;
         }
 
-        RateLimiter.Result rate = rateLimiter.acquire(path, caller, clientAddress(request));
+        RateLimiter.Result rate = rateLimiter.acquire(path, caller, () -> clientAddress(request));
         if (!rate.allowed()) {
             rc.response().putHeader("Retry-After", Long.toString(rate.retryAfterSeconds()));
             problem(rc, ProblemType.RATE_LIMITED, 429, "Your plan allows " + rate.perMinute() + " " + rate.group()
@@ -210,28 +223,13 @@ public class GatewayRouter {
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setURI(request.uri())
-                .setIdleTimeout(config.upstreamTimeout().toMillis());
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        request.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase();
-            if (!HOP_BY_HOP.contains(name) && !GATEWAY_ONLY.contains(name)) {
-                headers.add(h.getKey(), h.getValue());
-            }
-        });
-        headers.set("X-Forwarded-For", clientAddress(request));
-        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
-        if (request.authority() != null) {
-            headers.set("X-Forwarded-Host", request.authority().toString());
-        }
-        if (viewGrant != null) {
-            headers.set(Claims.VIEW_GRANT_HEADER, viewGrant);
-        }
+                .setIdleTimeout(upstreamIdleTimeoutMillis);
         boolean hasBody = hasBody(request);
-        options.setHeaders(headers);
 
         client.request(options)
                 .onFailure(e -> upstreamFailed(rc, upstream, e, onNotServed))
                 .onSuccess(upstreamRequest -> {
+                    copyHeaders(request, upstreamRequest.headers(), viewGrant);
                     if (hasBody && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
                         upstreamRequest.setChunked(true);
                     }
@@ -242,6 +240,24 @@ public class GatewayRouter {
                     sent.onFailure(e -> upstreamFailed(rc, upstream, e, onNotServed))
                             .onSuccess(response -> relay(rc, response, onNotServed));
                 });
+    }
+
+    /** The client's headers less hop-by-hop and gateway-only ones, plus X-Forwarded-* and the view grant. */
+    private static void copyHeaders(HttpServerRequest request, MultiMap headers, String viewGrant) {
+        for (Map.Entry<String, String> h : request.headers()) {
+            String name = h.getKey();
+            if (!HOP_BY_HOP.contains(name) && !GATEWAY_ONLY.contains(name)) {
+                headers.add(name, h.getValue());
+            }
+        }
+        headers.set("X-Forwarded-For", clientAddress(request));
+        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.authority() != null) {
+            headers.set("X-Forwarded-Host", request.authority().toString());
+        }
+        if (viewGrant != null) {
+            headers.set(Claims.VIEW_GRANT_HEADER, viewGrant);
+        }
     }
 
     private void relay(RoutingContext rc, HttpClientResponse upstreamResponse, Supplier<Future<Void>> onNotServed) {
@@ -258,12 +274,12 @@ public class GatewayRouter {
         }
         response.setStatusCode(upstreamResponse.statusCode());
         closeIfBodyUnread(rc);
-        upstreamResponse.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase();
-            if (!HOP_BY_HOP.contains(name) && !"x-request-id".equals(name)) {
-                response.headers().add(h.getKey(), h.getValue());
+        MultiMap headers = response.headers();
+        for (Map.Entry<String, String> h : upstreamResponse.headers()) {
+            if (!NOT_RELAYED.contains(h.getKey())) {
+                headers.add(h.getKey(), h.getValue());
             }
-        });
+        }
         if (!upstreamResponse.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
         }
