@@ -22,14 +22,25 @@ import java.util.UUID;
 @Singleton
 public class TokenService {
 
+    private static final int MAX_TOKEN_LENGTH = 8192;
+
     private final KeyRing keys;
     private final GatewayConfig config;
     private final JWTParser accessParser;
+    /**
+     * Callers of access tokens that passed {@link #verify(String)}, by exact token string, each until its {@code exp}.
+     * Built with {@link #accessParser}: the keys are read once at start, so a key rotation (a restart) empties it.
+     */
+    private final ExpiringCache<Caller> verified;
+    /** View grants by account and code, reused while at least half their life is left (see {@link #viewGrant}). */
+    private final ExpiringCache<String> grants;
 
     public TokenService(KeyRing keys, GatewayConfig config) {
         this.keys = keys;
         this.config = config;
         this.accessParser = new DefaultJWTParser(contextFor(Claims.AUDIENCE));
+        this.verified = new ExpiringCache<>(config.jwt().verifiedTokenCacheSize());
+        this.grants = new ExpiringCache<>(config.jwt().viewGrantCacheSize());
     }
 
     private JWTAuthContextInfo contextFor(String audience) {
@@ -74,21 +85,61 @@ public class TokenService {
 
     /**
      * A short-lived proof, for code-service, that the gateway counted (or found free) this account's view of this code.
+     * Call it only for a view the quota allowed. Signing costs about a millisecond of CPU, so a grant made for the same
+     * account and code is reused while at least half of its life is left: it states exactly the same thing, code-service
+     * still checks its signature, audience, account, code and expiry, and it only ever travels from the gateway to
+     * code-service (a client never sees it).
      */
     public String viewGrant(String subject, String codeKey) {
+        long now = System.currentTimeMillis();
+        long ttlSeconds = Math.max(1, config.jwt().grantTtl().toSeconds());
+        String cacheKey = subject + '|' + codeKey;
+        String reusable = grants.get(cacheKey, now + ttlSeconds * 500);
+        if (reusable != null) {
+            return reusable;
+        }
         KeyRing.SigningKey key = keys.active();
-        return Jwt.issuer(config.jwt().issuer())
+        long issuedAt = now / 1000;
+        String grant = Jwt.issuer(config.jwt().issuer())
                 .audience(Claims.VIEW_GRANT_AUDIENCE)
                 .subject(subject)
                 .upn(subject)
                 .claim("code", codeKey)
-                .expiresIn(config.jwt().grantTtl())
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt + ttlSeconds)
                 .jws().keyId(key.kid()).sign(key.privateKey());
+        grants.put(cacheKey, grant, (issuedAt + ttlSeconds) * 1000, now);
+        return grant;
+    }
+
+    /**
+     * The caller of a valid access token, or empty: the same checks as {@link #verify(String)}, but a token that passed
+     * them before and has not reached its {@code exp} is answered from memory (see {@link ExpiringCache}).
+     */
+    public Optional<Caller> caller(String token) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        long now = System.currentTimeMillis();
+        Caller cached = verified.get(token, now);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<JsonWebToken> jwt = verify(token);
+        if (jwt.isEmpty()) {
+            return Optional.empty();
+        }
+        Caller caller = Caller.of(jwt.get());
+        long exp = jwt.get().getExpirationTime();
+        if (exp > 0) {
+            verified.put(token, caller, exp * 1000L, now);
+        }
+        return Optional.of(caller);
     }
 
     /** Verifies an access token: signature (RS256, known kid), issuer, audience, expiry, and that it is an access token. */
     public Optional<JsonWebToken> verify(String token) {
-        if (token == null || token.isBlank() || token.length() > 8192) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
         try {

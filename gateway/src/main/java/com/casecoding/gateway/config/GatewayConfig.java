@@ -63,6 +63,20 @@ public interface GatewayConfig {
         Duration refreshTtl();
 
         Duration grantTtl();
+
+        /**
+         * How many verified access tokens the proxy remembers (by exact token string, each until its {@code exp}) so a
+         * repeated token skips the RS256 check; 0 turns the cache off. About 1.5 KB per entry.
+         */
+        @WithDefault("10000")
+        int verifiedTokenCacheSize();
+
+        /**
+         * How many view grants the proxy keeps for reuse (by account and code, while at least half of grant-ttl is
+         * left); 0 signs a new one for every code page. About 1 KB per entry.
+         */
+        @WithDefault("10000")
+        int viewGrantCacheSize();
     }
 
     interface Quota {

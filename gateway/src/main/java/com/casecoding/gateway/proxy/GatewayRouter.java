@@ -22,21 +22,23 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -50,11 +52,25 @@ import java.util.function.Supplier;
 public class GatewayRouter {
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    /** Compared ignoring case, without lower-casing every header name of every request. */
+    private static final Set<String> HOP_BY_HOP = ignoringCase("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
     /** Headers a client may never set itself: the gateway alone speaks them to the services. */
-    private static final Set<String> GATEWAY_ONLY = Set.of(Claims.VIEW_GRANT_HEADER.toLowerCase(), "x-forwarded-for",
+    private static final Set<String> GATEWAY_ONLY = ignoringCase(Claims.VIEW_GRANT_HEADER, "x-forwarded-for",
             "x-forwarded-host", "x-forwarded-proto", "forwarded");
+    private static final Set<String> NOT_RELAYED = ignoringCase("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", RequestIds.HEADER);
+
+    private static Set<String> ignoringCase(String... names) {
+        TreeSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
+    }
+
+    /** The routing context local Quarkus' Micrometer binder takes the uri tag from (as Quarkus REST sets it). */
+    private static final String METRICS_URI_KEY = "UrlPathTemplate";
+    private static final String CODE_PAGE_URI = "/api/codes/{system}/{code}";
+    private static final String EDITS_PAGE_URI = "/api/edits/{system}/{code}";
 
     @Inject
     GatewayConfig config;
@@ -69,6 +85,7 @@ public class GatewayRouter {
 
     private Vertx vertx;
     private HttpClient client;
+    private long upstreamIdleTimeoutMillis;
 
     void register(@Observes Router router, Vertx vertx) {
         this.vertx = vertx;
@@ -77,6 +94,7 @@ public class GatewayRouter {
                 .setKeepAlive(true)
                 .setMaxPoolSize(200)
                 .setIdleTimeout(60));
+        this.upstreamIdleTimeoutMillis = config.upstreamTimeout().toMillis();
         // the longest prefix is registered first, so a more specific route (/api/consults/inbound) wins over a
         // shorter one (/api/consults)
         List<Map.Entry<String, Upstream>> table = new ArrayList<>();
@@ -90,34 +108,38 @@ public class GatewayRouter {
         }
         table.sort(Comparator.comparingInt((Map.Entry<String, Upstream> e) -> e.getKey().length()).reversed());
         for (Map.Entry<String, Upstream> entry : table) {
-            router.route(entry.getKey()).handler(rc -> handle(rc, entry.getValue()));
-            router.route(entry.getKey() + "/*").handler(rc -> handle(rc, entry.getValue()));
+            String prefix = entry.getKey();
+            String below = prefix + "/*";
+            router.route(prefix).handler(rc -> handle(rc, entry.getValue(), prefix));
+            router.route(below).handler(rc -> handle(rc, entry.getValue(), below));
         }
     }
 
     record Upstream(String name, String host, int port, boolean authRequired) {
     }
 
-    private void handle(RoutingContext rc, Upstream upstream) {
+    /** {@code metricsUri} names the route in the HTTP metrics (the prefix, or prefix/*), never the raw path. */
+    private void handle(RoutingContext rc, Upstream upstream, String metricsUri) {
         HttpServerRequest request = rc.request();
         request.pause();
         String path = request.path();
+        metricsUri(request, metricsUri);
 
         Caller caller = Caller.ANONYMOUS;
         Optional<String> bearer = TokenService.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (bearer.isPresent()) {
-            Optional<JsonWebToken> jwt = tokens.verify(bearer.get());
-            if (jwt.isEmpty()) {
+            Optional<Caller> verified = tokens.caller(bearer.get());
+            if (verified.isEmpty()) {
                 unauthorized(rc, "The access token is invalid or expired: refresh it (POST /api/auth/refresh) or sign in again.");
                 return;
             }
-            caller = Caller.of(jwt.get());
+            caller = verified.get();
         } else if (upstream.authRequired()) {
             unauthorized(rc, "A bearer token is required. Frontends get one for a guest from POST /api/auth/guest.");
             return;
         }
 
-        RateLimiter.Result rate = rateLimiter.acquire(path, caller, clientAddress(request));
+        RateLimiter.Result rate = rateLimiter.acquire(path, caller, () -> clientAddress(request));
         if (!rate.allowed()) {
             rc.response().putHeader("Retry-After", Long.toString(rate.retryAfterSeconds()));
             problem(rc, ProblemType.RATE_LIMITED, 429, "Your plan allows " + rate.perMinute() + " " + rate.group()
@@ -137,6 +159,7 @@ public class GatewayRouter {
             forward(rc, upstream, null, null, caller);
             return;
         }
+        metricsUri(request, path.startsWith("/api/edits/") ? EDITS_PAGE_URI : CODE_PAGE_URI);
         Caller viewer = caller;
         UUID account;
         try {
@@ -145,29 +168,37 @@ public class GatewayRouter {
             unauthorized(rc, "This token does not name an account.");
             return;
         }
+        if (viewer.viewQuota() < 0) {
+            // unlimited plans: nothing to count, so no trip to the database (nor to a worker thread)
+            decided(rc, upstream, page, account, viewer, quota.unlimited());
+            return;
+        }
         vertx.executeBlocking(() -> quota.reserve(account, page.key(), viewer.viewQuota()), false)
-                .onSuccess(decision -> {
-                    if (!decision.allowed()) {
-                        rc.response().putHeader("X-Views-Remaining", "0");
-                        problem(rc, ProblemType.QUOTA_EXCEEDED, 403, QuotaMessages.refused(viewer.plan(), config),
-                                Map.of("plan", viewer.plan(), "limit", decision.limit(), "used", decision.used(),
-                                        "period", decision.period()));
-                        return;
-                    }
-                    rc.response().putHeader("X-Views-Remaining",
-                            decision.remaining() < 0 ? "unlimited" : Integer.toString(decision.remaining()));
-                    forward(rc, upstream, tokens.viewGrant(viewer.subject(), page.key()),
-                            decision.outcome() == ViewQuotaService.Outcome.COUNTED ? () -> {
-                                rc.response().headers().set("X-Views-Remaining", Integer.toString(decision.remaining() + 1));
-                                return release(account, decision, page);
-                            } : null,
-                            viewer);
-                })
+                .onSuccess(decision -> decided(rc, upstream, page, account, viewer, decision))
                 .onFailure(e -> {
                     LOG.errorf(e, "View quota store unavailable");
                     problem(rc, ProblemType.UPSTREAM_UNAVAILABLE, 503,
                             "Code page views cannot be counted right now. Please retry in a moment.");
                 });
+    }
+
+    private void decided(RoutingContext rc, Upstream upstream, CodePageRequest page, UUID account, Caller viewer,
+                         ViewQuotaService.Decision decision) {
+        if (!decision.allowed()) {
+            rc.response().putHeader("X-Views-Remaining", "0");
+            problem(rc, ProblemType.QUOTA_EXCEEDED, 403, QuotaMessages.refused(viewer.plan(), config),
+                    Map.of("plan", viewer.plan(), "limit", decision.limit(), "used", decision.used(),
+                            "period", decision.period()));
+            return;
+        }
+        rc.response().putHeader("X-Views-Remaining",
+                decision.remaining() < 0 ? "unlimited" : Integer.toString(decision.remaining()));
+        forward(rc, upstream, tokens.viewGrant(viewer.subject(), page.key()),
+                decision.outcome() == ViewQuotaService.Outcome.COUNTED ? () -> {
+                    rc.response().headers().set("X-Views-Remaining", Integer.toString(decision.remaining() + 1));
+                    return release(account, decision, page);
+                } : null,
+                viewer);
     }
 
     private Future<Void> release(UUID account, ViewQuotaService.Decision decision, CodePageRequest page) {
@@ -192,28 +223,13 @@ public class GatewayRouter {
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setURI(request.uri())
-                .setIdleTimeout(config.upstreamTimeout().toMillis());
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        request.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase();
-            if (!HOP_BY_HOP.contains(name) && !GATEWAY_ONLY.contains(name)) {
-                headers.add(h.getKey(), h.getValue());
-            }
-        });
-        headers.set("X-Forwarded-For", clientAddress(request));
-        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
-        if (request.authority() != null) {
-            headers.set("X-Forwarded-Host", request.authority().toString());
-        }
-        if (viewGrant != null) {
-            headers.set(Claims.VIEW_GRANT_HEADER, viewGrant);
-        }
+                .setIdleTimeout(upstreamIdleTimeoutMillis);
         boolean hasBody = hasBody(request);
-        options.setHeaders(headers);
 
         client.request(options)
                 .onFailure(e -> upstreamFailed(rc, upstream, e, onNotServed))
                 .onSuccess(upstreamRequest -> {
+                    copyHeaders(request, upstreamRequest.headers(), viewGrant);
                     if (hasBody && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
                         upstreamRequest.setChunked(true);
                     }
@@ -224,6 +240,24 @@ public class GatewayRouter {
                     sent.onFailure(e -> upstreamFailed(rc, upstream, e, onNotServed))
                             .onSuccess(response -> relay(rc, response, onNotServed));
                 });
+    }
+
+    /** The client's headers less hop-by-hop and gateway-only ones, plus X-Forwarded-* and the view grant. */
+    private static void copyHeaders(HttpServerRequest request, MultiMap headers, String viewGrant) {
+        for (Map.Entry<String, String> h : request.headers()) {
+            String name = h.getKey();
+            if (!HOP_BY_HOP.contains(name) && !GATEWAY_ONLY.contains(name)) {
+                headers.add(name, h.getValue());
+            }
+        }
+        headers.set("X-Forwarded-For", clientAddress(request));
+        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.authority() != null) {
+            headers.set("X-Forwarded-Host", request.authority().toString());
+        }
+        if (viewGrant != null) {
+            headers.set(Claims.VIEW_GRANT_HEADER, viewGrant);
+        }
     }
 
     private void relay(RoutingContext rc, HttpClientResponse upstreamResponse, Supplier<Future<Void>> onNotServed) {
@@ -240,12 +274,12 @@ public class GatewayRouter {
         }
         response.setStatusCode(upstreamResponse.statusCode());
         closeIfBodyUnread(rc);
-        upstreamResponse.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase();
-            if (!HOP_BY_HOP.contains(name) && !"x-request-id".equals(name)) {
-                response.headers().add(h.getKey(), h.getValue());
+        MultiMap headers = response.headers();
+        for (Map.Entry<String, String> h : upstreamResponse.headers()) {
+            if (!NOT_RELAYED.contains(h.getKey())) {
+                headers.add(h.getKey(), h.getValue());
             }
-        });
+        }
         if (!upstreamResponse.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
         }
@@ -318,6 +352,16 @@ public class GatewayRouter {
         return request.headers().contains(HttpHeaders.CONTENT_LENGTH)
                 ? !"0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH))
                 : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /**
+     * The uri tag of {@code http_server_requests} for this request (read by Quarkus' Micrometer binder): a route
+     * template, so that code pages and ids do not each start a new time series.
+     */
+    private static void metricsUri(HttpServerRequest request, String template) {
+        if (request instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(METRICS_URI_KEY, template);
+        }
     }
 
     static String clientAddress(HttpServerRequest request) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Per-plan request rates for the groups in {@code gateway.rate-limits} (search, assistant, jobs, auth): a token bucket
@@ -22,34 +23,45 @@ public class RateLimiter {
         static final Result FREE = new Result(true, 0, null, -1);
     }
 
-    @Inject
-    GatewayConfig config;
+    /** One group of {@code gateway.rate-limits}, read once (this runs for every routed request). */
+    private record Group(String name, String[] prefixes, Map<String, Integer> perMinute) {
+        boolean matches(String path) {
+            for (String prefix : prefixes) {
+                if (path.startsWith(prefix)
+                        && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Group[] groups;
 
-    public Result acquire(String path, Caller caller, String clientAddress) {
-        for (Map.Entry<String, GatewayConfig.RateLimit> group : config.rateLimits().entrySet()) {
-            if (matches(path, group.getValue())) {
-                Integer perMinute = group.getValue().perMinute().get(caller.plan());
+    @Inject
+    public RateLimiter(GatewayConfig config) {
+        this.groups = config.rateLimits().entrySet().stream()
+                .map(e -> new Group(e.getKey(), e.getValue().prefixes().toArray(String[]::new),
+                        Map.copyOf(e.getValue().perMinute())))
+                .toArray(Group[]::new);
+    }
+
+    /** {@code clientAddress} is asked for only when the caller is anonymous (buckets are per account otherwise). */
+    public Result acquire(String path, Caller caller, Supplier<String> clientAddress) {
+        for (Group group : groups) {
+            if (group.matches(path)) {
+                Integer perMinute = group.perMinute().get(caller.plan());
                 if (perMinute == null || perMinute < 0) {
                     return Result.FREE;
                 }
-                String who = caller.anonymous() ? "ip:" + clientAddress : "sub:" + caller.subject();
-                Bucket bucket = buckets.computeIfAbsent(group.getKey() + "|" + who, k -> new Bucket(perMinute));
+                String who = caller.anonymous() ? "ip:" + clientAddress.get() : "sub:" + caller.subject();
+                Bucket bucket = buckets.computeIfAbsent(group.name() + "|" + who, k -> new Bucket(perMinute));
                 long wait = bucket.take(perMinute, System.nanoTime());
-                return new Result(wait == 0, wait, group.getKey(), perMinute);
+                return new Result(wait == 0, wait, group.name(), perMinute);
             }
         }
         return Result.FREE;
-    }
-
-    private static boolean matches(String path, GatewayConfig.RateLimit limit) {
-        for (String prefix : limit.prefixes()) {
-            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Scheduled(every = "5m", delayed = "5m")

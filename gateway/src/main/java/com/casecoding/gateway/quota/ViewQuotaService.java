@@ -46,13 +46,22 @@ public class ViewQuotaService {
         return YearMonth.now(clock.withZone(config.quota().zone())).toString();
     }
 
+    /** The decision for a plan without a limit: nothing is counted, nothing stored. */
+    public Decision unlimited() {
+        return new Decision(Outcome.UNLIMITED, 0, -1, -1, currentPeriod());
+    }
+
     /** Decides one view of {@code codeKey} for an account whose token carries {@code limit} (-1 = unlimited). */
     public Decision reserve(UUID account, String codeKey, int limit) throws SQLException {
-        String period = currentPeriod();
         if (limit < 0) {
-            return new Decision(Outcome.UNLIMITED, 0, -1, -1, period);
+            return unlimited();
         }
+        String period = currentPeriod();
         try (Connection c = dataSource.getConnection()) {
+            Decision seen = alreadySeen(c, account, period, codeKey, limit);
+            if (seen != null) {
+                return seen;
+            }
             c.setAutoCommit(false);
             try {
                 Decision decision = reserve(c, account, period, codeKey, limit);
@@ -63,6 +72,28 @@ public class ViewQuotaService {
                 throw e;
             }
         }
+    }
+
+    /**
+     * A code seen before this month is free again: one read, no lock. It answers only what a committed view row says,
+     * which is also all the locked path would see (a view is given back in a later transaction either way).
+     */
+    private static Decision alreadySeen(Connection c, UUID account, String period, String codeKey, int limit)
+            throws SQLException {
+        try (PreparedStatement seen = c.prepareStatement(
+                "select p.used from code_view v join view_period p on p.account_id = v.account_id and p.period = v.period"
+                        + " where v.account_id = ? and v.period = ? and v.code_key = ?")) {
+            seen.setObject(1, account);
+            seen.setString(2, period);
+            seen.setString(3, codeKey);
+            try (ResultSet rs = seen.executeQuery()) {
+                if (rs.next()) {
+                    int used = rs.getInt(1);
+                    return new Decision(Outcome.ALREADY_SEEN, used, limit, Math.max(0, limit - used), period);
+                }
+            }
+        }
+        return null;
     }
 
     private Decision reserve(Connection c, UUID account, String period, String codeKey, int limit) throws SQLException {

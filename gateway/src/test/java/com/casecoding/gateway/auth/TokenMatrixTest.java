@@ -64,6 +64,32 @@ class TokenMatrixTest {
     }
 
     @Test
+    void aTokenAcceptedOnceIsNotKeptPastItsExpiry() throws Exception {
+        // expired 27 s ago: still inside the 30 s clock skew, so it passes now; the cache must not carry it further
+        String token = TestTokens.claims(UUID.randomUUID().toString(), "free", 6, "coder", Set.of("coder"))
+                .issuedAt(Instant.now().minusSeconds(900)).expiresAt(Instant.now().minusSeconds(27))
+                .jws().keyId(TestKeys.KID).sign(TestKeys.get().privateKey());
+        given().auth().oauth2(token).when().get("/api/code-systems").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/code-systems").then().statusCode(200);
+        Thread.sleep(4_000);
+        refused(token);
+    }
+
+    @Test
+    void aValidTokenKeepsPassingAndALookAlikeDoesNot() {
+        String token = valid();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/code-systems").then().statusCode(200);
+        }
+        String[] parts = token.split("\\.");
+        char last = parts[2].charAt(parts[2].length() - 2);
+        String otherSignature = parts[2].substring(0, parts[2].length() - 2) + (last == 'A' ? 'B' : 'A')
+                + parts[2].charAt(parts[2].length() - 1);
+        refused(parts[0] + "." + parts[1] + "." + otherSignature);
+        given().auth().oauth2(token).when().get("/api/code-systems").then().statusCode(200);
+    }
+
+    @Test
     void notYetValid() {
         long future = Instant.now().plusSeconds(3600).getEpochSecond();
         String token = TestTokens.claims(UUID.randomUUID().toString(), "free", 6, "coder", Set.of("coder"))

@@ -54,6 +54,18 @@ class RoutingTest {
     }
 
     @Test
+    void httpMetricsNameRoutesNotRawPaths() {
+        String token = Accounts.freeToken();
+        given().auth().oauth2(token).when().get("/api/codes/icd10cm/E11.9").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/echo/item-8812").then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("uri=\"/api/codes/{system}/{code}\""), "code pages");
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("uri=\"/api/echo/*\""), "below a prefix");
+        org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("E11.9"), "no time series per code");
+        org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("item-8812"), "no time series per id");
+    }
+
+    @Test
     void unknownPathAtTheGatewayIsProblemJson() {
         given().when().get("/api/nowhere").then().statusCode(404).contentType("application/problem+json");
         given().when().delete("/api/auth/login").then().statusCode(405).contentType("application/problem+json");

@@ -90,6 +90,40 @@ class ViewQuotaTest {
     }
 
     @Test
+    void aViewGrantNamesTheAccountAndTheCodeAndIsReusedOnlyForBoth() {
+        String subject = UUID.randomUUID().toString();
+        String pro = TestTokens.pro(subject);
+        view(pro, "hcpcs", "C61").then().statusCode(200);
+        String first = StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C61").getFirst("X-View-Grant");
+        view(pro, "hcpcs", "C61").then().statusCode(200);
+        assertEquals(first, StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C61").getFirst("X-View-Grant"),
+                "the same account and code within half the grant's life: the same grant");
+        view(pro, "hcpcs", "C62").then().statusCode(200);
+        String other = StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C62").getFirst("X-View-Grant");
+        org.junit.jupiter.api.Assertions.assertNotEquals(first, other);
+        view(TestTokens.pro(UUID.randomUUID().toString()), "hcpcs", "C61").then().statusCode(200);
+        org.junit.jupiter.api.Assertions.assertNotEquals(first,
+                StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C61").getFirst("X-View-Grant"));
+
+        java.util.Map<String, Object> claims = payload(first);
+        assertEquals(subject, claims.get("sub"));
+        assertEquals("hcpcs/C61", claims.get("code"));
+        assertEquals("casecoding-code-page", claims.get("aud") instanceof List<?> list ? list.get(0) : claims.get("aud"));
+        long lifetime = ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();
+        assertEquals(60, lifetime);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> payload(String jws) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                    java.util.Base64.getUrlDecoder().decode(jws.split("\\.")[1]), java.util.Map.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void guestViewsCarryOverToTheFreeAccount() {
         String guest = Accounts.guestToken();
         view(guest, "icd10cm", "E11.9").then().statusCode(200);
