@@ -42,6 +42,15 @@ public class JobSearch {
 
     private static final Logger LOG = Logger.getLogger(JobSearch.class);
 
+    /** Facet dimensions as bits: each has its own filter, and its counts ignore that filter (disjunctive facets). */
+    static final int WORKPLACE = 1;
+    static final int EMPLOYMENT_TYPE = 1 << 1;
+    static final int STATE = 1 << 2;
+    static final int CREDENTIAL = 1 << 3;
+    static final int SPECIALTY = 1 << 4;
+    static final int MIN_SALARY = 1 << 5;
+    static final int ALL_DIMENSIONS = (1 << 6) - 1;
+
     @Inject
     DataSource dataSource;
     @Inject
@@ -68,18 +77,18 @@ public class JobSearch {
             int matched = 0;
             for (int position = 0; position < matches.length; position++) {
                 PostingIndex.Entry e = entries.get(position);
-                if ((ranks == null || !Float.isNaN(ranks[position])) && filter.test(e)) {
+                if (ranks != null && Float.isNaN(ranks[position])) {
+                    continue;  // the keywords filter every facet too
+                }
+                int failed = filter.failures(e);
+                if (failed == 0) {
                     matches[matched++] = position;
                     if (counts != null) {
-                        for (int ordinal : e.ordinals()) {
-                            if (ordinal >= 0) {
-                                counts[ordinal]++;
-                            }
-                        }
-                        for (int b = 0; b < SALARY_BUCKETS.length && e.hasSalary() && e.salaryAnnual() >= SALARY_BUCKETS[b]; b++) {
-                            salaryCounts[b]++;
-                        }
+                        count(e, dictionary, counts, salaryCounts, ALL_DIMENSIONS);
                     }
+                } else if (counts != null && failed > 0 && Integer.bitCount(failed) == 1) {
+                    // fails only one facet's own filter: counts toward that facet's other values (disjunctive facets)
+                    count(e, dictionary, counts, salaryCounts, failed);
                 }
             }
             if (sort != Sort.NEWEST) {
@@ -101,12 +110,37 @@ public class JobSearch {
         }
     }
 
-    /** Loads the index at startup, so the first searches do not all wait for it. */
+    /**
+     * Loads the index in the background once the application has started, so startup does not wait for it. A search
+     * arriving first loads (or waits for) the same snapshot itself, so it is answered correctly either way.
+     */
     void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        try (Connection conn = dataSource.getConnection()) {
-            index.current(conn);
-        } catch (SQLException e) {
-            LOG.warnf("Search index not preloaded (%s); the first search loads it", e.getMessage());
+        Thread preload = new Thread(() -> {
+            try (Connection conn = dataSource.getConnection()) {
+                index.current(conn);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warnf("Search index not preloaded (%s); the first search loads it", e.getMessage());
+            }
+        }, "careers-search-preload");
+        preload.setDaemon(true);
+        preload.start();
+    }
+
+    /**
+     * Adds one entry to the facet counts of the dimensions in {@code dimensions} (bits {@link #WORKPLACE} ...
+     * {@link #MIN_SALARY}).
+     */
+    private static void count(PostingIndex.Entry e, PostingIndex.Dictionary dictionary, long[] counts,
+                              long[] salaryCounts, int dimensions) {
+        for (int ordinal : e.ordinals()) {
+            if (ordinal >= 0 && (dimensions & dictionary.dimension(ordinal)) != 0) {
+                counts[ordinal]++;
+            }
+        }
+        if ((dimensions & MIN_SALARY) != 0 && e.hasSalary()) {
+            for (int b = 0; b < SALARY_BUCKETS.length && e.salaryAnnual() >= SALARY_BUCKETS[b]; b++) {
+                salaryCounts[b]++;
+            }
         }
     }
 
@@ -186,40 +220,48 @@ public class JobSearch {
                             : c.postedSince().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
         }
 
-        boolean test(PostingIndex.Entry e) {
+        /**
+         * -1 if the entry fails a filter that is not a facet (expired, city, experience, dates); otherwise the bits
+         * of the facet dimensions whose filter it fails, 0 when it matches every filter.
+         */
+        int failures(PostingIndex.Entry e) {
             if (e.validThrough() <= now) {
-                return false;
+                return -1;
             }
+            if (c.city() != null && !c.city().toLowerCase(java.util.Locale.ROOT).equals(e.city())) {
+                return -1;
+            }
+            if (c.experience() != null && e.experience() > c.experience()) {
+                return -1;
+            }
+            if (e.publishedAt() < postedSince) {
+                return -1;
+            }
+            if (publishedAfter != null && e.publishedAt() <= publishedAfter.toEpochMilli()) {
+                return -1;
+            }
+            int failed = 0;
             if (!c.credentials().isEmpty() && !anyOf(e.credentials(), c.credentials())) {
-                return false;
+                failed |= CREDENTIAL;
             }
             if (!c.specialties().isEmpty() && !anyOf(e.specialties(), c.specialties())) {
-                return false;
+                failed |= SPECIALTY;
             }
             if (!workplaces.isEmpty() && !workplaces.contains(e.workplace())) {
-                return false;
+                failed |= WORKPLACE;
             }
             if (!types.isEmpty() && !types.contains(e.employmentType())) {
-                return false;
+                failed |= EMPLOYMENT_TYPE;
             }
             if (c.state() != null && !c.state().equals(e.state()) && !(Workplace.REMOTE.wire().equals(e.workplace())
                     && (e.remoteStates().length == 0 || anyOf(e.remoteStates(), List.of(c.state()))))) {
                 // neither located in the state nor a remote job open to it
-                return false;
-            }
-            if (c.city() != null && !c.city().toLowerCase(java.util.Locale.ROOT).equals(e.city())) {
-                return false;
+                failed |= STATE;
             }
             if (c.minSalary() != null && (!e.hasSalary() || e.salaryAnnual() < c.minSalary())) {
-                return false;
+                failed |= MIN_SALARY;
             }
-            if (c.experience() != null && e.experience() > c.experience()) {
-                return false;
-            }
-            if (e.publishedAt() < postedSince) {
-                return false;
-            }
-            return publishedAfter == null || e.publishedAt() > publishedAfter.toEpochMilli();
+            return failed;
         }
 
         private static boolean anyOf(String[] values, List<String> wanted) {

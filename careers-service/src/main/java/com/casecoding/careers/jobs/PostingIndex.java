@@ -50,18 +50,40 @@ public class PostingIndex {
     public static final class Dictionary {
         final List<String> facet = new ArrayList<>();
         final List<String> value = new ArrayList<>();
+        private int[] dimensions = new int[16];
         private final Map<String, Integer> ordinals = new java.util.HashMap<>();
 
         int ordinal(String facetName, String valueName) {
             return ordinals.computeIfAbsent(facetName + '\u0000' + valueName, k -> {
                 facet.add(facetName);
                 value.add(valueName);
-                return value.size() - 1;
+                int ordinal = value.size() - 1;
+                if (ordinal == dimensions.length) {
+                    dimensions = java.util.Arrays.copyOf(dimensions, ordinal * 2);
+                }
+                dimensions[ordinal] = dimensionBit(facetName);
+                return ordinal;
             });
         }
 
         public int size() {
             return value.size();
+        }
+
+        /** The {@code JobSearch} dimension bit of the facet the ordinal belongs to. */
+        public int dimension(int ordinal) {
+            return dimensions[ordinal];
+        }
+
+        private static int dimensionBit(String facetName) {
+            return switch (facetName) {
+                case "workplace" -> JobSearch.WORKPLACE;
+                case "employmentType" -> JobSearch.EMPLOYMENT_TYPE;
+                case "state" -> JobSearch.STATE;
+                case "credential" -> JobSearch.CREDENTIAL;
+                case "specialty" -> JobSearch.SPECIALTY;
+                default -> throw new IllegalArgumentException("not a facet: " + facetName);
+            };
         }
 
         public String facet(int ordinal) {
