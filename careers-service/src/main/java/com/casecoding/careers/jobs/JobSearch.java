@@ -68,20 +68,24 @@ public class JobSearch {
         try (Connection conn = dataSource.getConnection()) {
             PostingIndex.Snapshot snapshot = index.current(conn);
             List<PostingIndex.Entry> entries = snapshot.newestFirst();
-            float[] ranks = c.hasKeywords() ? index.keywordRanks(conn, snapshot, c.q()) : null;
+            // with keywords, only the postings they match are candidates (every facet counts within them too)
+            PostingIndex.KeywordMatches keywords = c.hasKeywords() ? index.keywordMatches(conn, snapshot, c.q()) : null;
             Filter filter = new Filter(c, publishedAfter, System.currentTimeMillis());
             PostingIndex.Dictionary dictionary = snapshot.facets();
             long[] counts = facets ? new long[dictionary.size()] : null;
             long[] salaryCounts = new long[SALARY_BUCKETS.length];
-            int[] matches = new int[entries.size()];
+            int candidates = keywords == null ? entries.size() : keywords.positions().length;
+            int[] matches = new int[candidates];
+            float[] matchRanks = keywords == null ? null : new float[candidates];
             int matched = 0;
-            for (int position = 0; position < matches.length; position++) {
+            for (int i = 0; i < candidates; i++) {
+                int position = keywords == null ? i : keywords.positions()[i];
                 PostingIndex.Entry e = entries.get(position);
-                if (ranks != null && Float.isNaN(ranks[position])) {
-                    continue;  // the keywords filter every facet too
-                }
                 int failed = filter.failures(e);
                 if (failed == 0) {
+                    if (matchRanks != null) {
+                        matchRanks[matched] = keywords.ranks()[i];
+                    }
                     matches[matched++] = position;
                     if (counts != null) {
                         count(e, dictionary, counts, salaryCounts, ALL_DIMENSIONS);
@@ -92,7 +96,7 @@ public class JobSearch {
                 }
             }
             if (sort != Sort.NEWEST) {
-                sort(entries, matches, matched, sort, ranks);
+                sort(entries, matches, matched, sort, matchRanks);
             }
             int from = Math.min(page * size, matched);
             int to = Math.min(from + size, matched);
@@ -116,8 +120,11 @@ public class JobSearch {
      */
     void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
         Thread preload = new Thread(() -> {
+            long started = System.nanoTime();
             try (Connection conn = dataSource.getConnection()) {
-                index.current(conn);
+                int postings = index.current(conn).newestFirst().size();
+                LOG.infof("Search index preloaded: %d postings in %d ms", postings,
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("Search index not preloaded (%s); the first search loads it", e.getMessage());
             }
@@ -275,10 +282,12 @@ public class JobSearch {
     }
 
     /**
-     * Orders the first {@code matched} positions by salary (highest first, none last) or by rank (highest first);
-     * ties keep the index's newest-first order because the position is the last part of each packed sort key.
+     * Orders the first {@code matched} positions by salary (highest first, none last) or by rank (highest first;
+     * {@code matchRanks[i]} is the rank of {@code matches[i]}); ties keep the index's newest-first order because the
+     * position is the last part of each packed sort key.
      */
-    private static void sort(List<PostingIndex.Entry> entries, int[] matches, int matched, Sort sort, float[] ranks) {
+    private static void sort(List<PostingIndex.Entry> entries, int[] matches, int matched, Sort sort,
+                             float[] matchRanks) {
         long[] packed = new long[matched];
         for (int i = 0; i < matched; i++) {
             int position = matches[i];
@@ -288,7 +297,7 @@ public class JobSearch {
                 long cents = e.hasSalary() ? Math.min((long) (e.salaryAnnual() * 100), (1L << 40) - 2) : -1;
                 descending = (1L << 40) - 1 - (cents + 1);
             } else {
-                descending = Integer.MAX_VALUE - (long) Float.floatToIntBits(ranks[position]);
+                descending = Integer.MAX_VALUE - (long) Float.floatToIntBits(matchRanks[i]);
             }
             packed[i] = (descending << 22) | position;
         }
