@@ -41,6 +41,8 @@ public class JobSearch {
     static final int[] SALARY_BUCKETS = {40_000, 50_000, 60_000, 70_000, 80_000, 100_000};
 
     private static final Logger LOG = Logger.getLogger(JobSearch.class);
+    /** Later than the default observer priority ({@code APPLICATION + 500}): after the demo data are in. */
+    private static final int PRELOAD_PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000;
 
     /** Facet dimensions as bits: each has its own filter, and its counts ignore that filter (disjunctive facets). */
     static final int WORKPLACE = 1;
@@ -116,9 +118,11 @@ public class JobSearch {
 
     /**
      * Loads the index in the background once the application has started, so startup does not wait for it. A search
-     * arriving first loads (or waits for) the same snapshot itself, so it is answered correctly either way.
+     * arriving first loads (or waits for) the same snapshot itself, so it is answered correctly either way. Observes
+     * after the other startup observers (demo data), so it loads what they wrote.
      */
-    void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+    void warmUp(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(PRELOAD_PRIORITY)
+                io.quarkus.runtime.StartupEvent event) {
         Thread preload = new Thread(() -> {
             long started = System.nanoTime();
             try (Connection conn = dataSource.getConnection()) {
