@@ -67,7 +67,11 @@ public class JobResource {
     @GET
     @Operation(summary = "Search published job postings",
             description = "Keyword search over title, employer and description, with filters, sorting, paging "
-                    + "(size at most 50, results at most 1000 deep) and facet counts of the filtered set.")
+                    + "(size at most 50, results at most 1000 deep) and facet counts. Results and total obey every "
+                    + "filter; the facets are disjunctive: each facet (workplace, employmentType, state, credential, "
+                    + "specialty, minSalary) counts its values with every other filter and the keywords applied but "
+                    + "not its own filter, so choosing workplace=remote still shows how many hybrid and onsite jobs "
+                    + "the other filters leave.")
     @APIResponse(responseCode = "200", description = "A page of postings",
             content = @Content(schema = @Schema(implementation = SearchResult.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid",

@@ -41,6 +41,17 @@ public class JobSearch {
     static final int[] SALARY_BUCKETS = {40_000, 50_000, 60_000, 70_000, 80_000, 100_000};
 
     private static final Logger LOG = Logger.getLogger(JobSearch.class);
+    /** Later than the default observer priority ({@code APPLICATION + 500}): after the demo data are in. */
+    private static final int PRELOAD_PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000;
+
+    /** Facet dimensions as bits: each has its own filter, and its counts ignore that filter (disjunctive facets). */
+    static final int WORKPLACE = 1;
+    static final int EMPLOYMENT_TYPE = 1 << 1;
+    static final int STATE = 1 << 2;
+    static final int CREDENTIAL = 1 << 3;
+    static final int SPECIALTY = 1 << 4;
+    static final int MIN_SALARY = 1 << 5;
+    static final int ALL_DIMENSIONS = (1 << 6) - 1;
 
     @Inject
     DataSource dataSource;
@@ -59,31 +70,35 @@ public class JobSearch {
         try (Connection conn = dataSource.getConnection()) {
             PostingIndex.Snapshot snapshot = index.current(conn);
             List<PostingIndex.Entry> entries = snapshot.newestFirst();
-            float[] ranks = c.hasKeywords() ? index.keywordRanks(conn, snapshot, c.q()) : null;
+            // with keywords, only the postings they match are candidates (every facet counts within them too)
+            PostingIndex.KeywordMatches keywords = c.hasKeywords() ? index.keywordMatches(conn, snapshot, c.q()) : null;
             Filter filter = new Filter(c, publishedAfter, System.currentTimeMillis());
             PostingIndex.Dictionary dictionary = snapshot.facets();
             long[] counts = facets ? new long[dictionary.size()] : null;
             long[] salaryCounts = new long[SALARY_BUCKETS.length];
-            int[] matches = new int[entries.size()];
+            int candidates = keywords == null ? entries.size() : keywords.positions().length;
+            int[] matches = new int[candidates];
+            float[] matchRanks = keywords == null ? null : new float[candidates];
             int matched = 0;
-            for (int position = 0; position < matches.length; position++) {
+            for (int i = 0; i < candidates; i++) {
+                int position = keywords == null ? i : keywords.positions()[i];
                 PostingIndex.Entry e = entries.get(position);
-                if ((ranks == null || !Float.isNaN(ranks[position])) && filter.test(e)) {
+                int failed = filter.failures(e);
+                if (failed == 0) {
+                    if (matchRanks != null) {
+                        matchRanks[matched] = keywords.ranks()[i];
+                    }
                     matches[matched++] = position;
                     if (counts != null) {
-                        for (int ordinal : e.ordinals()) {
-                            if (ordinal >= 0) {
-                                counts[ordinal]++;
-                            }
-                        }
-                        for (int b = 0; b < SALARY_BUCKETS.length && e.hasSalary() && e.salaryAnnual() >= SALARY_BUCKETS[b]; b++) {
-                            salaryCounts[b]++;
-                        }
+                        count(e, dictionary, counts, salaryCounts, ALL_DIMENSIONS);
                     }
+                } else if (counts != null && failed > 0 && Integer.bitCount(failed) == 1) {
+                    // fails only one facet's own filter: counts toward that facet's other values (disjunctive facets)
+                    count(e, dictionary, counts, salaryCounts, failed);
                 }
             }
             if (sort != Sort.NEWEST) {
-                sort(entries, matches, matched, sort, ranks);
+                sort(entries, matches, matched, sort, matchRanks);
             }
             int from = Math.min(page * size, matched);
             int to = Math.min(from + size, matched);
@@ -101,12 +116,42 @@ public class JobSearch {
         }
     }
 
-    /** Loads the index at startup, so the first searches do not all wait for it. */
-    void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        try (Connection conn = dataSource.getConnection()) {
-            index.current(conn);
-        } catch (SQLException e) {
-            LOG.warnf("Search index not preloaded (%s); the first search loads it", e.getMessage());
+    /**
+     * Loads the index in the background once the application has started, so startup does not wait for it. A search
+     * arriving first loads (or waits for) the same snapshot itself, so it is answered correctly either way. Observes
+     * after the other startup observers (demo data), so it loads what they wrote.
+     */
+    void warmUp(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(PRELOAD_PRIORITY)
+                io.quarkus.runtime.StartupEvent event) {
+        Thread preload = new Thread(() -> {
+            long started = System.nanoTime();
+            try (Connection conn = dataSource.getConnection()) {
+                int postings = index.current(conn).newestFirst().size();
+                LOG.infof("Search index preloaded: %d postings in %d ms", postings,
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warnf("Search index not preloaded (%s); the first search loads it", e.getMessage());
+            }
+        }, "careers-search-preload");
+        preload.setDaemon(true);
+        preload.start();
+    }
+
+    /**
+     * Adds one entry to the facet counts of the dimensions in {@code dimensions} (bits {@link #WORKPLACE} ...
+     * {@link #MIN_SALARY}).
+     */
+    private static void count(PostingIndex.Entry e, PostingIndex.Dictionary dictionary, long[] counts,
+                              long[] salaryCounts, int dimensions) {
+        for (int ordinal : e.ordinals()) {
+            if (ordinal >= 0 && (dimensions & dictionary.dimension(ordinal)) != 0) {
+                counts[ordinal]++;
+            }
+        }
+        if ((dimensions & MIN_SALARY) != 0 && e.hasSalary()) {
+            for (int b = 0; b < SALARY_BUCKETS.length && e.salaryAnnual() >= SALARY_BUCKETS[b]; b++) {
+                salaryCounts[b]++;
+            }
         }
     }
 
@@ -186,40 +231,48 @@ public class JobSearch {
                             : c.postedSince().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
         }
 
-        boolean test(PostingIndex.Entry e) {
+        /**
+         * -1 if the entry fails a filter that is not a facet (expired, city, experience, dates); otherwise the bits
+         * of the facet dimensions whose filter it fails, 0 when it matches every filter.
+         */
+        int failures(PostingIndex.Entry e) {
             if (e.validThrough() <= now) {
-                return false;
+                return -1;
             }
+            if (c.city() != null && !c.city().toLowerCase(java.util.Locale.ROOT).equals(e.city())) {
+                return -1;
+            }
+            if (c.experience() != null && e.experience() > c.experience()) {
+                return -1;
+            }
+            if (e.publishedAt() < postedSince) {
+                return -1;
+            }
+            if (publishedAfter != null && e.publishedAt() <= publishedAfter.toEpochMilli()) {
+                return -1;
+            }
+            int failed = 0;
             if (!c.credentials().isEmpty() && !anyOf(e.credentials(), c.credentials())) {
-                return false;
+                failed |= CREDENTIAL;
             }
             if (!c.specialties().isEmpty() && !anyOf(e.specialties(), c.specialties())) {
-                return false;
+                failed |= SPECIALTY;
             }
             if (!workplaces.isEmpty() && !workplaces.contains(e.workplace())) {
-                return false;
+                failed |= WORKPLACE;
             }
             if (!types.isEmpty() && !types.contains(e.employmentType())) {
-                return false;
+                failed |= EMPLOYMENT_TYPE;
             }
             if (c.state() != null && !c.state().equals(e.state()) && !(Workplace.REMOTE.wire().equals(e.workplace())
                     && (e.remoteStates().length == 0 || anyOf(e.remoteStates(), List.of(c.state()))))) {
                 // neither located in the state nor a remote job open to it
-                return false;
-            }
-            if (c.city() != null && !c.city().toLowerCase(java.util.Locale.ROOT).equals(e.city())) {
-                return false;
+                failed |= STATE;
             }
             if (c.minSalary() != null && (!e.hasSalary() || e.salaryAnnual() < c.minSalary())) {
-                return false;
+                failed |= MIN_SALARY;
             }
-            if (c.experience() != null && e.experience() > c.experience()) {
-                return false;
-            }
-            if (e.publishedAt() < postedSince) {
-                return false;
-            }
-            return publishedAfter == null || e.publishedAt() > publishedAfter.toEpochMilli();
+            return failed;
         }
 
         private static boolean anyOf(String[] values, List<String> wanted) {
@@ -233,10 +286,12 @@ public class JobSearch {
     }
 
     /**
-     * Orders the first {@code matched} positions by salary (highest first, none last) or by rank (highest first);
-     * ties keep the index's newest-first order because the position is the last part of each packed sort key.
+     * Orders the first {@code matched} positions by salary (highest first, none last) or by rank (highest first;
+     * {@code matchRanks[i]} is the rank of {@code matches[i]}); ties keep the index's newest-first order because the
+     * position is the last part of each packed sort key.
      */
-    private static void sort(List<PostingIndex.Entry> entries, int[] matches, int matched, Sort sort, float[] ranks) {
+    private static void sort(List<PostingIndex.Entry> entries, int[] matches, int matched, Sort sort,
+                             float[] matchRanks) {
         long[] packed = new long[matched];
         for (int i = 0; i < matched; i++) {
             int position = matches[i];
@@ -246,7 +301,7 @@ public class JobSearch {
                 long cents = e.hasSalary() ? Math.min((long) (e.salaryAnnual() * 100), (1L << 40) - 2) : -1;
                 descending = (1L << 40) - 1 - (cents + 1);
             } else {
-                descending = Integer.MAX_VALUE - (long) Float.floatToIntBits(ranks[position]);
+                descending = Integer.MAX_VALUE - (long) Float.floatToIntBits(matchRanks[i]);
             }
             packed[i] = (descending << 22) | position;
         }

@@ -43,25 +43,73 @@ public class PostingIndex {
      * facet values (workplace, employment type, state, then credentials, then specialties) in {@link #facets()}, so
      * facet counting is array increments.
      */
-    public record Snapshot(long generation, List<Entry> newestFirst, Dictionary facets, Map<Long, Integer> positions) {
+    public record Snapshot(long generation, List<Entry> newestFirst, Dictionary facets, Positions positions) {
+    }
+
+    /** Position in the snapshot by posting id: ids sorted with their positions alongside (no boxed map entries). */
+    public static final class Positions {
+        private final long[] ids;
+        private final int[] positions;
+
+        Positions(List<Entry> newestFirst) {
+            ids = new long[newestFirst.size()];
+            positions = new int[ids.length];
+            Integer[] order = new Integer[ids.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (x, y) -> Long.compare(newestFirst.get(x).id(), newestFirst.get(y).id()));
+            for (int i = 0; i < order.length; i++) {
+                ids[i] = newestFirst.get(order[i]).id();
+                positions[i] = order[i];
+            }
+        }
+
+        /** The posting's position, or -1 if the snapshot does not hold it. */
+        public int of(long id) {
+            int i = java.util.Arrays.binarySearch(ids, id);
+            return i < 0 ? -1 : positions[i];
+        }
     }
 
     /** Facet value names by ordinal, and the facet each ordinal belongs to. */
     public static final class Dictionary {
         final List<String> facet = new ArrayList<>();
         final List<String> value = new ArrayList<>();
+        private int[] dimensions = new int[16];
         private final Map<String, Integer> ordinals = new java.util.HashMap<>();
 
         int ordinal(String facetName, String valueName) {
             return ordinals.computeIfAbsent(facetName + '\u0000' + valueName, k -> {
                 facet.add(facetName);
                 value.add(valueName);
-                return value.size() - 1;
+                int ordinal = value.size() - 1;
+                if (ordinal == dimensions.length) {
+                    dimensions = java.util.Arrays.copyOf(dimensions, ordinal * 2);
+                }
+                dimensions[ordinal] = dimensionBit(facetName);
+                return ordinal;
             });
         }
 
         public int size() {
             return value.size();
+        }
+
+        /** The {@code JobSearch} dimension bit of the facet the ordinal belongs to. */
+        public int dimension(int ordinal) {
+            return dimensions[ordinal];
+        }
+
+        private static int dimensionBit(String facetName) {
+            return switch (facetName) {
+                case "workplace" -> JobSearch.WORKPLACE;
+                case "employmentType" -> JobSearch.EMPLOYMENT_TYPE;
+                case "state" -> JobSearch.STATE;
+                case "credential" -> JobSearch.CREDENTIAL;
+                case "specialty" -> JobSearch.SPECIALTY;
+                default -> throw new IllegalArgumentException("not a facet: " + facetName);
+            };
         }
 
         public String facet(int ordinal) {
@@ -78,7 +126,7 @@ public class PostingIndex {
     @Inject
     CareersConfig config;
 
-    private volatile Snapshot snapshot = new Snapshot(-1, List.of(), new Dictionary(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(-1, List.of(), new Dictionary(), new Positions(List.of()));
     private volatile long checkedAtNanos;
     private final Map<String, Keyword> keywordCache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -87,7 +135,14 @@ public class PostingIndex {
         }
     });
 
-    private record Keyword(long generation, float[] ranks) {
+    private record Keyword(long generation, KeywordMatches matches) {
+    }
+
+    /**
+     * The postings a keyword query matches: their positions in the snapshot, ascending (so newest first), and their
+     * full-text ranks in the same order. Sparse, because a query usually matches a small part of the postings.
+     */
+    public record KeywordMatches(int[] positions, float[] ranks) {
     }
 
     /** The current snapshot, reloaded first if the postings changed since it was taken. */
@@ -141,43 +196,52 @@ public class PostingIndex {
                         rs.getInt(10), rs.getTimestamp(11).getTime(), rs.getTimestamp(12).getTime(), ordinals));
             }
         }
-        Map<Long, Integer> positions = new java.util.HashMap<>(entries.size() * 2);
-        for (int i = 0; i < entries.size(); i++) {
-            positions.put(entries.get(i).id(), i);
-        }
-        snapshot = new Snapshot(generation, List.copyOf(entries), dictionary, positions);
+        List<Entry> newestFirst = List.copyOf(entries);
+        snapshot = new Snapshot(generation, newestFirst, dictionary, new Positions(newestFirst));
         return snapshot;
     }
 
     /**
-     * Full-text rank of every posting of the snapshot, by position; NaN where the keywords do not match.
-     * Cached per generation, so a repeated query costs no database work until postings change.
+     * The postings of the snapshot the keywords match, with their full-text ranks. Cached per generation, so a
+     * repeated query costs no database work until postings change.
      */
-    public float[] keywordRanks(Connection conn, Snapshot snapshot, String q) throws SQLException {
+    public KeywordMatches keywordMatches(Connection conn, Snapshot snapshot, String q) throws SQLException {
         String key = q.trim().toLowerCase(Locale.ROOT);
         Keyword cached = config.search().keywordCacheSize() > 0 ? keywordCache.get(key) : null;
         if (cached != null && cached.generation() == snapshot.generation()) {
-            return cached.ranks();
+            return cached.matches();
         }
-        float[] ranks = new float[snapshot.newestFirst().size()];
-        java.util.Arrays.fill(ranks, Float.NaN);
+        long[] packed = new long[64];
+        int n = 0;
         try (PreparedStatement ps = conn.prepareStatement("select id, ts_rank_cd(search_vector, query) from job_posting, "
                 + "websearch_to_tsquery('english', ?) query where status = 'published' and not hidden "
                 + "and search_vector @@ query")) {
             ps.setString(1, q);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Integer position = snapshot.positions().get(rs.getLong(1));
-                    if (position != null) {  // published after the snapshot was taken: the next reload has it
-                        ranks[position] = Math.max(0f, rs.getFloat(2));
+                    int position = snapshot.positions().of(rs.getLong(1));
+                    if (position >= 0) {  // published after the snapshot was taken: the next reload has it
+                        if (n == packed.length) {
+                            packed = java.util.Arrays.copyOf(packed, n * 2);
+                        }
+                        // position in the high half so sorting orders by position; the rank's bits in the low half
+                        packed[n++] = ((long) position << 32) | (Float.floatToIntBits(Math.max(0f, rs.getFloat(2))) & 0xFFFFFFFFL);
                     }
                 }
             }
         }
-        if (config.search().keywordCacheSize() > 0) {
-            keywordCache.put(key, new Keyword(snapshot.generation(), ranks));
+        java.util.Arrays.sort(packed, 0, n);
+        int[] positions = new int[n];
+        float[] ranks = new float[n];
+        for (int i = 0; i < n; i++) {
+            positions[i] = (int) (packed[i] >>> 32);
+            ranks[i] = Float.intBitsToFloat((int) packed[i]);
         }
-        return ranks;
+        KeywordMatches matches = new KeywordMatches(positions, ranks);
+        if (config.search().keywordCacheSize() > 0) {
+            keywordCache.put(key, new Keyword(snapshot.generation(), matches));
+        }
+        return matches;
     }
 
     private static long generation(Connection conn) throws SQLException {

@@ -7,11 +7,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One page of search results with the facet counts of the whole filtered set. */
+/**
+ * One page of search results with disjunctive facet counts: each facet counts over the postings that pass every
+ * filter except its own.
+ */
 @Schema(name = "JobSearchResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResult(long total, int page, int size, String sort, List<Hit> results,
-                           @Schema(description = "Per filter: value -> number of matching postings")
+                           @Schema(description = "Per facet (workplace, employmentType, state, credential, specialty, "
+                                   + "minSalary): value -> number of postings matching the keywords and every filter "
+                                   + "except this facet's own (disjunctive), largest first; minSalary keys are yearly "
+                                   + "thresholds counting postings paying at least that much. Absent with facets=false.")
                            Map<String, Map<String, Long>> facets) {
 
     @Schema(name = "JobHit")

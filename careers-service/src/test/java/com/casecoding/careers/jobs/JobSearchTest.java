@@ -159,10 +159,105 @@ class JobSearchTest {
         assertEquals(2, r.getInt("facets.employmentType.full_time"));
         assertEquals(3, r.getInt("facets.minSalary.60000"));
         assertEquals(1, r.getInt("facets.minSalary.80000"));
-        JsonPath remote = search("workplace=remote");
-        assertEquals(2, remote.getInt("facets.workplace.remote"));
-        assertTrue(remote.get("facets.workplace.onsite") == null);
         assertTrue(search("facets=false").get("facets") == null);
+    }
+
+    @Test
+    void aFacetIgnoresItsOwnFilterButResultsObeyEveryFilter() {
+        // workplace=remote: the list holds the remote jobs only, the workplace counts still show hybrid and onsite
+        JsonPath remote = search("workplace=remote");
+        assertEquals(2, remote.getLong("total"));
+        assertEquals(Set.of(a, c), ids("workplace=remote"));
+        assertEquals(Map.of("remote", 2, "onsite", 1, "hybrid", 1), remote.getMap("facets.workplace"));
+        // every other facet counts the remote jobs only
+        assertEquals(Map.of("full_time", 1, "contract", 1), remote.getMap("facets.employmentType"));
+        assertEquals(Map.of("CRC", 1, "CPMA", 1), remote.getMap("facets.credential"));
+        assertEquals(2, remote.getInt("facets.minSalary.60000"));
+
+        // two filters: each facet applies the other one
+        JsonPath both = search("workplace=remote&employmentType=contract");
+        assertEquals(1, both.getLong("total"));
+        assertEquals(Set.of(c), ids("workplace=remote&employmentType=contract"));
+        assertEquals(Map.of("remote", 1), both.getMap("facets.workplace"));
+        assertEquals(Map.of("full_time", 1, "contract", 1), both.getMap("facets.employmentType"));
+        assertEquals(Map.of("CPMA", 1), both.getMap("facets.credential"));
+
+        // the salary buckets belong to minSalary
+        JsonPath pay = search("minSalary=70000");
+        assertEquals(Set.of(b, c), ids("minSalary=70000"));
+        assertEquals(Map.of("40000", 3, "50000", 3, "60000", 3, "70000", 2, "80000", 1), pay.getMap("facets.minSalary"));
+        assertEquals(Map.of("onsite", 1, "remote", 1), pay.getMap("facets.workplace"));
+
+        // no posting passes both: each of the two facets still shows what choosing it alone would give
+        JsonPath none = search("credential=CRC&specialty=auditing");
+        assertEquals(0, none.getLong("total"));
+        assertEquals(List.of(), none.getList("results"));
+        assertEquals(Map.of("CPMA", 1), none.getMap("facets.credential"));
+        assertEquals(Map.of("risk-adjustment-hcc", 1), none.getMap("facets.specialty"));
+        assertEquals(Map.of(), none.getMap("facets.workplace"));
+
+        // state counts where postings are located, ignoring the state filter
+        JsonPath texas = search("state=TX");
+        assertEquals(Set.of(a, c, d), ids("state=TX"));
+        assertEquals(Map.of("TN", 1, "TX", 1), texas.getMap("facets.state"));
+
+        // filters that are not facets (experience, keywords) narrow every facet
+        JsonPath junior = search("workplace=remote&experience=2");
+        assertEquals(Set.of(a), ids("workplace=remote&experience=2"));
+        assertEquals(Map.of("remote", 1, "hybrid", 1), junior.getMap("facets.workplace"));
+        JsonPath hospital = given().when().get("/api/jobs?q=" + word + " teaching hospital&workplace=remote")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(0, hospital.getLong("total"));
+        assertEquals(Map.of("onsite", 1), hospital.getMap("facets.workplace"));
+    }
+
+    /**
+     * For combinations of filters, each categorical facet equals the values counted over the results of the same
+     * search without that facet's own filter, and the results obey every filter.
+     */
+    @Test
+    void disjunctiveCountsEqualTheSearchWithoutThatFilter() {
+        Map<String, String> hitField = Map.of("workplace", "workplace", "employmentType", "employmentType",
+                "specialty", "specialties");
+        List<Map<String, String>> combinations = List.of(
+                Map.of("workplace", "remote"),
+                Map.of("workplace", "onsite,hybrid", "employmentType", "full_time"),
+                Map.of("specialty", "auditing,em", "workplace", "remote"),
+                Map.of("employmentType", "contract,part_time", "specialty", "em"),
+                Map.of("workplace", "remote", "employmentType", "full_time", "specialty", "risk-adjustment-hcc"),
+                Map.of("workplace", "hybrid", "state", "TX", "minSalary", "1000"));
+        for (Map<String, String> filters : combinations) {
+            JsonPath all = searchWith(filters);
+            for (Map<String, Object> hit : all.<Map<String, Object>>getList("results")) {
+                filters.forEach((name, wanted) -> {
+                    if (hitField.containsKey(name)) {
+                        Object value = hit.get(hitField.get(name));
+                        List<String> values = value instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                                : List.of(String.valueOf(value));
+                        assertTrue(values.stream().anyMatch(List.of(wanted.split(","))::contains),
+                                filters + ": result " + hit.get("id") + " fails " + name);
+                    }
+                });
+            }
+            for (String facet : hitField.keySet()) {
+                Map<String, String> others = new java.util.HashMap<>(filters);
+                others.remove(facet);
+                Map<String, Integer> expected = new java.util.HashMap<>();
+                for (Map<String, Object> hit : searchWith(others).<Map<String, Object>>getList("results")) {
+                    Object value = hit.get(hitField.get(facet));
+                    for (Object v : value instanceof List<?> l ? l : List.of(value)) {
+                        expected.merge(String.valueOf(v), 1, Integer::sum);
+                    }
+                }
+                assertEquals(expected, all.getMap("facets." + facet), filters + ": facet " + facet);
+            }
+        }
+    }
+
+    private JsonPath searchWith(Map<String, String> filters) {
+        var request = given().queryParam("q", word).queryParam("size", 50);
+        filters.forEach(request::queryParam);
+        return request.when().get("/api/jobs").then().statusCode(200).extract().jsonPath();
     }
 
     @Test
