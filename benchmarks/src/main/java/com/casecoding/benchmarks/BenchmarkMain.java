@@ -110,6 +110,7 @@ public final class BenchmarkMain {
             common.put("QUARKUS_DATASOURCE_PASSWORD", "");
             common.put("CASECODING_JWKS_URL", "http://127.0.0.1:" + gatewayPort + "/.well-known/jwks.json");
             common.put("QUARKUS_MAILER_MOCK", "true");
+            common.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")); // as ./run does
 
             Map<String, String> codeEnv = new HashMap<>(common);
             codeEnv.put("CODE_SERVICE_PORT", Integer.toString(codePort));
