@@ -49,7 +49,7 @@ public class CodePageService {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "code-page.cache-max-mb", defaultValue = "32")
+    @ConfigProperty(name = "code-page.cache-max-mb", defaultValue = "64")
     int cacheMaxMb;
     private volatile long budgetBytes = -1;
 
