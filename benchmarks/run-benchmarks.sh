@@ -7,8 +7,8 @@
 #   BENCH_OUT=/tmp/results.md benchmarks/run-benchmarks.sh
 #
 # Other settings: BENCH_WARMUP_SECONDS, BENCH_FEATURE_RATE (search, claims, jobs; 100), BENCH_ASSISTANT_RATE (10),
-# BENCH_QUOTA_RATE (50), BENCH_THROUGHPUT_SECONDS (30), BENCH_ROUNDS (3), BENCH_THROUGHPUT_CONCURRENCY (32), BENCH_JVM (service JVM
-# options, "-Xmx256m"), BENCH_SKIP_BUILD=1.
+# BENCH_QUOTA_RATE (50), BENCH_THROUGHPUT_SECONDS (30), BENCH_ROUNDS (3), BENCH_THROUGHPUT_CONCURRENCY (32), BENCH_JVM (one set of
+# JVM options for all three services instead of each one's jvm.options), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -59,5 +59,5 @@ exec java -Xmx512m -cp "$(ls benchmarks/target/benchmarks-*.jar | head -n 1):ben
   -Dbench.throughput.seconds="${BENCH_THROUGHPUT_SECONDS:-30}" \
   -Dbench.throughput.concurrency="${BENCH_THROUGHPUT_CONCURRENCY:-32}" \
   -Dbench.rounds="${BENCH_ROUNDS:-3}" \
-  -Dbench.jvm="${BENCH_JVM:--Xmx256m}" \
+  -Dbench.jvm="${BENCH_JVM:-}" \
   com.casecoding.benchmarks.BenchmarkMain
