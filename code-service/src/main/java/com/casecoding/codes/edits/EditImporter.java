@@ -144,11 +144,12 @@ public class EditImporter implements DatasetImporter {
     }
 
     private static Reader open(Path file) throws IOException {
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
             return new java.io.StringReader(XlsxSheet.firstSheetAsCsv(file));
         }
         InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+        if (name.endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);
         }
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);

@@ -155,12 +155,14 @@ final class XlsxSheet {
         }
     }
 
+    /** A row as the sheet stores it: its number and its cells up to the last one present. */
+    private record SheetRow(int number, List<String> cells) {
+    }
+
     private static String sheetAsCsv(ZipFile zip, ZipEntry entry, List<String> shared, String file)
             throws IOException, XMLStreamException {
-        List<Integer> numbers = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
+        List<SheetRow> rows = new ArrayList<>();
         int width = 0;
-        int last = 0;
         try (InputStream in = open(zip, entry, file)) {
             XMLStreamReader r = XML.createXMLStreamReader(in);
             List<String> row = null;
@@ -175,7 +177,7 @@ final class XlsxSheet {
                         case "row" -> {
                             String n = r.getAttributeValue(null, "r");
                             rowNumber = n == null ? rowNumber + 1 : parseRow(n, file, rowNumber);
-                            if (rowNumber <= last) {
+                            if (!rows.isEmpty() && rowNumber <= rows.get(rows.size() - 1).number()) {
                                 throw new FileLayoutException(file, rowNumber, "worksheet rows out of order");
                             }
                             row = new ArrayList<>();
@@ -206,10 +208,8 @@ final class XlsxSheet {
                             value = null;
                         }
                         case "row" -> {
-                            numbers.add(rowNumber);
-                            rows.add(row);
+                            rows.add(new SheetRow(rowNumber, row));
                             width = Math.max(width, row.size());
-                            last = rowNumber;
                             row = null;
                         }
                         default -> {
@@ -223,12 +223,12 @@ final class XlsxSheet {
         // row is an empty line, so line n of the CSV is row n of the sheet
         StringBuilder csv = new StringBuilder();
         int written = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            while (written < numbers.get(i) - 1) {
+        for (SheetRow row : rows) {
+            while (written < row.number() - 1) {
                 csv.append('\n');
                 written++;
             }
-            List<String> cells = rows.get(i);
+            List<String> cells = row.cells();
             while (cells.size() < width) {
                 cells.add("");
             }
