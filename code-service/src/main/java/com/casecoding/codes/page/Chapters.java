@@ -90,22 +90,19 @@ public final class Chapters {
 
     /** The innermost ICD-10-CM block holding a code's category, if our table has one. */
     public static Optional<Block> icd10cmBlock(String code) {
-        if (code.length() < 3) {
-            return Optional.empty();
-        }
-        String category = code.substring(0, 3);
-        return ICD10CM_BLOCKS.stream().filter(b -> b.holds(category))
-                .max(Comparator.comparing(Block::first).thenComparing(Block::last, Comparator.reverseOrder()));
+        return category(code).flatMap(category -> ICD10CM_BLOCKS.stream().filter(b -> b.holds(category))
+                .max(Comparator.comparing(Block::first).thenComparing(Block::last, Comparator.reverseOrder())));
+    }
+
+    /** The 3-character ICD-10-CM category of a code, if it is that long. */
+    private static Optional<String> category(String code) {
+        return code.length() < 3 ? Optional.empty() : Optional.of(code.substring(0, 3));
     }
 
     /** The ICD-10-CM chapter of a code (by its 3-character category). */
     public static Optional<Chapter> icd10cm(String code) {
-        if (code.length() < 3) {
-            return Optional.empty();
-        }
-        String category = code.substring(0, 3);
-        return ICD10CM.stream()
-                .filter(c -> category.compareTo(c.first()) >= 0 && category.compareTo(c.last()) <= 0).findFirst();
+        return category(code).flatMap(category -> ICD10CM.stream()
+                .filter(c -> category.compareTo(c.first()) >= 0 && category.compareTo(c.last()) <= 0).findFirst());
     }
 
     public static Optional<Chapter> icd10pcs(String code) {

@@ -27,10 +27,10 @@ import java.util.stream.Collectors;
 
 /**
  * Builds code pages. A page is resolved with one indexed query (every release holding the code), each section adds
- * its own indexed lookups; both audiences' answers (registered: every section; guest: the registered-only sections replaced by
- * locked stubs) are then kept serialized in memory until the next import or common-language edit. The cache holds
- * bytes only (no object graphs) and is bounded by {@code code-page.cache-max-mb}: when full, a random quarter of it is
- * dropped, so a crawl over every code never grows the heap.
+ * its own indexed lookups; both audiences' answers (registered: every section; guest: the registered-only sections
+ * replaced by locked stubs) are then kept serialized in memory until the next import or common-language edit. The
+ * cache holds bytes only (no object graphs) and is bounded by {@code code-page.cache-max-mb}: when full, a random
+ * quarter of it is dropped, so a crawl over every code never grows the heap.
  */
 @ApplicationScoped
 public class CodePageService {

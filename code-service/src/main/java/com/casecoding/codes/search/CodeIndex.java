@@ -250,8 +250,7 @@ public final class CodeIndex implements Closeable {
 
     public Optional<SearchDocument> find(String system, String code) {
         Map<String, SearchDocument> codes = bySystem.get(system);
-        String normalized = CodeFormat.normalize(code);
-        return codes == null || normalized == null ? Optional.empty() : Optional.ofNullable(codes.get(normalized));
+        return codes == null ? Optional.empty() : Optional.ofNullable(codes.get(CodeFormat.normalize(code)));
     }
 
     /** Every indexed document once, in index order. */

@@ -34,7 +34,4 @@ public record SearchDocument(String system, String code, String title, boolean b
         return deleted ? "deleted" : "active";
     }
 
-    public String key() {
-        return system + ':' + code;
-    }
 }

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the code sits: chapter and, for ICD-10-CM, block (our tables from the CDC Tabular List), parents up to the category (from the release itself), children and
- * siblings. ICD-10-PCS codes files have no table headers, so a PCS table's title comes from the newest loaded release
- * that lists it (the FY2021 order file). CPT/HCPCS have no official hierarchy: their "siblings" are the codes sharing
- * the first three characters.
+ * Where the code sits: chapter and, for ICD-10-CM, block (our tables from the CDC Tabular List), parents up to the
+ * category (from the release itself), children and siblings. ICD-10-PCS codes files have no table headers, so a PCS
+ * table's title comes from the newest loaded release that lists it (the FY2021 order file). CPT/HCPCS have no official
+ * hierarchy: their "siblings" are the codes sharing the first three characters.
  */
 @ApplicationScoped
 public class HierarchySection implements CodePageSection {
