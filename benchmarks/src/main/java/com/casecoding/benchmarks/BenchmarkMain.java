@@ -202,8 +202,7 @@ public final class BenchmarkMain {
     static LoadResult combine(String label, List<LoadResult> rounds, int secondsEach, int count) {
         List<LoadResult> ok = rounds.stream().filter(LoadResult::available).toList();
         if (ok.isEmpty()) {
-            return rounds.isEmpty() ? LoadResult.notAvailable(label, 0, "no wrk run") : rounds.get(0).withNote(
-                    rounds.get(0).note());
+            return LoadResult.notAvailable(label, 0, rounds.isEmpty() ? "no wrk run" : rounds.get(0).note());
         }
         long requests = ok.stream().mapToLong(LoadResult::requests).sum();
         long errors = ok.stream().mapToLong(LoadResult::errors).sum();

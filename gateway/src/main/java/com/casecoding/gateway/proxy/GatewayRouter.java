@@ -58,8 +58,6 @@ public class GatewayRouter {
     /** Headers a client may never set itself: the gateway alone speaks them to the services. */
     private static final Set<String> GATEWAY_ONLY = ignoringCase(Claims.VIEW_GRANT_HEADER, "x-forwarded-for",
             "x-forwarded-host", "x-forwarded-proto", "forwarded");
-    private static final Set<String> NOT_RELAYED = ignoringCase("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", RequestIds.HEADER);
 
     private static Set<String> ignoringCase(String... names) {
         TreeSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -276,7 +274,8 @@ public class GatewayRouter {
         closeIfBodyUnread(rc);
         MultiMap headers = response.headers();
         for (Map.Entry<String, String> h : upstreamResponse.headers()) {
-            if (!NOT_RELAYED.contains(h.getKey())) {
+            // the response keeps the request id the gateway already set on it
+            if (!HOP_BY_HOP.contains(h.getKey()) && !RequestIds.HEADER.equalsIgnoreCase(h.getKey())) {
                 headers.add(h.getKey(), h.getValue());
             }
         }
