@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The payment-related sections of a CPT or HCPCS code page (for registered users): payment, unit limits (MUE),
- * add-on rules with related codes, and the modifiers the fee schedule ties to the code. Other code systems have none of these: the list is empty.
+ * add-on rules with related codes, and the modifiers the fee schedule ties to the code. Other code systems have none
+ * of these: the list is empty.
  */
 @ApplicationScoped
 public class PaymentSections {
