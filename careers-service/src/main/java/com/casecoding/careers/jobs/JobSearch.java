@@ -2,6 +2,7 @@ package com.casecoding.careers.jobs;
 
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
+import com.casecoding.common.web.AfterStart;
 import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,6 +58,8 @@ public class JobSearch {
     DataSource dataSource;
     @Inject
     PostingIndex index;
+    @Inject
+    AfterStart afterStart;
 
     private static final int MAX_CACHED_HITS = 50_000;
     private volatile HitCache hitCache = new HitCache(-1);
@@ -117,13 +120,13 @@ public class JobSearch {
     }
 
     /**
-     * Loads the index in the background once the application has started, so startup does not wait for it. A search
-     * arriving first loads (or waits for) the same snapshot itself, so it is answered correctly either way. Observes
+     * Loads the index in the background once the HTTP server listens, so startup does not wait for it. A search
+     * arriving first loads (or waits for) the same snapshot itself, so it is answered correctly either way. Starts
      * after the other startup observers (demo data), so it loads what they wrote.
      */
     void warmUp(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(PRELOAD_PRIORITY)
                 io.quarkus.runtime.StartupEvent event) {
-        Thread preload = new Thread(() -> {
+        afterStart.run("careers-search-preload", () -> {
             long started = System.nanoTime();
             try (Connection conn = dataSource.getConnection()) {
                 int postings = index.current(conn).newestFirst().size();
@@ -132,9 +135,7 @@ public class JobSearch {
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("Search index not preloaded (%s); the first search loads it", e.getMessage());
             }
-        }, "careers-search-preload");
-        preload.setDaemon(true);
-        preload.start();
+        });
     }
 
     /**

@@ -67,8 +67,11 @@ public class EditTables {
         }
     }
 
-    /** Re-reads every table from the newest releases; readers keep the old snapshot until the new one is whole. */
-    public void reload() {
+    /**
+     * Re-reads every table from the newest releases; readers keep the old snapshot until the new one is whole. One load
+     * at a time, so a slow load can never replace the tables of a later one.
+     */
+    public synchronized void reload() {
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);

@@ -1,6 +1,7 @@
 package com.casecoding.codes.imports;
 
 import com.casecoding.common.problem.ProblemException;
+import com.casecoding.common.web.AfterStart;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,9 @@ public class ImportService {
     DemoData demoData;
 
     @Inject
+    AfterStart afterStart;
+
+    @Inject
     DataSource dataSource;
 
     public record ImportRunView(long id, Instant startedAt, String startedBy, String file, String dataset,
@@ -59,9 +63,8 @@ public class ImportService {
         if (config.importDir().isEmpty() && !config.demoData()) {
             return;
         }
-        Thread thread = new Thread(this::importAtStart, "codes-import-at-start");
-        thread.setDaemon(true);
-        thread.start();
+        // reading and check-summing the folder waits until the service is up, so it does not slow the start down
+        afterStart.run("codes-import-at-start", this::importAtStart);
     }
 
     /**

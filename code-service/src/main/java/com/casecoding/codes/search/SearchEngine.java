@@ -3,6 +3,7 @@ package com.casecoding.codes.search;
 import com.casecoding.codes.imports.ImportCompleted;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
+import com.casecoding.common.web.AfterStart;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Owns the live {@link CodeIndex}: builds it in the background at start and after every import
+ * Owns the live {@link CodeIndex}: builds it in the background once the service is up and after every import
  * ({@link ImportCompleted}), swaps it in whole, and closes the old one after its last in-flight search.
  */
 @ApplicationScoped
@@ -40,6 +41,9 @@ public class SearchEngine {
 
     @Inject
     SearchConfig config;
+
+    @Inject
+    AfterStart afterStart;
 
     @Inject
     @Any
@@ -60,7 +64,7 @@ public class SearchEngine {
 
     void onStart(@Observes StartupEvent event) {
         if (config.buildAtStart()) {
-            requestRebuild("start");
+            afterStart.run("search-index-at-start", () -> requestRebuild("start"));
         }
     }
 

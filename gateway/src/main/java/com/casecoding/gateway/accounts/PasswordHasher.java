@@ -26,19 +26,27 @@ public class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
-    /** Verified against when an e-mail is unknown, so both cases cost the same time. */
-    private final String decoy;
-
-    public PasswordHasher() {
-        this.decoy = hash("decoy-password-for-timing-only");
-    }
+    /**
+     * Verified against when an e-mail is unknown, so both cases cost the same time: a hash string with the current
+     * parameters and random salt and hash bytes, which no password matches. Deriving a real one would cost an Argon2
+     * run at every start.
+     */
+    private final String decoy = format(randomBytes(SALT_BYTES), randomBytes(HASH_BYTES));
 
     public String hash(String password) {
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] out = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+        byte[] salt = randomBytes(SALT_BYTES);
+        return format(salt, derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES));
+    }
+
+    private static String format(byte[] salt, byte[] hash) {
         return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
-                + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
     public boolean verify(String password, String stored) {

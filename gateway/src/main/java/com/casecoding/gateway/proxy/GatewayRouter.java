@@ -32,13 +32,10 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -52,18 +49,15 @@ import java.util.function.Supplier;
 public class GatewayRouter {
 
     private static final Logger LOG = Logger.getLogger(GatewayRouter.class);
-    /** Compared ignoring case, without lower-casing every header name of every request. */
-    private static final Set<String> HOP_BY_HOP = ignoringCase("connection", "keep-alive", "proxy-authenticate",
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
     /** Headers a client may never set itself: the gateway alone speaks them to the services. */
-    private static final Set<String> GATEWAY_ONLY = ignoringCase(Claims.VIEW_GRANT_HEADER, "x-forwarded-for",
+    private static final List<String> GATEWAY_ONLY = List.of(Claims.VIEW_GRANT_HEADER, "x-forwarded-for",
             "x-forwarded-host", "x-forwarded-proto", "forwarded");
-
-    private static Set<String> ignoringCase(String... names) {
-        TreeSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(List.of(names));
-        return Collections.unmodifiableSet(set);
-    }
+    /** Client headers not forwarded upstream. */
+    private static final HeaderNames NOT_FORWARDED = new HeaderNames(HOP_BY_HOP, GATEWAY_ONLY);
+    /** Upstream headers not relayed to the client (the gateway sets its own request id). */
+    private static final HeaderNames NOT_RELAYED = new HeaderNames(HOP_BY_HOP, List.of(RequestIds.HEADER));
 
     /** The routing context local Quarkus' Micrometer binder takes the uri tag from (as Quarkus REST sets it). */
     private static final String METRICS_URI_KEY = "UrlPathTemplate";
@@ -244,7 +238,7 @@ public class GatewayRouter {
     private static void copyHeaders(HttpServerRequest request, MultiMap headers, String viewGrant) {
         for (Map.Entry<String, String> h : request.headers()) {
             String name = h.getKey();
-            if (!HOP_BY_HOP.contains(name) && !GATEWAY_ONLY.contains(name)) {
+            if (!NOT_FORWARDED.contains(name)) {
                 headers.add(name, h.getValue());
             }
         }
@@ -275,7 +269,7 @@ public class GatewayRouter {
         MultiMap headers = response.headers();
         for (Map.Entry<String, String> h : upstreamResponse.headers()) {
             // the response keeps the request id the gateway already set on it
-            if (!HOP_BY_HOP.contains(h.getKey()) && !RequestIds.HEADER.equalsIgnoreCase(h.getKey())) {
+            if (!NOT_RELAYED.contains(h.getKey())) {
                 headers.add(h.getKey(), h.getValue());
             }
         }
