@@ -44,13 +44,6 @@ class DatabaseOutageIT {
      */
     static final Duration FAIL_FAST = Duration.ofSeconds(15);
 
-    /**
-     * KNOWN FINDING, reported on every run but not failing the build unless {@code -Dcasecoding.strict=true}: with the
-     * database down the services answer 500 problem+json ("internal") instead of 503; nothing maps a lost database
-     * connection (Agroal acquisition timeout, JDBC connection errors) to 503. Only that exact symptom is tolerated: a
-     * hang, a non-problem answer, a 500 that is not problem+json, or any other status still fails.
-     */
-    static final boolean KNOWN_500_INSTEAD_OF_503 = true;
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -144,8 +137,6 @@ class DatabaseOutageIT {
             assertTrue(load.awaitTermination(60, TimeUnit.SECONDS), "load threads ended");
 
             Set<String> problems = new java.util.TreeSet<>();
-            Set<String> known = new java.util.TreeSet<>();
-            boolean tolerate500 = KNOWN_500_INSTEAD_OF_503 && !Boolean.getBoolean("casecoding.strict");
             Map<String, Long> slowest = new java.util.TreeMap<>();
             duringOutage.forEach(o -> slowest.merge(o.what, o.millis, Math::max));
             for (Map.Entry<String, Integer> e : readiness.entrySet()) {
@@ -163,8 +154,6 @@ class DatabaseOutageIT {
                 statuses.computeIfAbsent(o.what, k -> new ConcurrentHashMap<>()).merge(o.status, 1, Integer::sum);
                 if (o.millis > FAIL_FAST.toMillis()) {
                     problems.add(o.what + ": answered after " + o.millis + " ms (hang) with the database down");
-                } else if (tolerate500 && o.status == 500 && o.contentType.startsWith("application/problem+json")) {
-                    known.add(o.what + ": 500 problem+json instead of 503 with the database down");
                 } else if (o.status >= 500 && o.status != 503 || o.status < 0) {
                     problems.add(o.what + ": " + (o.status < 0 ? "no answer" : o.status) + " with the database down: "
                             + abbreviate(o.body).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>"));
@@ -202,7 +191,6 @@ class DatabaseOutageIT {
             System.out.println("[outage cycle " + cycle + "] statuses while the database was down: " + statuses
                     + "; slowest answer per operation (ms): " + slowest + "; readiness down: " + readiness
                     + "; accounts registered under load: " + registered.size());
-            known.forEach(k -> System.out.println("[outage] KNOWN FINDING (not failing the build) " + k));
             if (!problems.isEmpty()) {
                 fail("database outage, cycle " + cycle + ":\n  " + String.join("\n  ", problems));
             }

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,13 +43,23 @@ class GracefulShutdownIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
-     * KNOWN FINDING (gateway), reported on every run but not failing the build unless {@code -Dcasecoding.strict=true}:
-     * on SIGTERM under load the gateway waits the whole quarkus.shutdown.timeout (20 s) for requests that never complete
-     * (its log shows "IllegalStateException: Response has already been written" from the proxy's response pipe once the
-     * shutdown filter answers), then closes their connections without an answer. Only that symptom (a request cut with no
-     * response bytes, on the gateway) is tolerated; careers-service is held to zero losses.
+     * The stop must not wait out {@code quarkus.shutdown.timeout} (20 s): a service that does is waiting for requests
+     * that never complete, and cuts them when the timeout ends.
      */
-    static final boolean KNOWN_GATEWAY_CUTS_REQUESTS_ON_SHUTDOWN = true;
+    static final Duration STOPS_WITHIN = Duration.ofSeconds(15);
+    /** What the JDK client reports when a connection it reused was closed before any byte of the answer came. */
+    static final String CLOSED_BEFORE_ANSWER = "header parser received no bytes";
+    /**
+     * KNOWN FINDING, reported on every run but not failing the build unless {@code -Dcasecoding.strict=true}: in the
+     * last instant of a stop, Vert.x still accepts a connection after its event loops are gone and drops it ("Failed to
+     * register an accepted channel" in the service's log); a GET sent on it, even the second time, gets no byte back.
+     * The service never read it. At most this many per stop are tolerated, only GETs, only with that symptom; writes
+     * (registrations) are held to zero losses.
+     */
+    static final int LAST_INSTANT_TOLERATED = 3;
+    static final boolean STRICT = Boolean.getBoolean("casecoding.strict");
+    /** GETs sent again after their reused connection was closed before any byte of an answer. */
+    static final AtomicInteger RETRIED = new AtomicInteger();
 
     static ReliabilityPlatform platform;
 
@@ -68,10 +79,7 @@ class GracefulShutdownIT {
         for (int round = 1; round <= rounds; round++) {
             ServiceProcess careers = platform.startCareersService("shutdown-careers-" + round, ServiceProcess.freePort());
             String url = careers.url() + "/api/jobs?size=50";
-            // known: a GET sent on a pooled keep-alive connection in the instant the stopping service closes it gets no
-            // bytes back (0-1 per run); reported below, and failing with -Dcasecoding.strict=true
-            check("careers-service", careers, () -> HttpRequest.newBuilder(URI.create(url)).GET(), false,
-                    !Boolean.getBoolean("casecoding.strict"));
+            check("careers-service", careers, () -> HttpRequest.newBuilder(URI.create(url)).GET(), false);
         }
     }
 
@@ -89,8 +97,7 @@ class GracefulShutdownIT {
                     () -> HttpRequest.newBuilder(URI.create(gateway.url() + "/api/me"))
                             .header("Authorization", "Bearer " + token).GET());
             int[] turn = {0};
-            check("gateway", gateway, () -> mix.get(Math.floorMod(turn[0]++, mix.size())).get(), true,
-                    KNOWN_GATEWAY_CUTS_REQUESTS_ON_SHUTDOWN && !Boolean.getBoolean("casecoding.strict"));
+            check("gateway", gateway, () -> mix.get(Math.floorMod(turn[0]++, mix.size())).get(), true);
         }
     }
 
@@ -98,8 +105,8 @@ class GracefulShutdownIT {
      * Open-loop load at 80 requests/s (plus 5 registrations/s when {@code registrations}) for 2 s, SIGTERM, 3 s more of
      * load while the service stops.
      */
-    private void check(String name, ServiceProcess service, Supplier<HttpRequest.Builder> requests, boolean registrations,
-                       boolean tolerateCutsWithoutAnswer) throws Exception {
+    private void check(String name, ServiceProcess service, Supplier<HttpRequest.Builder> requests, boolean registrations)
+            throws Exception {
         ConcurrentLinkedQueue<CompletableFuture<Outcome>> calls = new ConcurrentLinkedQueue<>();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         scheduler.scheduleAtFixedRate(() -> calls.add(send(requests.get(), null)), 0, 12_500, TimeUnit.MICROSECONDS);
@@ -145,14 +152,19 @@ class GracefulShutdownIT {
                 answeredEmails.add(o.email);
             }
         }
-        System.out.println("[graceful shutdown] " + name + ": " + counts + ", stopped in " + stopMillis + " ms");
+        System.out.println("[graceful shutdown] " + name + ": " + counts + ", stopped in " + stopMillis + " ms; "
+                + RETRIED.getAndSet(0) + " GETs sent again on a new connection (closed before any byte of an answer)");
         assertTrue(!service.alive(), name + " exited");
         assertTrue(counts.getOrDefault(Kind.SERVED, 0) > 100, name + " served the load before the stop: " + counts);
-        if (tolerateCutsWithoutAnswer && !lost.isEmpty()
-                && lost.stream().allMatch(l -> l.contains("header parser received no bytes"))) {
-            System.out.println("[graceful shutdown] KNOWN FINDING (not failing the build) " + name + ": " + lost.size()
-                    + " requests cut without an answer after " + stopMillis + " ms of shutdown, e.g. " + lost.get(0));
-            lost.clear();
+        assertTrue(stopMillis < STOPS_WITHIN.toMillis(), name + " took " + stopMillis + " ms to stop: it waited for "
+                + "requests that never completed");
+        List<String> lastInstant = lost.stream()
+                .filter(l -> l.startsWith("GET ") && l.contains(CLOSED_BEFORE_ANSWER)).toList();
+        if (!STRICT && !lastInstant.isEmpty() && lastInstant.size() <= LAST_INSTANT_TOLERATED) {
+            System.out.println("[graceful shutdown] KNOWN FINDING (not failing the build) " + name + ": "
+                    + lastInstant.size() + " GET(s) dropped on a connection accepted in the last instant of the stop "
+                    + "(Vert.x: \"Failed to register an accepted channel\"), even when sent again: " + lastInstant.get(0));
+            lost.removeAll(lastInstant);
         }
         if (!lost.isEmpty()) {
             fail(name + ": " + lost.size() + " requests lost while it stopped (taken, then no complete answer):\n  "
@@ -184,12 +196,32 @@ class GracefulShutdownIT {
         return emails;
     }
 
+    /**
+     * Sends one request and classifies its outcome. A GET on a reused keep-alive connection that the stopping service
+     * closed in the same instant fails before any byte of an answer: the service never read it, and HTTP clients retry
+     * such an idempotent request on a new connection (RFC 9112, 9.3.1), as this one does once. Its second outcome
+     * counts; a request the service took and then cut fails the same way again, or answers wrongly, and is lost.
+     */
     private static CompletableFuture<Outcome> send(HttpRequest.Builder builder, String email) {
         HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
-        String what = request.method() + " " + request.uri().getPath() + ": ";
         // registrations each on a new connection, so that a closed keep-alive connection is not mistaken for a loss
-        HttpClient client = email == null ? CLIENT
-                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = email == null ? CLIENT : newClient();
+        return send(client, request, email).thenCompose(o -> {
+            if (o.kind == Kind.LOST && email == null && "GET".equals(request.method())
+                    && o.detail.contains(CLOSED_BEFORE_ANSWER)) {
+                RETRIED.incrementAndGet();
+                return send(newClient(), request, null);
+            }
+            return CompletableFuture.completedFuture(o);
+        });
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static CompletableFuture<Outcome> send(HttpClient client, HttpRequest request, String email) {
+        String what = request.method() + " " + request.uri().getPath() + ": ";
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((r, failure) -> {
                     if (failure == null) {

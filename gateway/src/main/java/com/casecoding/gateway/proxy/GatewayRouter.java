@@ -3,6 +3,7 @@ package com.casecoding.gateway.proxy;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.security.Claims;
+import com.casecoding.common.web.LingeringClose;
 import com.casecoding.common.web.RequestIds;
 import com.casecoding.gateway.auth.Caller;
 import com.casecoding.gateway.auth.TokenService;
@@ -20,7 +21,6 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
@@ -325,19 +325,12 @@ public class GatewayRouter {
 
     /**
      * When the answer goes out before the client finished sending its body (an early 4xx from upstream, a refusal
-     * here), the rest of the body is drained and the connection is closed after the answer, so the client never reuses
-     * a connection that still holds part of an old request.
+     * here), the rest of the body is drained and the connection closed after the answer ({@link LingeringClose}), so
+     * the client gets the answer and never reuses a connection that still holds part of an old request.
      */
     private static void closeIfBodyUnread(RoutingContext rc) {
-        HttpServerRequest request = rc.request();
-        if (request.isEnded() || !hasBody(request)) {
-            return;
-        }
-        request.handler(null).resume();
-        if (request.version() != HttpVersion.HTTP_2) {
-            // HTTP/2 streams are independent; an HTTP/1.1 connection with half a body in it must not be reused
-            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-            rc.response().endHandler(v -> request.connection().close());
+        if (hasBody(rc.request())) {
+            LingeringClose.install(rc);
         }
     }
 

@@ -55,10 +55,9 @@ public class BodySizeLimit {
             } catch (Exception e) {
                 body = "{\"status\":413}";
             }
-            // the unread body stays on the connection: answer, then close it
-            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(body).onComplete(done -> rc.request().connection().close());
+            // the unread body stays on the connection: closed after the answer, once the client has sent it
+            LingeringClose.install(rc);
+            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
         }, 900);
     }
 }
