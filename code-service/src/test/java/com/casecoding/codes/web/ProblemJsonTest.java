@@ -4,7 +4,14 @@ import com.casecoding.testing.JwtTestResource;
 import com.casecoding.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
@@ -96,6 +104,39 @@ class ProblemJsonTest {
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://casecoding.com/problems/payload-too-large"));
+    }
+
+    /**
+     * A client that keeps sending a refused body still gets the 413: the connection is closed only after the body
+     * arrived (a close with unread data resets the connection, and the reset can swallow the answer already sent).
+     */
+    @Test
+    void aRefusedBodyStillBeingSentGetsIts413BeforeTheConnectionCloses() throws Exception {
+        int length = 3_000_000;
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /test/problems HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) 'x');
+            // the whole body goes out without a reset, although the answer came after its first bytes: the client
+            // pauses after the first chunk, long enough for the answer (and, before, the close) to happen
+            for (int sent = 0; sent < length; sent += chunk.length) {
+                out.write(chunk, 0, Math.min(chunk.length, length - sent));
+                if (sent == 0) {
+                    out.flush();
+                    Thread.sleep(500);
+                }
+            }
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // up to the close
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("connection: close"), answer);
+            assertTrue(answer.contains("payload-too-large"), answer);
+        }
     }
 
     @Test
