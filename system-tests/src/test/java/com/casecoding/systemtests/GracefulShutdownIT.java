@@ -51,12 +51,10 @@ class GracefulShutdownIT {
     static final String CLOSED_BEFORE_ANSWER = "header parser received no bytes";
     /**
      * KNOWN FINDING, reported on every run but not failing the build unless {@code -Dcasecoding.strict=true}: in the
-     * last instant of a gateway stop, a GET can get no byte back even when sent again on a new connection (0-3 per
-     * stop). The gateway's log then shows one of two things. Either Vert.x accepted a connection after its event loops
-     * were gone and dropped it ("Failed to register an accepted channel"; the request was never read). Or a proxied GET
-     * was still in progress when the connections closed, after Quarkus' graceful shutdown had reported every request
-     * complete ("Response has already been written ... Connection was closed" from the response pipe). At most this
-     * many per stop are tolerated, GETs only, with that symptom only; writes (registrations) are held to zero losses.
+     * last instant of a stop, Vert.x still accepts a connection after its event loops are gone and drops it ("Failed to
+     * register an accepted channel" in the service's log); a GET sent on it gets no byte back, even the second time. The
+     * service never read it. At most this many per stop are tolerated, GETs only, with that symptom only; writes
+     * (registrations) are held to zero losses.
      */
     static final int LAST_INSTANT_TOLERATED = 3;
     static final boolean STRICT = Boolean.getBoolean("casecoding.strict");

@@ -1,0 +1,83 @@
+package com.casecoding.common.web;
+
+import com.casecoding.common.problem.Problem;
+import com.casecoding.common.problem.ProblemType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Lets a stopping service finish every request it took before anything shuts down. When the stop begins
+ * ({@link ShutdownDelayInitiatedEvent}, the first step of Quarkus' shutdown, enabled by
+ * {@code quarkus.shutdown.delay-enabled}), new requests get a 503 problem+json with {@code Connection: close}, and the
+ * stop waits until the requests in progress are answered (at most {@link #MAX_WAIT}).
+ * <p>
+ * Quarkus' own graceful shutdown ({@code quarkus.shutdown.timeout}) does the same later; with it alone, under load a
+ * proxied request was now and then still in progress when the connections closed (its filter checks "still running?"
+ * before it counts a request, so one passing the check in the instant the stop begins may not be waited for). Here a
+ * request is counted first and checked second, so none slips through.
+ */
+@ApplicationScoped
+public class ShutdownGate {
+
+    private static final Logger LOG = Logger.getLogger(ShutdownGate.class);
+    static final Duration MAX_WAIT = Duration.ofSeconds(15);
+
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile boolean closing;
+
+    @Inject
+    ObjectMapper json;
+
+    void register(@Observes Filters filters) {
+        filters.register(rc -> {
+            active.incrementAndGet();
+            if (closing) {
+                active.decrementAndGet();
+                String body;
+                try {
+                    body = json.writeValueAsString(Problem.of(ProblemType.UPSTREAM_UNAVAILABLE, 503,
+                            "This instance is shutting down. Retry; another instance will answer.", rc.request().path(),
+                            RequestIds.of(rc.request())));
+                } catch (JsonProcessingException e) {
+                    body = "{\"status\":503}";
+                }
+                rc.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close").putHeader("Retry-After", "1").end(body);
+                return;
+            }
+            // once the response is done, the connection closed or the request failed
+            rc.addEndHandler(done -> active.decrementAndGet());
+            rc.next();
+        }, 2000);
+    }
+
+    /** Requests taken and not yet answered. */
+    public int active() {
+        return active.get();
+    }
+
+    void onStopBegins(@Observes ShutdownDelayInitiatedEvent event) throws InterruptedException {
+        closing = true;
+        long begin = System.nanoTime();
+        long deadline = begin + MAX_WAIT.toNanos();
+        while (active.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        long waited = (System.nanoTime() - begin) / 1_000_000;
+        if (active.get() > 0) {
+            LOG.warnf("Stopping with %d request(s) still in progress after %d ms", active.get(), waited);
+        } else {
+            LOG.infof("Stopping: every request taken is answered (waited %d ms)", waited);
+        }
+    }
+}
