@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ShutdownGate {
 
     private static final Logger LOG = Logger.getLogger(ShutdownGate.class);
-    static final Duration MAX_WAIT = Duration.ofSeconds(15);
+    static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean closing;
