@@ -39,8 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class GracefulShutdownIT {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT = newClient();
 
     /**
      * The stop must not wait out {@code quarkus.shutdown.timeout} (20 s): a service that does is waiting for requests

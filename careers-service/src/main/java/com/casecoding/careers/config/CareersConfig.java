@@ -27,10 +27,6 @@ public interface CareersConfig {
     @WithDefault("1000")
     int maxResultWindow();
 
-    /** Largest request body accepted, in bytes (bigger is a 413 problem+json). */
-    @WithDefault("131072")
-    long maxBodyBytes();
-
     /** How often postings past their valid-through date are marked expired. */
     @WithDefault("10m")
     String expiryInterval();

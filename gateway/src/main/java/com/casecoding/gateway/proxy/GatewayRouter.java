@@ -4,12 +4,12 @@ import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.security.Claims;
 import com.casecoding.common.web.LingeringClose;
+import com.casecoding.common.web.ProblemResponses;
 import com.casecoding.common.web.RequestIds;
 import com.casecoding.gateway.auth.Caller;
 import com.casecoding.gateway.auth.TokenService;
 import com.casecoding.gateway.config.GatewayConfig;
 import com.casecoding.gateway.quota.ViewQuotaService;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -312,14 +312,8 @@ public class GatewayRouter {
             return;
         }
         closeIfBodyUnread(rc);
-        Problem problem = Problem.of(type, status, detail, rc.request().path(), RequestIds.of(rc.request()), extensions);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":" + status + "}";
-        }
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+        ProblemResponses.end(response, Problem.of(type, status, detail, rc.request().path(),
+                RequestIds.of(rc.request()), extensions), json);
         rc.request().resume();
     }
 

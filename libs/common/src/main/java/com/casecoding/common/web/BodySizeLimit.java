@@ -42,22 +42,15 @@ public class BodySizeLimit {
                 return;
             }
             boolean uriTooLong = uriLength > maxUriLength;
-            int status = uriTooLong ? 414 : 413;
             Problem problem = uriTooLong
                     ? Problem.of(ProblemType.HTTP, 414, "The URL is " + uriLength + " characters long; at most "
                     + maxUriLength + " are accepted. Shorten the query.", rc.request().path().length() > 200
                     ? rc.request().path().substring(0, 200) : rc.request().path(), RequestIds.of(rc.request()))
                     : Problem.of(ProblemType.PAYLOAD_TOO_LARGE, 413, "The request body is " + length
                     + " bytes; at most " + maxBytes + " bytes are accepted.", rc.request().path(), RequestIds.of(rc.request()));
-            String body;
-            try {
-                body = json.writeValueAsString(problem);
-            } catch (Exception e) {
-                body = "{\"status\":413}";
-            }
             // the unread body stays on the connection: closed after the answer, once the client has sent it
             LingeringClose.install(rc);
-            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+            ProblemResponses.end(rc.response(), problem, json);
         }, 900);
     }
 }

@@ -1,5 +1,6 @@
 package com.casecoding.common.web;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,10 +29,10 @@ public final class LingeringClose {
     private boolean closed;
     private long drained;
     private long timer = -1;
-    private final RoutingContext rc;
+    private final Vertx vertx;
 
     private LingeringClose(RoutingContext rc) {
-        this.rc = rc;
+        this.vertx = rc.vertx();
         this.connection = rc.request().connection();
     }
 
@@ -50,7 +51,7 @@ public final class LingeringClose {
         request.handler(buffer -> lingering.drained(buffer.length()));
         request.endHandler(v -> lingering.requestDone());
         request.exceptionHandler(e -> lingering.close());
-        lingering.timer = rc.vertx().setTimer(MAX_MILLIS, t -> lingering.close());
+        lingering.timer = lingering.vertx.setTimer(MAX_MILLIS, t -> lingering.close());
         request.resume();
     }
 
@@ -81,7 +82,7 @@ public final class LingeringClose {
         if (!closed) {
             closed = true;
             if (timer >= 0) {
-                rc.vertx().cancelTimer(timer);
+                vertx.cancelTimer(timer);
             }
             connection.close();
         }

@@ -2,7 +2,6 @@ package com.casecoding.common.web;
 
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -43,27 +42,16 @@ public class ShutdownGate {
             active.incrementAndGet();
             if (closing) {
                 active.decrementAndGet();
-                String body;
-                try {
-                    body = json.writeValueAsString(Problem.of(ProblemType.UPSTREAM_UNAVAILABLE, 503,
-                            "This instance is shutting down. Retry; another instance will answer.", rc.request().path(),
-                            RequestIds.of(rc.request())));
-                } catch (JsonProcessingException e) {
-                    body = "{\"status\":503}";
-                }
-                rc.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").putHeader("Retry-After", "1").end(body);
+                rc.response().putHeader(HttpHeaders.CONNECTION, "close").putHeader("Retry-After", "1");
+                ProblemResponses.end(rc.response(), Problem.of(ProblemType.UPSTREAM_UNAVAILABLE, 503,
+                        "This instance is shutting down. Retry; another instance will answer.", rc.request().path(),
+                        RequestIds.of(rc.request())), json);
                 return;
             }
             // once the response is done, the connection closed or the request failed
             rc.addEndHandler(done -> active.decrementAndGet());
             rc.next();
         }, 2000);
-    }
-
-    /** Requests taken and not yet answered. */
-    public int active() {
-        return active.get();
     }
 
     void onStopBegins(@Observes ShutdownDelayInitiatedEvent event) throws InterruptedException {
