@@ -23,12 +23,15 @@ public final class ServiceProcess implements AutoCloseable {
     public final int port;
     private final Process process;
     private final Path log;
+    /** Where this process' output begins in {@link #log} (a log file is appended to run after run). */
+    private final long logStart;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, long logStart) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.logStart = logStart;
     }
 
     public static Path repoRoot() {
@@ -53,12 +56,13 @@ public final class ServiceProcess implements AutoCloseable {
         Path logDir = repoRoot().resolve("system-tests/target/system-logs");
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        ServiceProcess service = new ServiceProcess(name, port, builder.start(), log);
+        ServiceProcess service = new ServiceProcess(name, port, builder.start(), log, logStart);
         service.awaitReady(Duration.ofMinutes(4));
         return service;
     }
@@ -94,6 +98,13 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log)";
         }
+    }
+
+    /** Everything this process wrote to its log. */
+    public String output() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public boolean alive() {
