@@ -59,6 +59,8 @@ public final class BenchmarkMain {
     private final List<LoadResult> results = new ArrayList<>();
     private final List<LoadResult> throughput = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** CPU per request during the wrk rows, per target (see {@link CpuPerRequest}). */
+    private final Map<String, Map<String, Double>> wrkCpu = new LinkedHashMap<>();
 
     private BenchmarkMain() throws IOException {
         repo = Path.of(setting("bench.repo", "..")).toAbsolutePath().normalize();
@@ -186,7 +188,13 @@ public final class BenchmarkMain {
                     notes.add("HAProxy could not start (" + e.getMessage() + "): the HAProxy rows are missing.");
                 }
                 try {
-                    scenarios(gateway, code, haproxy, openapi, adminToken);
+                    Map<String, Long> pids = new LinkedHashMap<>();
+                    pids.put("code-service", services.get("code-service").process.pid());
+                    pids.put("gateway", services.get("gateway").process.pid());
+                    if (haproxy != null) {
+                        pids.put("HAProxy", haproxy.pid());
+                    }
+                    scenarios(gateway, code, haproxy, openapi, adminToken, pids);
                 } finally {
                     if (haproxy != null) {
                         haproxy.close();
@@ -219,7 +227,7 @@ public final class BenchmarkMain {
                         + String.join(", ", idleNotes) + ".");
                 String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
                 Files.writeString(out, Report.markdown(began, loadBefore, loadAfter, haproxyBinary, rate, warmup, measure, jvm,
-                        dataLabel, services, rssAfter, restarts, results, throughput, notes));
+                        dataLabel, services, rssAfter, restarts, results, throughput, wrkCpu, notes));
                 System.out.println("wrote " + out);
             } finally {
                 for (Service s : services.values()) {
@@ -248,7 +256,8 @@ public final class BenchmarkMain {
         return repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    private void scenarios(String gateway, String code, Haproxy haproxy, String openapi, String adminToken) throws Exception {
+    private void scenarios(String gateway, String code, Haproxy haproxy, String openapi, String adminToken,
+                           Map<String, Long> pids) throws Exception {
         IntPredicate ok = s -> s == 200;
         // 1. the gateway's cost on a cheap authenticated read (exists on every build)
         String token = adminToken;
@@ -302,16 +311,24 @@ public final class BenchmarkMain {
         } else {
             int wrkSeconds = (int) Math.max(5, tpMeasure.toSeconds() / rounds);
             Map<String, List<LoadResult>> runs = new LinkedHashMap<>();
-            tpTargets.keySet().forEach(k -> runs.put(k, new ArrayList<>()));
+            Map<String, CpuPerRequest> cpu = new LinkedHashMap<>();
+            tpTargets.keySet().forEach(k -> {
+                runs.put(k, new ArrayList<>());
+                cpu.put(k, new CpuPerRequest(pids));
+            });
             for (int round = 0; round < rounds; round++) {
                 for (int k = 0; k < order.size(); k++) {
                     String target = order.get((k + round) % order.size());
-                    runs.get(target).add(Wrk.run(wrk, target, tpTargets.get(target) + "/api/code-systems", tpToken, 2,
-                            concurrency, wrkSeconds));
+                    CpuPerRequest.Reading before = cpu.get(target).read();
+                    LoadResult run = Wrk.run(wrk, target, tpTargets.get(target) + "/api/code-systems", tpToken, 2,
+                            concurrency, wrkSeconds);
+                    cpu.get(target).add(before, cpu.get(target).read(), run.available() ? run.requests() : 0);
+                    runs.get(target).add(run);
                 }
             }
             runs.forEach((target, list) -> throughput.add(combine("GET /api/code-systems (" + target + ", wrk)", list,
                     wrkSeconds, rounds)));
+            cpu.forEach((target, account) -> wrkCpu.put(target, account.micros()));
         }
 
         // 4. search and suggest

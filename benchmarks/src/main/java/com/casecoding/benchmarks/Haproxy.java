@@ -90,6 +90,10 @@ final class Haproxy implements AutoCloseable {
         throw new IllegalStateException("haproxy did not listen on " + port);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

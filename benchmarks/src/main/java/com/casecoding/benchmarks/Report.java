@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,42 @@ final class Report {
     }
 
     /** "gateway adds X ms at p50 / Y ms at p99" rows for each scenario measured both directly and through a gateway. */
+    /**
+     * Where the wrk rows' CPU went, per target: the whole machine's busy time and each process' per request answered,
+     * and the rate that the machine's CPUs could carry at that cost.
+     */
+    static String cpuTable(Map<String, Map<String, Double>> perTarget, int cpus) {
+        if (perTarget.values().stream().allMatch(Map::isEmpty)) {
+            return "";
+        }
+        List<String> columns = new ArrayList<>();
+        perTarget.values().forEach(m -> m.keySet().stream().filter(k -> !columns.contains(k)).forEach(columns::add));
+        StringBuilder md = new StringBuilder("\n### CPU per request in the wrk rows\n\n");
+        md.append("CPU time (user + system) during the wrk rows divided by the requests answered, in µs; from `/proc/stat` "
+                + "for the ").append(CpuPerRequest.MACHINE).append(" (the services, wrk, the kernel's loopback TCP and "
+                + "anything else running) and `/proc/<pid>/stat` per process. With the CPUs saturated a target cannot "
+                + "answer more than CPUs / (whole machine per request) requests per second: that ceiling is the last "
+                + "column. Through a proxy each request is received, parsed and written twice, on the same ").append(cpus)
+                .append(" CPUs.\n\n");
+        md.append("| Target |");
+        columns.forEach(c -> md.append(' ').append(c).append(" (µs) |"));
+        md.append(" Ceiling on ").append(cpus).append(" CPUs (req/s) |\n|---|");
+        columns.forEach(c -> md.append("---:|"));
+        md.append("---:|\n");
+        perTarget.forEach((target, micros) -> {
+            if (micros.isEmpty()) {
+                return;
+            }
+            md.append("| ").append(target).append(" |");
+            columns.forEach(c -> md.append(' ').append(micros.containsKey(c)
+                    ? String.format(Locale.ROOT, "%.1f", micros.get(c)) : "–").append(" |"));
+            double machine = micros.getOrDefault(CpuPerRequest.MACHINE, 0.0);
+            md.append(' ').append(machine > 0 ? String.format(Locale.ROOT, "%.0f", cpus * 1_000_000 / machine) : "–")
+                    .append(" |\n");
+        });
+        return md.toString();
+    }
+
     static String costTable(List<LoadResult> results) {
         StringBuilder sb = new StringBuilder();
         sb.append("| Scenario | Through | p50 added (ms) | p99 added (ms) | Target (≤ 1 ms p50, ≤ 5 ms p99) |\n");
@@ -79,7 +116,7 @@ final class Report {
     static String markdown(Instant began, String loadBefore, String loadAfter, String haproxyBinary, double rate,
                            Duration warmup, Duration measure, Map<String, List<String>> jvm, String dataLabel, Map<String, Service> services,
                            Map<String, Long> rssAfter, Map<String, long[]> restarts, List<LoadResult> results,
-                           List<LoadResult> throughput, List<String> notes) {
+                           List<LoadResult> throughput, Map<String, Map<String, Double>> wrkCpu, List<String> notes) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
         md.append("Measured with `benchmarks/run-benchmarks.sh` (see [README](README.md)) on ").append(began).append(".\n\n");
@@ -154,6 +191,8 @@ final class Report {
                 md.append(".\n");
             }
         }
+
+        md.append(cpuTable(wrkCpu, Runtime.getRuntime().availableProcessors()));
 
         md.append("\n## Startup time and memory per service\n\n");
         md.append("Startup = from process start to the first 200 from `/q/health/ready` (wall clock); CPU = user + system "

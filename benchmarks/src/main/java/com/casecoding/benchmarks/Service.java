@@ -121,13 +121,8 @@ final class Service implements AutoCloseable {
 
     /** utime + stime from /proc/&lt;pid&gt;/stat (clock ticks of 10 ms), in ms; -1 where /proc is not available. */
     static long cpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        long ticks = CpuPerRequest.processTicks(pid);
+        return ticks < 0 ? -1 : ticks * 10;
     }
 
     @Override
