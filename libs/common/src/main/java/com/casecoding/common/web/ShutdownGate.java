@@ -3,6 +3,7 @@ package com.casecoding.common.web;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.netty.channel.Channel;
@@ -83,7 +84,10 @@ public class ShutdownGate {
 
     void onStopBegins(@Observes ShutdownDelayInitiatedEvent event) throws InterruptedException {
         closing = true;
-        closeListeners();
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            // dev mode keeps its HTTP server listening across a live reload, which stops and starts the application
+            closeListeners();
+        }
         long begin = System.nanoTime();
         long deadline = begin + MAX_WAIT.toNanos();
         while (active.get() > 0 && System.nanoTime() < deadline) {
