@@ -25,6 +25,13 @@ public interface ConsultConfig {
     @WithDefault("PT5S")
     Duration draftTimeout();
 
+    /**
+     * How long one attempt to hand a mail to the SMTP server may take; past it the attempt counts as failed and the
+     * mail is tried again on a new connection (three attempts in all).
+     */
+    @WithDefault("PT10S")
+    Duration mailAttemptTimeout();
+
     /** At most one "please register" reply per unknown address within this time (no mail loops, no backscatter). */
     @WithDefault("PT24H")
     Duration registerReplyInterval();

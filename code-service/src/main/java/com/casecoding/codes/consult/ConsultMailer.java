@@ -9,17 +9,20 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends consult notifications with the Qute templates in {@code templates/consult/} (text and HTML variants), after
- * the transaction commits, so a rolled-back change never mails anyone. Sending is asynchronous and tried up to three times: a failing SMTP
- * server is logged and never fails the request. The mail subject carries the consult id so a reply by mail finds its thread.
+ * the transaction commits, so a rolled-back change never mails anyone. Sending is asynchronous and tried up to three
+ * times, each attempt bounded by {@code consults.mail-attempt-timeout}: a failing SMTP server is logged and never
+ * fails the request. The mail subject carries the consult id so a reply by mail finds its thread.
  */
 @ApplicationScoped
 public class ConsultMailer {
 
     private static final Logger LOG = Logger.getLogger(ConsultMailer.class);
     static final String TAG = "CaseConsultant";
+    static final int ATTEMPTS = 3;
 
     @Inject
     @Location("consult/received")
@@ -53,11 +56,19 @@ public class ConsultMailer {
                     .data("status", mail.status() == null ? "" : mail.status().id())
                     .data("link", config.linkBase() + mail.consultId());
         }
-        // a pooled SMTP connection the server has meanwhile closed fails once: a fresh connection is tried again
-        instance.send().onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(2).subscribe().with(
-                ok -> LOG.debugf("Consult mail %s sent for %s", mail.kind(), mail.consultId()),
-                failure -> LOG.warnf("Consult mail %s for %s could not be sent: %s", mail.kind(), mail.consultId(),
-                        failure.getMessage()));
+        // An attempt that fails, or that the SMTP server leaves without an answer for the attempt timeout (now and then a
+        // send stalls until the server's socket timeout, 30 s with GreenMail), is made again on a new connection.
+        Duration timeout = config.mailAttemptTimeout();
+        instance.send()
+                .ifNoItem().after(timeout).failWith(() -> new TimeoutException(
+                        "no answer from the SMTP server within " + timeout.toMillis() + " ms"))
+                .onFailure().invoke(failure -> LOG.infof("Consult mail %s for %s: an attempt failed (%s)", mail.kind(),
+                        mail.consultId(), failure.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1)).atMost(ATTEMPTS - 1)
+                .subscribe().with(
+                        ok -> LOG.infof("Consult mail %s sent for %s", mail.kind(), mail.consultId()),
+                        failure -> LOG.warnf("Consult mail %s for %s could not be sent after %d attempts: %s",
+                                mail.kind(), mail.consultId(), ATTEMPTS, failure.getMessage()));
     }
 
     /** "[CaseConsultant 3f0c...] Answered: the user's subject": inbound mail looks for the id in this form. */

@@ -34,6 +34,10 @@ class InstantDraftsTest {
                 return timeout;
             }
 
+            public Duration mailAttemptTimeout() {
+                return Duration.ofSeconds(10);
+            }
+
             public Duration registerReplyInterval() {
                 return Duration.ofHours(24);
             }

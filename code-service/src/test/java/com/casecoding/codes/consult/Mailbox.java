@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Reads what GreenMail received: waits for mails to one address whose subject contains a text. The wait is long on
- * purpose: in a full module run a send sometimes stalls until GreenMail's 30 s socket timeout and is then delivered by
- * the mailer's retry (not understood yet; isolated runs deliver within a second).
+ * purpose: in a full module run a send sometimes stalls (not understood yet; isolated runs deliver within a second);
+ * the mailer gives up on such an attempt after {@code consults.mail-attempt-timeout} and sends again.
  */
 final class Mailbox {
 
