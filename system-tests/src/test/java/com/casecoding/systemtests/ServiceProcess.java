@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +105,7 @@ public final class ServiceProcess implements AutoCloseable {
     public String output() throws IOException {
         byte[] all = Files.readAllBytes(log);
         return new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
     }
 
     public boolean alive() {

@@ -10,7 +10,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,8 @@ public class StallingSmtpResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
+        CONNECTIONS.set(0);
+        DELIVERED_TO.clear();
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -68,15 +72,15 @@ public class StallingSmtpResource implements QuarkusTestResourceLifecycleManager
         try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                 StandardCharsets.US_ASCII)); OutputStream out = socket.getOutputStream()) {
             reply(out, "220 stub ESMTP");
-            List<String> recipients = new CopyOnWriteArrayList<>();
+            List<String> recipients = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
-                String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                String command = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
                 switch (command) {
                     case "EHLO", "HELO" -> reply(out, "250 stub");
                     case "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
                     case "RCPT" -> {
-                        recipients.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase());
+                        recipients.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase(Locale.ROOT));
                         reply(out, "250 OK");
                     }
                     case "DATA" -> {
