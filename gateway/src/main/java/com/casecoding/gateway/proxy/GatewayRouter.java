@@ -13,12 +13,15 @@ import com.casecoding.gateway.quota.ViewQuotaService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -62,6 +65,11 @@ public class GatewayRouter {
     /** The routing context local Quarkus' Micrometer binder takes the uri tag from (as Quarkus REST sets it). */
     private static final String METRICS_URI_KEY = "UrlPathTemplate";
     private static final String CODE_PAGE_URI = "/api/codes/{system}/{code}";
+    /** Bodies up to this declared size are read before they are sent upstream (see {@link #forward}). */
+    static final long BUFFERED_BODY_BYTES = 64 * 1024;
+    /** Methods that may be sent again (RFC 9110, 9.2.2). */
+    private static final java.util.Set<HttpMethod> IDEMPOTENT = java.util.Set.of(HttpMethod.GET, HttpMethod.HEAD,
+            HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS);
     private static final String EDITS_PAGE_URI = "/api/edits/{system}/{code}";
 
     @Inject
@@ -206,9 +214,43 @@ public class GatewayRouter {
     /**
      * Sends the request upstream. {@code onNotServed} runs when the upstream did not answer 200 (or not at all), so a
      * counted view is given back before the client sees the answer.
+     * <p>
+     * A body of at most {@link #BUFFERED_BODY_BYTES} (declared length) is read first and sent with the request head in
+     * one piece, as reverse proxies commonly do; larger and chunked bodies are streamed. An idempotent request whose
+     * body is read (or that has none) is sent once more, on a new connection, when the upstream closed the connection
+     * before any byte of an answer: a kept-alive connection the upstream closed in the same instant.
      */
     private void forward(RoutingContext rc, Upstream upstream, String viewGrant, Supplier<Future<Void>> onNotServed,
                          Caller caller) {
+        HttpServerRequest request = rc.request();
+        if (!hasBody(request)) {
+            send(rc, upstream, viewGrant, onNotServed, null, false, true);
+            request.resume();
+            return;
+        }
+        long declared = declaredLength(request);
+        if (declared < 0 || declared > BUFFERED_BODY_BYTES) {
+            send(rc, upstream, viewGrant, onNotServed, null, true, false);
+            return;
+        }
+        request.body()
+                .onSuccess(body -> send(rc, upstream, viewGrant, onNotServed, body, false, true))
+                .onFailure(e -> {
+                    // the client went away before its body was complete: nobody to answer
+                    LOG.debugf("Request body not received: %s", e.getMessage());
+                    if (onNotServed != null) {
+                        onNotServed.get();
+                    }
+                });
+        request.resume();
+    }
+
+    /**
+     * One attempt upstream: with {@code body} (read already), without a body, or with the client's body
+     * {@code streamed}. {@code mayRetry}: an idempotent request may be sent once more (see {@link #forward}).
+     */
+    private void send(RoutingContext rc, Upstream upstream, String viewGrant, Supplier<Future<Void>> onNotServed,
+                      Buffer body, boolean streamed, boolean mayRetry) {
         HttpServerRequest request = rc.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
@@ -216,21 +258,27 @@ public class GatewayRouter {
                 .setPort(upstream.port())
                 .setURI(request.uri())
                 .setIdleTimeout(upstreamIdleTimeoutMillis);
-        boolean hasBody = hasBody(request);
 
         client.request(options)
                 .onFailure(e -> upstreamFailed(rc, upstream, e, onNotServed))
                 .onSuccess(upstreamRequest -> {
                     copyHeaders(request, upstreamRequest.headers(), viewGrant);
-                    if (hasBody && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                    if (streamed && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
                         upstreamRequest.setChunked(true);
                     }
-                    var sent = hasBody ? upstreamRequest.send(request) : upstreamRequest.send();
-                    if (!hasBody) {
-                        request.resume();
-                    }
-                    sent.onFailure(e -> upstreamFailed(rc, upstream, e, onNotServed))
-                            .onSuccess(response -> relay(rc, response, onNotServed));
+                    Future<HttpClientResponse> sent = streamed ? upstreamRequest.send(request)
+                            : body != null ? upstreamRequest.send(body) : upstreamRequest.send();
+                    sent.onSuccess(response -> relay(rc, response, onNotServed))
+                            .onFailure(e -> {
+                                if (mayRetry && e instanceof HttpClosedException && IDEMPOTENT.contains(request.method())
+                                        && !rc.response().headWritten()) {
+                                    LOG.debugf("Upstream %s closed the connection before answering %s %s: sent again",
+                                            upstream.name(), request.method(), request.path());
+                                    send(rc, upstream, viewGrant, onNotServed, body, false, false);
+                                } else {
+                                    upstreamFailed(rc, upstream, e, onNotServed);
+                                }
+                            });
                 });
     }
 
@@ -325,6 +373,16 @@ public class GatewayRouter {
     private static void closeIfBodyUnread(RoutingContext rc) {
         if (hasBody(rc.request())) {
             LingeringClose.install(rc);
+        }
+    }
+
+    /** The declared Content-Length, or -1 when there is none or it is not a number. */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -9,13 +9,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
  * A stand-in for code-service in gateway tests: code pages exist for E11.9, I10 and C0..C999 (200), every other code is
- * unknown (404). Remembers the headers of the last request per path so tests can see what the gateway forwarded.
+ * unknown (404). Remembers the headers of the last request per path so tests can see what the gateway forwarded. The
+ * first request on each path under {@code /api/echo/drop-once/} gets no answer: its connection is closed.
  */
 public final class StubUpstream {
 
@@ -24,6 +26,8 @@ public final class StubUpstream {
 
     private final HttpServer server;
     public final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
+    /** Paths under /api/echo/drop-once/ seen once: the first request on each is dropped without an answer. */
+    private final Set<String> dropped = ConcurrentHashMap.newKeySet();
 
     private StubUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
@@ -51,6 +55,11 @@ public final class StubUpstream {
         String path = exchange.getRequestURI().getPath();
         lastHeaders.put(path, exchange.getRequestHeaders());
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if (path.startsWith("/api/echo/drop-once/") && dropped.add(path)) {
+            // closed without a byte of an answer, as a kept-alive connection the server closes in the same instant
+            exchange.close();
+            return;
+        }
         if (path.startsWith("/api/codes/")) {
             String[] parts = path.split("/");
             String code = parts.length > 4 ? parts[4].toUpperCase().replace(".", "") : "";
