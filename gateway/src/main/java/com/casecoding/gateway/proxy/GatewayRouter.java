@@ -3,6 +3,7 @@ package com.casecoding.gateway.proxy;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.security.Claims;
+import com.casecoding.common.web.BodySizeLimit;
 import com.casecoding.common.web.LingeringClose;
 import com.casecoding.common.web.ProblemResponses;
 import com.casecoding.common.web.RequestIds;
@@ -39,6 +40,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -65,12 +67,12 @@ public class GatewayRouter {
     /** The routing context local Quarkus' Micrometer binder takes the uri tag from (as Quarkus REST sets it). */
     private static final String METRICS_URI_KEY = "UrlPathTemplate";
     private static final String CODE_PAGE_URI = "/api/codes/{system}/{code}";
+    private static final String EDITS_PAGE_URI = "/api/edits/{system}/{code}";
     /** Bodies up to this declared size are read before they are sent upstream (see {@link #forward}). */
     static final long BUFFERED_BODY_BYTES = 64 * 1024;
     /** Methods that may be sent again (RFC 9110, 9.2.2). */
-    private static final java.util.Set<HttpMethod> IDEMPOTENT = java.util.Set.of(HttpMethod.GET, HttpMethod.HEAD,
-            HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS);
-    private static final String EDITS_PAGE_URI = "/api/edits/{system}/{code}";
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
+            HttpMethod.DELETE, HttpMethod.OPTIONS);
 
     @Inject
     GatewayConfig config;
@@ -156,7 +158,7 @@ public class GatewayRouter {
             return;
         }
         if (page == null) {
-            forward(rc, upstream, null, null, caller);
+            forward(rc, upstream, null, null);
             return;
         }
         metricsUri(request, path.startsWith("/api/edits/") ? EDITS_PAGE_URI : CODE_PAGE_URI);
@@ -197,8 +199,7 @@ public class GatewayRouter {
                 decision.outcome() == ViewQuotaService.Outcome.COUNTED ? () -> {
                     rc.response().headers().set("X-Views-Remaining", Integer.toString(decision.remaining() + 1));
                     return release(account, decision, page);
-                } : null,
-                viewer);
+                } : null);
     }
 
     private Future<Void> release(UUID account, ViewQuotaService.Decision decision, CodePageRequest page) {
@@ -220,21 +221,20 @@ public class GatewayRouter {
      * body is read (or that has none) is sent once more, on a new connection, when the upstream closed the connection
      * before any byte of an answer: a kept-alive connection the upstream closed in the same instant.
      */
-    private void forward(RoutingContext rc, Upstream upstream, String viewGrant, Supplier<Future<Void>> onNotServed,
-                         Caller caller) {
+    private void forward(RoutingContext rc, Upstream upstream, String viewGrant, Supplier<Future<Void>> onNotServed) {
         HttpServerRequest request = rc.request();
         if (!hasBody(request)) {
-            send(rc, upstream, viewGrant, onNotServed, null, false, true);
+            send(rc, upstream, viewGrant, onNotServed, null, true);
             request.resume();
             return;
         }
-        long declared = declaredLength(request);
+        long declared = BodySizeLimit.declaredLength(request);
         if (declared < 0 || declared > BUFFERED_BODY_BYTES) {
-            send(rc, upstream, viewGrant, onNotServed, null, true, false);
+            send(rc, upstream, viewGrant, onNotServed, null, false);
             return;
         }
         request.body()
-                .onSuccess(body -> send(rc, upstream, viewGrant, onNotServed, body, false, true))
+                .onSuccess(body -> send(rc, upstream, viewGrant, onNotServed, body, true))
                 .onFailure(e -> {
                     // the client went away before its body was complete: nobody to answer
                     LOG.debugf("Request body not received: %s", e.getMessage());
@@ -246,12 +246,14 @@ public class GatewayRouter {
     }
 
     /**
-     * One attempt upstream: with {@code body} (read already), without a body, or with the client's body
-     * {@code streamed}. {@code mayRetry}: an idempotent request may be sent once more (see {@link #forward}).
+     * One attempt upstream: with {@code body} (read already), without a body, or, when the request has a body that was
+     * not read, with the client's body streamed. {@code mayRetry}: an idempotent request may be sent once more (see
+     * {@link #forward}).
      */
     private void send(RoutingContext rc, Upstream upstream, String viewGrant, Supplier<Future<Void>> onNotServed,
-                      Buffer body, boolean streamed, boolean mayRetry) {
+                      Buffer body, boolean mayRetry) {
         HttpServerRequest request = rc.request();
+        boolean streamed = body == null && hasBody(request);
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(upstream.host())
@@ -274,7 +276,7 @@ public class GatewayRouter {
                                         && !rc.response().headWritten()) {
                                     LOG.debugf("Upstream %s closed the connection before answering %s %s: sent again",
                                             upstream.name(), request.method(), request.path());
-                                    send(rc, upstream, viewGrant, onNotServed, body, false, false);
+                                    send(rc, upstream, viewGrant, onNotServed, body, false);
                                 } else {
                                     upstreamFailed(rc, upstream, e, onNotServed);
                                 }
@@ -373,16 +375,6 @@ public class GatewayRouter {
     private static void closeIfBodyUnread(RoutingContext rc) {
         if (hasBody(rc.request())) {
             LingeringClose.install(rc);
-        }
-    }
-
-    /** The declared Content-Length, or -1 when there is none or it is not a number. */
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        try {
-            return length == null ? -1 : Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

@@ -5,6 +5,7 @@ import com.casecoding.common.problem.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -29,13 +30,7 @@ public class BodySizeLimit {
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            long length;
-            try {
-                length = declared == null ? -1 : Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                length = -1;
-            }
+            long length = declaredLength(rc.request());
             int uriLength = rc.request().uri().length();
             if (length <= maxBytes && uriLength <= maxUriLength) {
                 rc.next();
@@ -52,5 +47,15 @@ public class BodySizeLimit {
             LingeringClose.install(rc);
             ProblemResponses.end(rc.response(), problem, json);
         }, 900);
+    }
+
+    /** The declared {@code Content-Length} of a request, or -1 when there is none or it is not a number. */
+    public static long declaredLength(HttpServerRequest request) {
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }
