@@ -12,21 +12,32 @@ import com.casecoding.gateway.auth.TokenService;
 import com.casecoding.gateway.config.GatewayConfig;
 import com.casecoding.gateway.quota.ViewQuotaService;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +45,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,6 +83,11 @@ public class GatewayRouter {
     private static final String EDITS_PAGE_URI = "/api/edits/{system}/{code}";
     /** Bodies up to this declared size are read before they are sent upstream (see {@link #forward}). */
     static final long BUFFERED_BODY_BYTES = 64 * 1024;
+    /** Idle kept-alive connections each event loop keeps per upstream. */
+    private static final int IDLE_PER_LOOP = 128;
+    /** Headers for requests upstream: already checked where the client's request was parsed. */
+    private static final HttpHeadersFactory UPSTREAM_HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withValidation(false);
     /** Methods that may be sent again (RFC 9110, 9.2.2). */
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
             HttpMethod.DELETE, HttpMethod.OPTIONS);
@@ -86,25 +104,21 @@ public class GatewayRouter {
     ObjectMapper json;
 
     private Vertx vertx;
-    private HttpClient client;
-    private long upstreamIdleTimeoutMillis;
+    private UpstreamClient client;
 
     void register(@Observes Router router, Vertx vertx) {
         this.vertx = vertx;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis())
-                .setKeepAlive(true)
-                .setMaxPoolSize(200)
-                .setIdleTimeout(60));
-        this.upstreamIdleTimeoutMillis = config.upstreamTimeout().toMillis();
+        VertxInternal internal = (VertxInternal) vertx;
+        this.client = new UpstreamClient(internal.transport().channelFactory(false), internal.nettyAddressResolverGroup(),
+                (int) config.upstreamConnectTimeout().toMillis(), config.upstreamTimeout().toMillis(), IDLE_PER_LOOP);
         // the longest prefix is registered first, so a more specific route (/api/consults/inbound) wins over a
         // shorter one (/api/consults)
         List<Map.Entry<String, Upstream>> table = new ArrayList<>();
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             GatewayConfig.Route route = entry.getValue();
             URI upstream = URI.create(route.upstream());
-            Upstream target = new Upstream(entry.getKey(), upstream.getHost(),
-                    upstream.getPort() > 0 ? upstream.getPort() : 80, route.authRequired());
+            Upstream target = new Upstream(entry.getKey(), InetSocketAddress.createUnresolved(upstream.getHost(),
+                    upstream.getPort() > 0 ? upstream.getPort() : 80), route.authRequired());
             route.prefixes().forEach(prefix -> table.add(Map.entry(prefix, target)));
             LOG.infof("Route %s -> %s for %s", entry.getKey(), upstream, route.prefixes());
         }
@@ -117,7 +131,11 @@ public class GatewayRouter {
         }
     }
 
-    record Upstream(String name, String host, int port, boolean authRequired) {
+    /** A service behind the gateway; its host name is resolved each time a connection is opened. */
+    record Upstream(String name, InetSocketAddress address, boolean authRequired) {
+        String hostHeader() {
+            return address.getHostString() + ":" + address.getPort();
+        }
     }
 
     /** {@code metricsUri} names the route in the HTTP metrics (the prefix, or prefix/*), never the raw path. */
@@ -128,7 +146,7 @@ public class GatewayRouter {
         metricsUri(request, metricsUri);
 
         Caller caller = Caller.ANONYMOUS;
-        Optional<String> bearer = TokenService.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+        Optional<String> bearer = TokenService.bearer(request.getHeader(HttpHeaderNames.AUTHORIZATION));
         if (bearer.isPresent()) {
             Optional<Caller> verified = tokens.caller(bearer.get());
             if (verified.isEmpty()) {
@@ -254,38 +272,82 @@ public class GatewayRouter {
                       Buffer body, boolean mayRetry) {
         HttpServerRequest request = rc.request();
         boolean streamed = body == null && hasBody(request);
-        RequestOptions options = new RequestOptions()
-                .setMethod(request.method())
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setURI(request.uri())
-                .setIdleTimeout(upstreamIdleTimeoutMillis);
+        ContextInternal context = (ContextInternal) ((HttpServerRequestInternal) request).context();
+        client.connect(context.nettyEventLoop(), upstream.address(), (connection, error) -> {
+            ContextInternal previous = context.beginDispatch();
+            try {
+                if (connection == null) {
+                    upstreamFailed(rc, upstream, error, onNotServed);
+                    return;
+                }
+                Runnable retry = mayRetry && !streamed && IDEMPOTENT.contains(request.method())
+                        ? () -> send(rc, upstream, viewGrant, onNotServed, body, false) : null;
+                connection.start(new Relay(rc, upstream, connection, context, onNotServed, retry));
+                HttpRequest head = upstreamRequest(request, upstream, viewGrant, body, streamed);
+                Channel channel = connection.channel();
+                if (!streamed) {
+                    channel.writeAndFlush(head, channel.voidPromise());
+                    connection.requestSent();
+                    return;
+                }
+                channel.write(head, channel.voidPromise());
+                streamBody(rc, connection);
+            } finally {
+                context.endDispatch(previous);
+            }
+        });
+    }
 
-        client.request(options)
-                .onFailure(e -> upstreamFailed(rc, upstream, e, onNotServed))
-                .onSuccess(upstreamRequest -> {
-                    copyHeaders(request, upstreamRequest.headers(), viewGrant);
-                    if (streamed && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-                        upstreamRequest.setChunked(true);
-                    }
-                    Future<HttpClientResponse> sent = streamed ? upstreamRequest.send(request)
-                            : body != null ? upstreamRequest.send(body) : upstreamRequest.send();
-                    sent.onSuccess(response -> relay(rc, response, onNotServed))
-                            .onFailure(e -> {
-                                if (mayRetry && e instanceof HttpClosedException && IDEMPOTENT.contains(request.method())
-                                        && !rc.response().headWritten()) {
-                                    LOG.debugf("Upstream %s closed the connection before answering %s %s: sent again",
-                                            upstream.name(), request.method(), request.path());
-                                    send(rc, upstream, viewGrant, onNotServed, body, false);
-                                } else {
-                                    upstreamFailed(rc, upstream, e, onNotServed);
-                                }
-                            });
-                });
+    /** The request upstream: the client's head less hop-by-hop and gateway-only headers, and the body when read. */
+    private static HttpRequest upstreamRequest(HttpServerRequest request, Upstream upstream, String viewGrant,
+                                               Buffer body, boolean streamed) {
+        HttpHeaders headers = UPSTREAM_HEADERS.newHeaders();
+        copyHeaders(request, headers, viewGrant);
+        headers.set(HttpHeaderNames.HOST, upstream.hostHeader());
+        io.netty.handler.codec.http.HttpMethod method = io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
+        if (streamed) {
+            if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            }
+            return new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, request.uri(), headers);
+        }
+        ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body.getBytes());
+        if (body != null) {
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        }
+        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, request.uri(), content, headers,
+                UPSTREAM_HEADERS.newEmptyHeaders());
+    }
+
+    /**
+     * Streams the client's body to the upstream as it arrives, pausing the client while the upstream connection's send
+     * buffer is full. A client that breaks off its body fails the request (the upstream connection is closed).
+     */
+    private void streamBody(RoutingContext rc, UpstreamClient.Connection connection) {
+        HttpServerRequest request = rc.request();
+        Channel channel = connection.channel();
+        connection.whenWritable(request::resume);
+        request.handler(chunk -> {
+            channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk.getBytes())), channel.voidPromise());
+            if (!channel.isWritable()) {
+                request.pause();
+            }
+        });
+        request.endHandler(v -> {
+            channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
+            connection.requestSent();
+        });
+        request.exceptionHandler(e -> {
+            LOG.debugf("Request body not received: %s", e.getMessage());
+            if (connection.busy()) {
+                connection.abort();
+            }
+        });
+        request.resume();
     }
 
     /** The client's headers less hop-by-hop and gateway-only ones, plus X-Forwarded-* and the view grant. */
-    private static void copyHeaders(HttpServerRequest request, MultiMap headers, String viewGrant) {
+    private static void copyHeaders(HttpServerRequest request, HttpHeaders headers, String viewGrant) {
         for (Map.Entry<String, String> h : request.headers()) {
             String name = h.getKey();
             if (!NOT_FORWARDED.contains(name)) {
@@ -302,31 +364,185 @@ public class GatewayRouter {
         }
     }
 
-    private void relay(RoutingContext rc, HttpClientResponse upstreamResponse, Supplier<Future<Void>> onNotServed) {
-        if (onNotServed != null && upstreamResponse.statusCode() != 200) {
-            upstreamResponse.pause();
-            onNotServed.get().onComplete(done -> relay(rc, upstreamResponse, null));
-            return;
+    /**
+     * Relays one upstream response to the client. A response with a declared length of at most
+     * {@link #BUFFERED_BODY_BYTES} is collected and sent in one write; others are streamed, reading the upstream no
+     * faster than the client takes the bytes. When a counted view is to be given back ({@code onNotServed}, for any
+     * status but 200), the answer waits until that is done.
+     */
+    private final class Relay implements UpstreamClient.Exchange {
+        private final RoutingContext rc;
+        private final Upstream upstream;
+        private final UpstreamClient.Connection connection;
+        private final ContextInternal context;
+        private Supplier<Future<Void>> onNotServed;
+        private final Runnable retry;
+        /** The response head, until it is passed on. */
+        private HttpResponse head;
+        /** The body collected so far, when collected. */
+        private Buffer collected;
+        /** Body pieces that arrived while a view was being given back. */
+        private ArrayDeque<ByteBuf> held;
+        private boolean heldEnds;
+        private boolean streaming;
+        /** The client already had an answer (or went away): the upstream response is read and dropped. */
+        private boolean dropped;
+
+        Relay(RoutingContext rc, Upstream upstream, UpstreamClient.Connection connection, ContextInternal context,
+              Supplier<Future<Void>> onNotServed, Runnable retry) {
+            this.rc = rc;
+            this.upstream = upstream;
+            this.connection = connection;
+            this.context = context;
+            this.onNotServed = onNotServed;
+            this.retry = retry;
         }
-        HttpServerResponse response = rc.response();
-        if (response.headWritten()) {
-            // the client already got an answer (or went away); do not leave the upstream response dangling
-            upstreamResponse.resume();
-            return;
-        }
-        response.setStatusCode(upstreamResponse.statusCode());
-        closeIfBodyUnread(rc);
-        MultiMap headers = response.headers();
-        for (Map.Entry<String, String> h : upstreamResponse.headers()) {
-            // the response keeps the request id the gateway already set on it
-            if (!NOT_RELAYED.contains(h.getKey())) {
-                headers.add(h.getKey(), h.getValue());
+
+        @Override
+        public void head(HttpResponse response) {
+            ContextInternal previous = context.beginDispatch();
+            try {
+                head = response;
+                if (onNotServed != null && response.status().code() != 200) {
+                    Supplier<Future<Void>> giveBack = onNotServed;
+                    onNotServed = null;
+                    held = new ArrayDeque<>();
+                    connection.channel().config().setAutoRead(false);
+                    giveBack.get().onComplete(done -> release());
+                    return;
+                }
+                begin();
+            } finally {
+                context.endDispatch(previous);
             }
         }
-        if (!upstreamResponse.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-            response.setChunked(true);
+
+        @Override
+        public void content(ByteBuf content, boolean last) {
+            ContextInternal previous = context.beginDispatch();
+            try {
+                if (held != null) {
+                    held.add(content.retain());
+                    heldEnds = last;
+                    return;
+                }
+                deliver(content, last);
+            } finally {
+                context.endDispatch(previous);
+            }
         }
-        upstreamResponse.pipeTo(response).onFailure(e -> LOG.debugf("Response relay ended early: %s", e.getMessage()));
+
+        @Override
+        public void failed(Throwable error, boolean answered) {
+            ContextInternal previous = context.beginDispatch();
+            try {
+                if (held != null) {
+                    held.forEach(ByteBuf::release);
+                    held = null;
+                }
+                if (!answered && retry != null && connection.reused()
+                        && error instanceof UpstreamClient.ConnectionClosedException && !rc.response().headWritten()) {
+                    LOG.debugf("Upstream %s closed the connection before answering %s %s: sent again",
+                            upstream.name(), rc.request().method(), rc.request().path());
+                    retry.run();
+                    return;
+                }
+                upstreamFailed(rc, upstream, error, onNotServed);
+            } finally {
+                context.endDispatch(previous);
+            }
+        }
+
+        /** The view is given back: the held answer goes on. */
+        private void release() {
+            ArrayDeque<ByteBuf> pieces = held;
+            held = null;
+            if (pieces == null) {
+                return;
+            }
+            begin();
+            ByteBuf piece;
+            while ((piece = pieces.poll()) != null) {
+                try {
+                    deliver(piece, pieces.isEmpty() && heldEnds);
+                } finally {
+                    piece.release();
+                }
+            }
+            if (connection.busy()) {
+                connection.channel().config().setAutoRead(true);
+            }
+        }
+
+        /** The head is known: decide between collecting and streaming the body. */
+        private void begin() {
+            HttpServerResponse response = rc.response();
+            if (response.headWritten()) {
+                dropped = true;
+                return;
+            }
+            int status = head.status().code();
+            long length = status == 204 || status == 304 ? 0 : HttpUtil.getContentLength(head, -1L);
+            if (length >= 0 && length <= BUFFERED_BODY_BYTES) {
+                collected = Buffer.buffer((int) length);
+                return;
+            }
+            streaming = true;
+            writeHead(response);
+            if (length < 0) {
+                response.setChunked(true);
+            }
+            rc.addEndHandler(done -> {
+                if (done.failed() && connection.busy()) {
+                    // the client went away in the middle of the answer
+                    connection.abort();
+                }
+            });
+        }
+
+        private void deliver(ByteBuf content, boolean last) {
+            if (dropped) {
+                return;
+            }
+            HttpServerResponse response = rc.response();
+            if (!streaming) {
+                if (content.isReadable()) {
+                    collected.appendBuffer(Buffer.buffer(content));
+                }
+                if (last) {
+                    if (response.headWritten()) {
+                        return;
+                    }
+                    writeHead(response);
+                    response.end(collected);
+                }
+                return;
+            }
+            if (content.isReadable()) {
+                // a copy: the upstream's buffer is released once this returns, before the client has its bytes
+                response.write(Buffer.buffer(Unpooled.copiedBuffer(content)));
+                if (response.writeQueueFull()) {
+                    Channel channel = connection.channel();
+                    channel.config().setAutoRead(false);
+                    response.drainHandler(v -> channel.config().setAutoRead(true));
+                }
+            }
+            if (last) {
+                response.end();
+            }
+        }
+
+        private void writeHead(HttpServerResponse response) {
+            response.setStatusCode(head.status().code());
+            closeIfBodyUnread(rc);
+            MultiMap headers = response.headers();
+            for (Map.Entry<String, String> h : head.headers()) {
+                // the response keeps the request id the gateway already set on it
+                if (!NOT_RELAYED.contains(h.getKey())) {
+                    headers.add(h.getKey(), h.getValue());
+                }
+            }
+        }
     }
 
     private void upstreamFailed(RoutingContext rc, Upstream upstream, Throwable e, Supplier<Future<Void>> onNotServed) {
@@ -379,9 +595,9 @@ public class GatewayRouter {
     }
 
     private static boolean hasBody(HttpServerRequest request) {
-        return request.headers().contains(HttpHeaders.CONTENT_LENGTH)
-                ? !"0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH))
-                : request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        return request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)
+                ? !"0".equals(request.getHeader(HttpHeaderNames.CONTENT_LENGTH))
+                : request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
     }
 
     /**

@@ -59,6 +59,81 @@ class RoutingTest {
     }
 
     @Test
+    void aChunkedBodyIsStreamedUpstream() throws Exception {
+        String part = "{\"text\":\"" + "y".repeat(90_000) + "\"}";
+        // a body from a stream goes out chunked, with no declared length
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/api/echo/chunked"))
+                .header("Authorization", "Bearer " + Accounts.freeToken())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(part.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+        var response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(true, response.body().contains("\"bytes\":" + part.length()), response.body().substring(0, 40));
+        var forwarded = StubUpstream.get().lastHeaders.get("/api/echo/chunked");
+        assertEquals("chunked", forwarded.getFirst("Transfer-Encoding"));
+    }
+
+    @Test
+    void largeAndUndeclaredResponsesAreRelayedWhole() {
+        String token = Accounts.freeToken();
+        for (int size : new int[]{0, 1, 65_536, 65_537, 3_000_001}) {
+            byte[] body = given().auth().oauth2(token).when().get("/api/echo/large?bytes=" + size)
+                    .then().statusCode(200).contentType("text/plain").extract().asByteArray();
+            assertEquals(size, body.length, "bytes relayed of " + size);
+            for (int i = 0; i < body.length; i++) {
+                if (body[i] != "0123456789abcdef".charAt(i % 16)) {
+                    throw new AssertionError("byte " + i + " of " + size + " differs");
+                }
+            }
+        }
+    }
+
+    @Test
+    void headAndNoContentAnswersHaveNoBody() {
+        String token = Accounts.freeToken();
+        given().auth().oauth2(token).when().head("/api/echo/things")
+                .then().statusCode(200).body(equalTo(""));
+        given().auth().oauth2(token).when().delete("/api/echo/empty")
+                .then().statusCode(204).body(equalTo(""));
+        // the connection stays usable after both
+        given().auth().oauth2(token).when().get("/api/echo/after").then().statusCode(200).body("method", equalTo("GET"));
+    }
+
+    @Test
+    void upstreamConnectionsAreKeptAliveAndReused() {
+        String token = Accounts.freeToken();
+        for (int i = 0; i < 40; i++) {
+            given().auth().oauth2(token).when().get("/api/echo/pooled").then().statusCode(200);
+        }
+        // one connection per gateway event loop at most, not one per request
+        int used = StubUpstream.get().clientPorts.get("/api/echo/pooled").size();
+        assertEquals(true, used <= Runtime.getRuntime().availableProcessors() * 2, used + " connections for 40 requests");
+    }
+
+    @Test
+    void anUpstreamThatClosesAfterAnsweringIsNotReused() {
+        String token = Accounts.freeToken();
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).when().get("/api/echo/close").then().statusCode(200).body("method", equalTo("GET"));
+        }
+        assertEquals(5, StubUpstream.get().clientPorts.get("/api/echo/close").size());
+    }
+
+    @Test
+    void anUpstreamThatDoesNotAnswerInTimeIsA503Problem() {
+        long start = System.nanoTime();
+        given().auth().oauth2(Accounts.freeToken()).when().get("/api/echo/slow")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("detail", containsString("codes"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(true, millis >= 2_900 && millis < 5_900, "answered after " + millis + " ms");
+    }
+
+    @Test
     void theLongestPrefixWinsSoInboundMailNeedsNoToken() {
         given().contentType("application/json").body("{\"sender\":\"a@b.test\"}")
                 .when().post("/api/consults/inbound")

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Gateway under test: throwaway signing keys, code-service replaced by {@link StubUpstream}, careers-service pointed at
- * a closed port (to see the 503), short login delays and a small search rate limit.
+ * a closed port (to see the 503), a 3 s upstream timeout, short login delays and a small search rate limit.
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,6 +22,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.routes.codes.prefixes", "/api/codes,/api/edits,/api/code-systems,/api/search,/api/echo,/api/consults");
         config.put("gateway.routes.inbound-mail.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
         config.put("gateway.routes.careers.upstream", "http://127.0.0.1:9");
+        config.put("gateway.upstream-timeout", "3s");
         config.put("gateway.login.free-failures", "3");
         config.put("gateway.login.base-delay", "2s");
         config.put("gateway.login.max-delay", "4s");

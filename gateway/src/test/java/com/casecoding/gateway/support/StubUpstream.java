@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 /**
  * A stand-in for code-service in gateway tests: code pages exist for E11.9, I10 and C0..C999 (200), every other code is
  * unknown (404). Remembers the headers of the last request per path so tests can see what the gateway forwarded. The
- * first request on each path under {@code /api/echo/drop-once/} gets no answer: its connection is closed.
+ * first request on each path under {@code /api/echo/drop-once/} gets no answer: its connection is closed. Under
+ * {@code /api/echo/}: {@code large?bytes=N} answers N bytes without a declared length (chunked), {@code slow} answers
+ * after 6 s, {@code empty} answers 204, {@code close} answers and closes the connection; the client port of every
+ * request is remembered per path.
  */
 public final class StubUpstream {
 
@@ -28,6 +31,8 @@ public final class StubUpstream {
     public final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
     /** Paths under /api/echo/drop-once/ seen once: the first request on each is dropped without an answer. */
     private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+    /** The client (gateway) ports each path was requested from. */
+    public final Map<String, Set<Integer>> clientPorts = new ConcurrentHashMap<>();
 
     private StubUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
@@ -54,6 +59,7 @@ public final class StubUpstream {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         lastHeaders.put(path, exchange.getRequestHeaders());
+        clientPorts.computeIfAbsent(path, p -> ConcurrentHashMap.newKeySet()).add(exchange.getRemoteAddress().getPort());
         byte[] body = exchange.getRequestBody().readAllBytes();
         if (path.startsWith("/api/echo/drop-once/") && dropped.add(path)) {
             // closed without a byte of an answer, as a kept-alive connection the server closes in the same instant
@@ -77,6 +83,33 @@ public final class StubUpstream {
                     + "\"components\":{\"schemas\":{\"CodeSystemView\":{\"type\":\"object\"}}},"
                     + "\"tags\":[{\"name\":\"Code sets\"}]}");
             return;
+        }
+        if (path.equals("/api/echo/large")) {
+            int size = Integer.parseInt(exchange.getRequestURI().getQuery().replace("bytes=", ""));
+            exchange.getResponseHeaders().set("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                byte[] line = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+                for (int sent = 0; sent < size; sent += line.length) {
+                    out.write(line, 0, Math.min(line.length, size - sent));
+                }
+            }
+            return;
+        }
+        if (path.equals("/api/echo/slow")) {
+            try {
+                Thread.sleep(6000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (path.equals("/api/echo/empty")) {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
+        if (path.equals("/api/echo/close")) {
+            exchange.getResponseHeaders().set("Connection", "close");
         }
         if (path.startsWith("/api/echo")) {
             reply(exchange, 200, "application/json", "{\"method\":\"" + exchange.getRequestMethod() + "\",\"bytes\":"

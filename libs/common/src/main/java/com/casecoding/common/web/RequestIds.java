@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +34,19 @@ public class RequestIds {
 
     /** The caller's id when acceptable, otherwise a fresh one. */
     public static String accept(String candidate) {
-        return candidate != null && SANE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && SANE.matcher(candidate).matches() ? candidate : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's fast generator. A request id only tells requests apart in logs and
+     * is never a secret, so it does not need {@link UUID#randomUUID()}'s cryptographic generator, which every event
+     * loop would share (it showed in the gateway's CPU profile).
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 
     public static String of(HttpServerRequest request) {
