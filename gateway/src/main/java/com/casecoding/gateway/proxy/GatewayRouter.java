@@ -117,8 +117,8 @@ public class GatewayRouter {
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             GatewayConfig.Route route = entry.getValue();
             URI upstream = URI.create(route.upstream());
-            Upstream target = new Upstream(entry.getKey(), InetSocketAddress.createUnresolved(upstream.getHost(),
-                    upstream.getPort() > 0 ? upstream.getPort() : 80), route.authRequired());
+            Upstream target = new Upstream(entry.getKey(), upstream.getHost(),
+                    upstream.getPort() > 0 ? upstream.getPort() : 80, route.authRequired());
             route.prefixes().forEach(prefix -> table.add(Map.entry(prefix, target)));
             LOG.infof("Route %s -> %s for %s", entry.getKey(), upstream, route.prefixes());
         }
@@ -131,10 +131,13 @@ public class GatewayRouter {
         }
     }
 
-    /** A service behind the gateway; its host name is resolved each time a connection is opened. */
-    record Upstream(String name, InetSocketAddress address, boolean authRequired) {
-        String hostHeader() {
-            return address.getHostString() + ":" + address.getPort();
+    /**
+     * A service behind the gateway; its host name is resolved each time a connection is opened. {@code hostHeader} is
+     * the Host header requests to it carry.
+     */
+    record Upstream(String name, InetSocketAddress address, String hostHeader, boolean authRequired) {
+        Upstream(String name, String host, int port, boolean authRequired) {
+            this(name, InetSocketAddress.createUnresolved(host, port), host + ":" + port, authRequired);
         }
     }
 
@@ -242,7 +245,7 @@ public class GatewayRouter {
     private void forward(RoutingContext rc, Upstream upstream, String viewGrant, Supplier<Future<Void>> onNotServed) {
         HttpServerRequest request = rc.request();
         if (!hasBody(request)) {
-            send(rc, upstream, viewGrant, onNotServed, null, true);
+            send(rc, upstream, viewGrant, onNotServed, null, false);
             request.resume();
             return;
         }
@@ -252,7 +255,7 @@ public class GatewayRouter {
             return;
         }
         request.body()
-                .onSuccess(body -> send(rc, upstream, viewGrant, onNotServed, body, true))
+                .onSuccess(body -> send(rc, upstream, viewGrant, onNotServed, body, false))
                 .onFailure(e -> {
                     // the client went away before its body was complete: nobody to answer
                     LOG.debugf("Request body not received: %s", e.getMessage());
@@ -265,23 +268,23 @@ public class GatewayRouter {
 
     /**
      * One attempt upstream: with {@code body} (read already), without a body, or, when the request has a body that was
-     * not read, with the client's body streamed. {@code mayRetry}: an idempotent request may be sent once more (see
-     * {@link #forward}).
+     * not read, with the client's body streamed. {@code again}: this is the second attempt, on a new connection, of an
+     * idempotent request; a first attempt of one may be sent once more (see {@link #forward}).
      */
     private void send(RoutingContext rc, Upstream upstream, String viewGrant, Supplier<Future<Void>> onNotServed,
-                      Buffer body, boolean mayRetry) {
+                      Buffer body, boolean again) {
         HttpServerRequest request = rc.request();
         boolean streamed = body == null && hasBody(request);
         ContextInternal context = (ContextInternal) ((HttpServerRequestInternal) request).context();
-        client.connect(context.nettyEventLoop(), upstream.address(), (connection, error) -> {
+        client.connect(context.nettyEventLoop(), upstream.address(), !again, (connection, error) -> {
             ContextInternal previous = context.beginDispatch();
             try {
                 if (connection == null) {
                     upstreamFailed(rc, upstream, error, onNotServed);
                     return;
                 }
-                Runnable retry = mayRetry && !streamed && IDEMPOTENT.contains(request.method())
-                        ? () -> send(rc, upstream, viewGrant, onNotServed, body, false) : null;
+                Runnable retry = !again && !streamed && IDEMPOTENT.contains(request.method())
+                        ? () -> send(rc, upstream, viewGrant, onNotServed, body, true) : null;
                 connection.start(new Relay(rc, upstream, connection, context, onNotServed, retry));
                 HttpRequest head = upstreamRequest(request, upstream, viewGrant, body, streamed);
                 Channel channel = connection.channel();

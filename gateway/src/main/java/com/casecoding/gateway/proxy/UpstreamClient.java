@@ -93,11 +93,16 @@ final class UpstreamClient {
     }
 
     /**
-     * Hands {@code then} a connection to {@code address} on {@code loop}: an idle pooled one when there is one, else a
-     * new one (or the reason it could not be opened). Must be called on {@code loop}.
+     * Hands {@code then} a connection to {@code address} on {@code loop}: an idle pooled one when there is one and
+     * {@code mayReuse} allows it, else a new one (or the reason it could not be opened). {@code then} runs on
+     * {@code loop}.
      */
-    void connect(EventLoop loop, InetSocketAddress address, BiConsumer<Connection, Throwable> then) {
-        ArrayDeque<Connection> pool = idle.get().get(address);
+    void connect(EventLoop loop, InetSocketAddress address, boolean mayReuse, BiConsumer<Connection, Throwable> then) {
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> connect(loop, address, mayReuse, then));
+            return;
+        }
+        ArrayDeque<Connection> pool = mayReuse ? idle.get().get(address) : null;
         Connection pooled;
         while (pool != null && (pooled = pool.pollLast()) != null) {
             if (pooled.channel.isActive()) {

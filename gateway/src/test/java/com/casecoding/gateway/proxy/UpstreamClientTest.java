@@ -73,7 +73,7 @@ class UpstreamClientTest {
     /** One GET on {@code loop}: the body, or the failure. */
     private static CompletableFuture<String> get(UpstreamClient client, EventLoop loop, String path) {
         CompletableFuture<String> result = new CompletableFuture<>();
-        loop.execute(() -> client.connect(loop, upstream(), (connection, error) -> {
+        loop.execute(() -> client.connect(loop, upstream(), true, (connection, error) -> {
             if (connection == null) {
                 result.completeExceptionally(error);
                 return;
@@ -151,7 +151,7 @@ class UpstreamClientTest {
         UpstreamClient client = client();
         EventLoop loop = loops.next();
         CompletableFuture<String> result = new CompletableFuture<>();
-        loop.execute(() -> client.connect(loop, InetSocketAddress.createUnresolved("127.0.0.1", 9),
+        loop.execute(() -> client.connect(loop, InetSocketAddress.createUnresolved("127.0.0.1", 9), true,
                 (connection, error) -> result.complete(connection == null ? "refused: " + error.getClass().getSimpleName() : "connected")));
         assertTrue(result.get(5, TimeUnit.SECONDS).startsWith("refused"));
     }
