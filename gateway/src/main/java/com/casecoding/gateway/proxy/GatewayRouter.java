@@ -28,6 +28,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -38,6 +39,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +49,7 @@ import org.jboss.logging.Logger;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,6 +86,12 @@ public class GatewayRouter {
     private static final String EDITS_PAGE_URI = "/api/edits/{system}/{code}";
     /** Bodies up to this declared size are read before they are sent upstream (see {@link #forward}). */
     static final long BUFFERED_BODY_BYTES = 64 * 1024;
+    /**
+     * Where proxied requests leave the route chain: after the common filters (shutdown gate, request ids, body size)
+     * and CORS, so those apply to them, and before Quarkus' authentication and authorization handlers, which serve the
+     * gateway's own endpoints (a proxied request's token is checked in {@link #handle}).
+     */
+    static final int PROXY_ROUTE_ORDER = -(SecurityHandlerPriorities.AUTHENTICATION + 1);
     /** Idle kept-alive connections each event loop keeps per upstream. */
     private static final int IDLE_PER_LOOP = 128;
     /** Headers for requests upstream: already checked where the client's request was parsed. */
@@ -105,14 +114,16 @@ public class GatewayRouter {
 
     private Vertx vertx;
     private UpstreamClient client;
+    /** The routed prefixes, longest first. */
+    private List<Prefix> prefixes;
 
     void register(@Observes Router router, Vertx vertx) {
         this.vertx = vertx;
         VertxInternal internal = (VertxInternal) vertx;
         this.client = new UpstreamClient(internal.transport().channelFactory(false), internal.nettyAddressResolverGroup(),
                 (int) config.upstreamConnectTimeout().toMillis(), config.upstreamTimeout().toMillis(), IDLE_PER_LOOP);
-        // the longest prefix is registered first, so a more specific route (/api/consults/inbound) wins over a
-        // shorter one (/api/consults)
+        // the longest prefix is tried first, so a more specific route (/api/consults/inbound) wins over a shorter one
+        // (/api/consults)
         List<Map.Entry<String, Upstream>> table = new ArrayList<>();
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             GatewayConfig.Route route = entry.getValue();
@@ -123,12 +134,34 @@ public class GatewayRouter {
             LOG.infof("Route %s -> %s for %s", entry.getKey(), upstream, route.prefixes());
         }
         table.sort(Comparator.comparingInt((Map.Entry<String, Upstream> e) -> e.getKey().length()).reversed());
-        for (Map.Entry<String, Upstream> entry : table) {
-            String prefix = entry.getKey();
-            String below = prefix + "/*";
-            router.route(prefix).handler(rc -> handle(rc, entry.getValue(), prefix));
-            router.route(below).handler(rc -> handle(rc, entry.getValue(), below));
+        this.prefixes = table.stream().map(e -> new Prefix(e.getKey(), e.getKey() + "/*", e.getValue())).toList();
+        router.route().order(PROXY_ROUTE_ORDER).handler(this::dispatch);
+    }
+
+    /** A routed URL prefix; {@code below} is its name in the metrics for paths under it. */
+    private record Prefix(String prefix, String below, Upstream upstream) {
+    }
+
+    /**
+     * Proxies a request whose path is a routed prefix or lies below one (the longest prefix wins); any other request
+     * goes on to the gateway's own endpoints.
+     */
+    private void dispatch(RoutingContext rc) {
+        String path = rc.normalizedPath();
+        for (Prefix candidate : prefixes) {
+            String prefix = candidate.prefix();
+            if (path.startsWith(prefix)) {
+                if (path.length() == prefix.length()) {
+                    handle(rc, candidate.upstream(), prefix);
+                    return;
+                }
+                if (path.charAt(prefix.length()) == '/') {
+                    handle(rc, candidate.upstream(), candidate.below());
+                    return;
+                }
+            }
         }
+        rc.next();
     }
 
     /**
@@ -145,7 +178,7 @@ public class GatewayRouter {
     private void handle(RoutingContext rc, Upstream upstream, String metricsUri) {
         HttpServerRequest request = rc.request();
         request.pause();
-        String path = request.path();
+        String path = rc.normalizedPath();
         metricsUri(request, metricsUri);
 
         Caller caller = Caller.ANONYMOUS;
@@ -286,7 +319,7 @@ public class GatewayRouter {
                 Runnable retry = !again && !streamed && IDEMPOTENT.contains(request.method())
                         ? () -> send(rc, upstream, viewGrant, onNotServed, body, true) : null;
                 connection.start(new Relay(rc, upstream, connection, context, onNotServed, retry));
-                HttpRequest head = upstreamRequest(request, upstream, viewGrant, body, streamed);
+                HttpRequest head = upstreamRequest(rc, upstream, viewGrant, body, streamed);
                 Channel channel = connection.channel();
                 if (!streamed) {
                     channel.writeAndFlush(head, channel.voidPromise());
@@ -302,8 +335,10 @@ public class GatewayRouter {
     }
 
     /** The request upstream: the client's head less hop-by-hop and gateway-only headers, and the body when read. */
-    private static HttpRequest upstreamRequest(HttpServerRequest request, Upstream upstream, String viewGrant,
+    private static HttpRequest upstreamRequest(RoutingContext rc, Upstream upstream, String viewGrant,
                                                Buffer body, boolean streamed) {
+        HttpServerRequest request = rc.request();
+        String uri = upstreamUri(rc);
         HttpHeaders headers = UPSTREAM_HEADERS.newHeaders();
         copyHeaders(request, headers, viewGrant);
         headers.set(HttpHeaderNames.HOST, upstream.hostHeader());
@@ -312,14 +347,28 @@ public class GatewayRouter {
             if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }
-            return new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, request.uri(), headers);
+            return new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, uri, headers);
         }
         ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body.getBytes());
         if (body != null) {
             headers.set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
         }
-        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, request.uri(), content, headers,
+        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, content, headers,
                 UPSTREAM_HEADERS.newEmptyHeaders());
+    }
+
+    /**
+     * The request target sent upstream: the path the route was chosen by (dot segments resolved, as the gateway matched
+     * it), so the service never sees a different path than the one the gateway checked, and the query as sent.
+     */
+    private static String upstreamUri(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String routed = rc.normalizedPath();
+        if (routed.equals(request.path())) {
+            return request.uri();
+        }
+        String query = request.query();
+        return query == null ? routed : routed + "?" + query;
     }
 
     /**
@@ -354,7 +403,7 @@ public class GatewayRouter {
         for (Map.Entry<String, String> h : request.headers()) {
             String name = h.getKey();
             if (!NOT_FORWARDED.contains(name)) {
-                headers.add(name, h.getValue());
+                headers.add(name, wireValue(h.getValue()));
             }
         }
         headers.set("X-Forwarded-For", clientAddress(request));
@@ -365,6 +414,15 @@ public class GatewayRouter {
         if (viewGrant != null) {
             headers.set(Claims.VIEW_GRANT_HEADER, viewGrant);
         }
+    }
+
+    /**
+     * A header value as it is written upstream. A long one (a bearer token is about 900 characters) is handed to the
+     * encoder as bytes, which it copies in one go instead of character by character; the bytes are those the client
+     * sent (the server decoded them as ISO-8859-1).
+     */
+    private static CharSequence wireValue(String value) {
+        return value.length() < 64 ? value : new AsciiString(value.getBytes(StandardCharsets.ISO_8859_1), false);
     }
 
     /**

@@ -194,6 +194,22 @@ class RoutingTest {
                 .header("Access-Control-Request-Method", "GET")
                 .when().options("/api/code-systems")
                 .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        // a proxied answer carries the CORS headers too, and the gateway's request id
+        given().auth().oauth2(Accounts.freeToken()).header("Origin", "https://app.casecoding.test")
+                .when().get("/api/code-systems")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://app.casecoding.test")
+                .header("Access-Control-Expose-Headers", containsString("X-Views-Remaining"))
+                .header("X-Request-Id", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void pathsAreMatchedBySegmentNotByLetters() {
+        // /api/codesx is not under /api/codes: it is no proxied route, and the gateway has no such endpoint
+        given().auth().oauth2(Accounts.freeToken()).when().get("/api/codesx")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Accounts.freeToken()).when().get("/api/echo/../code-systems")
+                .then().statusCode(200).body("path", equalTo("/api/code-systems"));
     }
 
     @Test
