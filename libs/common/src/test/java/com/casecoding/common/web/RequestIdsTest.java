@@ -27,7 +27,10 @@ class RequestIdsTest {
     @Test
     void aSaneCallerIdIsKeptAndOthersAreReplaced() {
         assertEquals("abc-123_x.y:z", RequestIds.accept("abc-123_x.y:z"));
-        for (String bad : new String[]{null, "", "has space", "x".repeat(129), "semi;colon", "ünicode"}) {
+        assertEquals("Z".repeat(128), RequestIds.accept("Z".repeat(128)));
+        assertEquals("7", RequestIds.accept("7"));
+        for (String bad : new String[]{null, "", "has space", "x".repeat(129), "semi;colon", "ünicode", "a/b", "line\nbreak",
+                "tab\t", "<script>", "@", "[", "`", "{"}) {
             String id = RequestIds.accept(bad);
             assertEquals(4, UUID.fromString(id).version(), "replacement for " + bad);
         }
