@@ -120,8 +120,9 @@ public class GatewayRouter {
     void register(@Observes Router router, Vertx vertx) {
         this.vertx = vertx;
         VertxInternal internal = (VertxInternal) vertx;
-        this.client = new UpstreamClient(internal.transport().channelFactory(false), internal.nettyAddressResolverGroup(),
-                (int) config.upstreamConnectTimeout().toMillis(), config.upstreamTimeout().toMillis(), IDLE_PER_LOOP);
+        this.client = new UpstreamClient(internal.transport().channelFactory(false),
+                internal.nettyAddressResolverGroup(), (int) config.upstreamConnectTimeout().toMillis(),
+                config.upstreamTimeout().toMillis(), IDLE_PER_LOOP);
         // the longest prefix is tried first, so a more specific route (/api/consults/inbound) wins over a shorter one
         // (/api/consults)
         List<Map.Entry<String, Upstream>> table = new ArrayList<>();
@@ -309,29 +310,40 @@ public class GatewayRouter {
         HttpServerRequest request = rc.request();
         boolean streamed = body == null && hasBody(request);
         ContextInternal context = (ContextInternal) ((HttpServerRequestInternal) request).context();
-        client.connect(context.nettyEventLoop(), upstream.address(), !again, (connection, error) -> {
-            ContextInternal previous = context.beginDispatch();
-            try {
-                if (connection == null) {
-                    upstreamFailed(rc, upstream, error, onNotServed);
-                    return;
-                }
-                Runnable retry = !again && !streamed && IDEMPOTENT.contains(request.method())
-                        ? () -> send(rc, upstream, viewGrant, onNotServed, body, true) : null;
-                connection.start(new Relay(rc, upstream, connection, context, onNotServed, retry));
-                HttpRequest head = upstreamRequest(rc, upstream, viewGrant, body, streamed);
-                Channel channel = connection.channel();
-                if (!streamed) {
-                    channel.writeAndFlush(head, channel.voidPromise());
-                    connection.requestSent();
-                    return;
-                }
-                channel.write(head, channel.voidPromise());
-                streamBody(rc, connection);
-            } finally {
-                context.endDispatch(previous);
-            }
-        });
+        client.connect(context.nettyEventLoop(), upstream.address(), !again,
+                (connection, error) -> onContext(context, () -> {
+                    if (connection == null) {
+                        upstreamFailed(rc, upstream, error, onNotServed);
+                        return;
+                    }
+                    Runnable retry = !again && !streamed && IDEMPOTENT.contains(request.method())
+                            ? () -> send(rc, upstream, viewGrant, onNotServed, body, true) : null;
+                    connection.start(new Relay(rc, upstream, connection, context, onNotServed, retry));
+                    HttpRequest head = upstreamRequest(rc, upstream, viewGrant, body, streamed);
+                    Channel channel = connection.channel();
+                    if (!streamed) {
+                        channel.writeAndFlush(head, channel.voidPromise());
+                        connection.requestSent();
+                        return;
+                    }
+                    channel.write(head, channel.voidPromise());
+                    streamBody(rc, connection);
+                }));
+    }
+
+    /**
+     * Runs {@code task} as code of the request's Vert.x context: {@link UpstreamClient} calls back from plain Netty,
+     * and the server response (its end handlers, the metrics) expects the context it belongs to. Unlike
+     * {@link ContextInternal#dispatch(Runnable)}, an exception is not swallowed: it reaches the upstream connection,
+     * which fails the request.
+     */
+    private static void onContext(ContextInternal context, Runnable task) {
+        ContextInternal previous = context.beginDispatch();
+        try {
+            task.run();
+        } finally {
+            context.endDispatch(previous);
+        }
     }
 
     /** The request upstream: the client's head less hop-by-hop and gateway-only headers, and the body when read. */
@@ -342,7 +354,8 @@ public class GatewayRouter {
         HttpHeaders headers = UPSTREAM_HEADERS.newHeaders();
         copyHeaders(request, headers, viewGrant);
         headers.set(HttpHeaderNames.HOST, upstream.hostHeader());
-        io.netty.handler.codec.http.HttpMethod method = io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
+        io.netty.handler.codec.http.HttpMethod method =
+                io.netty.handler.codec.http.HttpMethod.valueOf(request.method().name());
         if (streamed) {
             if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
@@ -380,7 +393,8 @@ public class GatewayRouter {
         Channel channel = connection.channel();
         connection.whenWritable(request::resume);
         request.handler(chunk -> {
-            channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk.getBytes())), channel.voidPromise());
+            channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk.getBytes())),
+                    channel.voidPromise());
             if (!channel.isWritable()) {
                 request.pause();
             }
@@ -440,12 +454,11 @@ public class GatewayRouter {
         private final Runnable retry;
         /** The response head, until it is passed on. */
         private HttpResponse head;
-        /** The body collected so far, when collected. */
+        /** The body collected so far; null when the body is streamed. */
         private Buffer collected;
         /** Body pieces that arrived while a view was being given back. */
         private ArrayDeque<ByteBuf> held;
         private boolean heldEnds;
-        private boolean streaming;
         /** The client already had an answer (or went away): the upstream response is read and dropped. */
         private boolean dropped;
 
@@ -461,8 +474,7 @@ public class GatewayRouter {
 
         @Override
         public void head(HttpResponse response) {
-            ContextInternal previous = context.beginDispatch();
-            try {
+            onContext(context, () -> {
                 head = response;
                 if (onNotServed != null && response.status().code() != 200) {
                     Supplier<Future<Void>> giveBack = onNotServed;
@@ -473,30 +485,24 @@ public class GatewayRouter {
                     return;
                 }
                 begin();
-            } finally {
-                context.endDispatch(previous);
-            }
+            });
         }
 
         @Override
         public void content(ByteBuf content, boolean last) {
-            ContextInternal previous = context.beginDispatch();
-            try {
+            onContext(context, () -> {
                 if (held != null) {
                     held.add(content.retain());
                     heldEnds = last;
                     return;
                 }
                 deliver(content, last);
-            } finally {
-                context.endDispatch(previous);
-            }
+            });
         }
 
         @Override
         public void failed(Throwable error, boolean answered) {
-            ContextInternal previous = context.beginDispatch();
-            try {
+            onContext(context, () -> {
                 if (held != null) {
                     held.forEach(ByteBuf::release);
                     held = null;
@@ -509,9 +515,7 @@ public class GatewayRouter {
                     return;
                 }
                 upstreamFailed(rc, upstream, error, onNotServed);
-            } finally {
-                context.endDispatch(previous);
-            }
+            });
         }
 
         /** The view is given back: the held answer goes on. */
@@ -548,7 +552,6 @@ public class GatewayRouter {
                 collected = Buffer.buffer((int) length);
                 return;
             }
-            streaming = true;
             writeHead(response);
             if (length < 0) {
                 response.setChunked(true);
@@ -566,7 +569,7 @@ public class GatewayRouter {
                 return;
             }
             HttpServerResponse response = rc.response();
-            if (!streaming) {
+            if (collected != null) {
                 if (content.isReadable()) {
                     collected.appendBuffer(Buffer.buffer(content));
                 }
