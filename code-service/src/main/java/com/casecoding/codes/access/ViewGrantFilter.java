@@ -1,5 +1,6 @@
 package com.casecoding.codes.access;
 
+import com.casecoding.common.codes.CodePagePath;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.security.Claims;
@@ -15,21 +16,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Code page views are counted by the gateway. So that nobody skips the count by calling code-service directly with a
- * valid access token, {@code GET /api/codes/{system}/{code}} (and {@code /api/edits/{system}/{code}}, the same page's
- * payment and edit sections) also needs the gateway's view grant: a short-lived RS256
+ * valid access token, a code page ({@link CodePagePath}: {@code GET} or {@code HEAD} of
+ * {@code /api/codes/{system}/{code}} or {@code /api/edits/{system}/{code}}, the same page's payment and edit sections;
+ * decided exactly as the gateway decides what it counts) also needs the gateway's view grant: a short-lived RS256
  * JWT for the audience {@value Claims#VIEW_GRANT_AUDIENCE}, for the same subject as the access token and for this code.
  */
 public class ViewGrantFilter {
-
-    private static final Pattern CODE_PAGE = Pattern.compile("^/api/(?:codes|edits)/([^/]+)/([^/]+)/?$");
 
     @ConfigProperty(name = "code-page.require-view-grant", defaultValue = "true")
     boolean required;
@@ -44,11 +41,15 @@ public class ViewGrantFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext context, HttpServerRequest request) {
-        if (!required || !"GET".equals(context.getMethod())) {
+        if (!required) {
             return Optional.empty();
         }
-        Matcher page = CODE_PAGE.matcher(request.path());
-        if (!page.matches()) {
+        CodePagePath.Match page = CodePagePath.match(context.getMethod(), request.path());
+        if (page.isInvalid()) {
+            return Optional.of(Problem.of(page.status() == 404 ? ProblemType.NOT_FOUND : ProblemType.VALIDATION,
+                    page.status(), page.invalid(), request.path(), RequestIds.of(request)).toResponse());
+        }
+        if (!page.isPage()) {
             return Optional.empty();
         }
         String grant = context.getHeaderString(Claims.VIEW_GRANT_HEADER);
@@ -60,8 +61,7 @@ public class ViewGrantFilter {
         try {
             JsonWebToken access = parser.parse(authorization.substring(7).trim(), accessContext);
             JsonWebToken proof = parser.parse(grant, grantContext());
-            String expected = page.group(1).toLowerCase(Locale.ROOT) + "/"
-                    + page.group(2).toUpperCase(Locale.ROOT).replace(".", "").replace("%20", "").replace(" ", "");
+            String expected = page.key().key();
             Object code = proof.getClaim("code");
             String granted = code == null ? null : code.toString().replace("\"", "");
             if (!access.getSubject().equals(proof.getSubject()) || !expected.equals(granted)) {

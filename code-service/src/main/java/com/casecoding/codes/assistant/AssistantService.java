@@ -3,7 +3,6 @@ package com.casecoding.codes.assistant;
 import com.casecoding.codes.assistant.compose.AnswerComposer;
 import com.casecoding.codes.assistant.compose.Draft;
 import com.casecoding.codes.assistant.data.CodeCatalog;
-import com.casecoding.codes.assistant.data.CodeFormat;
 import com.casecoding.codes.assistant.data.CodeHistory;
 import com.casecoding.codes.assistant.data.CodeSearch;
 import com.casecoding.codes.assistant.data.Crosswalk;
@@ -15,7 +14,7 @@ import com.casecoding.codes.assistant.llm.Polisher;
 import com.casecoding.codes.assistant.understand.CodeMention;
 import com.casecoding.codes.assistant.understand.IntentClassifier;
 import com.casecoding.codes.assistant.understand.Question;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
 import io.micrometer.core.instrument.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +75,8 @@ public class AssistantService {
         boolean guidelineMatch = !guidelines.match(text).isEmpty();
         Question q = IntentClassifier.classify(text, guidelineMatch);
         if (codeContext != null) {
-            q = withPageCode(q, contextSystem.orElseThrow(), CodeFormat.normalize(codeContext.code()), guidelineMatch);
+            q = withPageCode(q, contextSystem.orElseThrow(), contextSystem.orElseThrow().normalize(codeContext.code()).orElseThrow(() ->
+                    ProblemException.invalidField("code.code", "is not a " + contextSystem.orElseThrow().label() + " code")), guidelineMatch);
         }
         Draft draft = composer.compose(q);
         CodeGuard.Result checked = guard.enforce(draft.toAnswer(), draft.dataLiterals());

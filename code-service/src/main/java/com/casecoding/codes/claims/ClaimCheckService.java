@@ -1,5 +1,6 @@
 package com.casecoding.codes.claims;
 
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.edits.AddOnEdit;
 import com.casecoding.codes.edits.CareSetting;
 import com.casecoding.codes.edits.EditDataset;
@@ -38,10 +39,21 @@ public class ClaimCheckService {
     record Line(int n, String code, int units, List<String> modifiers, List<Integer> pointers, String system) {
     }
 
+    /** A code of the claim in stored form when it can be one, else as typed (so a finding can quote it). */
+    static String typed(String code) {
+        String compact = CodeSystem.compact(code);
+        return compact != null ? compact : code == null ? "" : code.strip();
+    }
+
+    /** {@code cpt} or {@code hcpcs} for a well-formed procedure code; null when it fits neither. */
+    static String procedureSystem(String code) {
+        return CodeSystem.CPT.accepts(code) ? CodeSystem.CPT.id() : CodeSystem.HCPCS.accepts(code) ? CodeSystem.HCPCS.id() : null;
+    }
+
     public ClaimCheckResult check(ClaimCheckRequest request) {
         LocalDate dos = request.dateOfService();
         CareSetting setting = request.setting();
-        List<String> diagnoses = request.diagnosesOrEmpty().stream().map(CodeFormats::normalize).toList();
+        List<String> diagnoses = request.diagnosesOrEmpty().stream().map(ClaimCheckService::typed).toList();
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
             ClaimCheckRequest.Line l = request.lines().get(i);
@@ -51,9 +63,9 @@ public class ClaimCheckService {
                             "points to diagnosis " + p + " but the claim lists " + diagnoses.size());
                 }
             }
-            String code = CodeFormats.normalize(l.code());
-            lines.add(new Line(i + 1, code, l.units(), l.modifiersOrEmpty().stream().map(CodeFormats::normalize).toList(),
-                    l.pointersOrEmpty(), CodeFormats.procedureSystem(code).orElse(null)));
+            String code = typed(l.code());
+            lines.add(new Line(i + 1, code, l.units(), l.modifiersOrEmpty().stream().map(ClaimCheckService::typed).toList(),
+                    l.pointersOrEmpty(), procedureSystem(code)));
         }
         List<Finding> findings = new ArrayList<>();
         codeValidity(lines, diagnoses, dos, setting, findings);
@@ -110,7 +122,7 @@ public class ClaimCheckService {
         Map<CodeCatalog.Key, List<Integer>> dx = new LinkedHashMap<>();
         for (int i = 0; i < diagnoses.size(); i++) {
             String d = diagnoses.get(i);
-            if (!CodeFormats.isIcd10cm(d)) {
+            if (!CodeSystem.ICD10CM.accepts(d)) {
                 out.add(new Finding(Finding.ERROR, "code-malformed", List.of(), "Diagnosis " + (i + 1) + ": '" + d
                         + "' is not an ICD-10-CM code (a letter, a digit, a letter or digit, then up to 4 more: E11.9).",
                         "Correct the diagnosis code.", null));
@@ -121,7 +133,7 @@ public class ClaimCheckService {
         Map<CodeCatalog.Key, List<Integer>> modifiers = new LinkedHashMap<>();
         for (Line l : lines) {
             for (String m : l.modifiers()) {
-                if (CodeFormats.isCptModifier(m)) {
+                if (ModifierRules.CPT_MODIFIERS.contains(m)) {
                     continue;
                 }
                 if (m.chars().allMatch(Character::isDigit)) {
@@ -191,13 +203,13 @@ public class ClaimCheckService {
 
     private static void diagnosisFinding(CodeCatalog.Lookup f, List<Integer> positions, LocalDate dos,
                                          Set<String> notLoaded, List<Finding> out) {
-        String who = "Diagnosis " + CodeFormats.icdDisplay(f.code());
+        String who = "Diagnosis " + CodeSystem.ICD10CM.display(f.code());
         switch (f.status()) {
             case VALID -> { }
             case SYSTEM_NOT_LOADED -> notLoaded.add(f.system());
             case HEADER -> out.add(new Finding(Finding.ERROR, "diagnosis-not-billable", List.of(), who
                     + " is a header (category) code, not valid for billing: a claim with it is denied.",
-                    "Code to the highest specificity: choose a billable code below " + CodeFormats.icdDisplay(f.code())
+                    "Code to the highest specificity: choose a billable code below " + CodeSystem.ICD10CM.display(f.code())
                             + ".", source(f.release())));
             case UNKNOWN -> out.add(new Finding(Finding.ERROR, "code-unknown", List.of(), who
                     + " does not exist in ICD-10-CM " + f.release().version() + ".", "Correct the diagnosis code.",

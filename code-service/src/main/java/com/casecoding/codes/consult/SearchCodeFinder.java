@@ -1,6 +1,6 @@
 package com.casecoding.codes.consult;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.search.SearchDocument;
 import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.codes.search.SearchHit;

@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.imports.ImportCompleted;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -260,8 +261,10 @@ public class EditTables {
         return d == null ? null : d.toLocalDate();
     }
 
+    /** A CPT/HCPCS code or modifier as the tables key it (stored form); empty when it cannot be one. */
     static String normalize(String code) {
-        return code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        String compact = CodeSystem.compact(code);
+        return compact == null ? "" : compact;
     }
 
     // ---- query methods ----

@@ -1,22 +1,24 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.common.codes.CodeSystem;
+
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 
 /** Field checks shared by the parsers; each failure names the file, line and what was wrong. */
 final class Fields {
 
-    static final Pattern HCPCS = Pattern.compile("[A-Z0-9]{4}[A-Z0-9]");
-
     private Fields() {
     }
 
+    /** A CPT or HCPCS Level II code ({@link CodeSystem} grammar), or the AOC files' contractor-defined {@code CCCCC}. */
     static String code(String value, String file, int line, String column) {
-        String v = value.trim().toUpperCase(java.util.Locale.ROOT);
-        if (!HCPCS.matcher(v).matches()) {
-            throw new FileLayoutException(file, line, column + " '" + value + "' is not a 5-character HCPCS/CPT code");
+        String v = CodeSystem.compact(value);
+        if (v == null || !(CodeSystem.CPT.accepts(v) || CodeSystem.HCPCS.accepts(v)
+                || v.equals(AocParser.CONTRACTOR_DEFINED))) {
+            throw new FileLayoutException(file, line, column + " '" + value + "' is not a CPT code (99213, 0001F, "
+                    + "0042T, 0001U) or a HCPCS Level II code (J1885)");
         }
         return v;
     }

@@ -1,6 +1,8 @@
 package com.casecoding.codes.edits;
 
 import com.casecoding.codes.page.CodePage;
+import com.casecoding.common.codes.CodePagePath;
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/codes/{cpt|hcpcs}/{code}?locality=MAC-locality}: puts the fee at that locality into the payment
@@ -22,8 +23,6 @@ import java.util.regex.Pattern;
  * the page is built.
  */
 public class LocalityFeeFilter {
-
-    private static final Pattern PAGE = Pattern.compile("/?api/codes/(cpt|hcpcs)/[^/]+/?", Pattern.CASE_INSENSITIVE);
 
     @Inject
     PaymentSections sections;
@@ -35,7 +34,9 @@ public class LocalityFeeFilter {
     ObjectMapper mapper;
 
     private static String locality(ContainerRequestContext request) {
-        if (!"GET".equals(request.getMethod()) || !PAGE.matcher(request.getUriInfo().getPath()).matches()) {
+        CodePagePath.Match page = CodePagePath.match(request.getMethod(), request.getUriInfo().getPath());
+        if (!page.isPage() || page.key().system() != CodeSystem.CPT && page.key().system() != CodeSystem.HCPCS
+                || !request.getUriInfo().getPath().startsWith("/api/codes/")) {
             return null;
         }
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
@@ -64,7 +65,7 @@ public class LocalityFeeFilter {
         if (page == null || !page.path("sections").isArray()) {
             return;
         }
-        String code = page.path("code").asText().replace(".", "");
+        String code = CodePagePath.match(request.getMethod(), request.getUriInfo().getPath()).key().code();
         boolean changed = false;
         for (JsonNode section : page.get("sections")) {
             if (section.path("key").asText().equals(PaymentSections.PAYMENT) && !section.path("locked").asBoolean()

@@ -1,6 +1,6 @@
 package com.casecoding.codes.page;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.time.LocalDate;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.casecoding.codes.page;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.security.Claims;
@@ -109,7 +109,7 @@ public class CodePageResource {
             throw ProblemException.badRequest("A JSON body {\"text\": \"...\"} is required.");
         }
         CodeSystem codeSystem = service.system(system);
-        String normalized = CodeFormat.normalize(code);
+        String normalized = codeSystem.normalize(code).orElse(null);
         if (normalized == null || !service.exists(codeSystem, normalized)) {
             throw ProblemException.notFound("No " + codeSystem.label() + " code '" + code
                     + "' exists in the loaded releases.");
@@ -117,7 +117,7 @@ public class CodePageResource {
         CodeRepository.CommonLanguage saved = repository.saveCommonLanguage(codeSystem, normalized,
                 request.text().strip(), jwt.getSubject());
         service.invalidate();
-        return new CommonLanguageView(codeSystem.id(), CodeFormat.display(codeSystem, normalized), saved.text(),
+        return new CommonLanguageView(codeSystem.id(), codeSystem.display(normalized), saved.text(),
                 saved.updatedBy(), saved.updatedAt());
     }
 

@@ -1,6 +1,6 @@
 package com.casecoding.codes.page;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 /**
  * One section of the code page. Every CDI bean implementing this interface is added to the page, in {@link #order()};

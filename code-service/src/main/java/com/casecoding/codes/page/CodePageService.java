@@ -1,7 +1,7 @@
 package com.casecoding.codes.page;
 
 import com.casecoding.codes.imports.ImportCompleted;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -133,10 +133,8 @@ public class CodePageService {
     /** The page as objects, built from the database (not cached: {@link #pageJson} caches the serialized form). */
     public CodePage page(String systemId, String typed, String version, LocalDate date, boolean registered) {
         CodeSystem system = system(systemId);
-        String code = CodeFormat.normalize(typed);
-        if (code == null) {
-            throw ProblemException.invalidField("code", "must be letters and digits, with or without a dot");
-        }
+        String code = system.normalize(typed).orElseThrow(() -> ProblemException.invalidField("code",
+                "'" + typed + "' is not a " + system.label() + " code. " + system.description()));
         CodePage full = build(system, code, version, date);
         return registered ? full : forGuest(full);
     }
@@ -153,7 +151,7 @@ public class CodePageService {
     }
 
     private CodePage build(CodeSystem system, String code, String version, LocalDate date) {
-        String display = CodeFormat.display(system, code);
+        String display = system.display(code);
         List<CodePageContext.ReleaseRef> loaded = releases.computeIfAbsent(CodeRepository.datasetOf(system),
                 repository::releases);
         if (loaded.isEmpty()) {
@@ -243,7 +241,7 @@ public class CodePageService {
         if (release != null) {
             for (CodeRepository.CodeTitle t : suggestions(system, code, release.id())) {
                 Map<String, Object> s = new LinkedHashMap<>();
-                s.put("code", CodeFormat.display(system, t.code()));
+                s.put("code", system.display(t.code()));
                 s.put("title", t.title());
                 s.put("billable", !t.header());
                 s.put("href", "/api/codes/" + system.id() + "/" + t.code());

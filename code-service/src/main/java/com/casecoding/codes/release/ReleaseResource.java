@@ -1,5 +1,6 @@
 package com.casecoding.codes.release;
 
+import com.casecoding.common.codes.CodeSystem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

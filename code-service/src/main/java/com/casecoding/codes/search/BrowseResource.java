@@ -1,6 +1,6 @@
 package com.casecoding.codes.search;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -59,11 +59,11 @@ public class BrowseResource {
                     engine.withIndex(index -> index.browse().roots(sys)));
         }
         String[] ends = range.split("-");
-        if (range.length() > 40 || ends.length != 2 || CodeFormat.normalize(ends[0]).isEmpty()
-                || CodeFormat.normalize(ends[1]).isEmpty()) {
+        if (range.length() > 40 || ends.length != 2 || CodeSystem.compact(ends[0]) == null
+                || CodeSystem.compact(ends[1]) == null) {
             throw ProblemException.invalidField("range", "must be FROM-TO, e.g. E11-E13 or 36000-37799");
         }
-        if (CodeFormat.normalize(ends[0]).compareTo(CodeFormat.normalize(ends[1])) > 0) {
+        if (CodeSystem.compact(ends[0]).compareTo(CodeSystem.compact(ends[1])) > 0) {
             throw ProblemException.invalidField("range", "must start at or before its end");
         }
         int lim = SearchParams.integer("limit", limit, 100, 1, MAX_PAGE);

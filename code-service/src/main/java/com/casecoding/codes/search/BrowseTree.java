@@ -284,7 +284,7 @@ public final class BrowseTree {
             node = node(group);
             childKey = key(system, group.id);
         } else {
-            String code = CodeFormat.normalize(id);
+            String code = SearchDocument.storedForm(id);
             SearchDocument doc = codes.getOrDefault(system, SortedCodes.EMPTY).get(code);
             if (doc == null) {
                 return Optional.empty();
@@ -299,8 +299,8 @@ public final class BrowseTree {
 
     /** Every active code from {@code from} to {@code to} inclusive ("E11"-"E13" includes E13.9), in code order. */
     public Listing range(String system, String from, String to, int limit, int offset) {
-        String f = CodeFormat.normalize(from);
-        String t = CodeFormat.normalize(to);
+        String f = SearchDocument.storedForm(from);
+        String t = SearchDocument.storedForm(to);
         Group range = new Group(system, f + "-" + t, "range", "Codes " + from.strip() + " to " + to.strip(), f, t);
         SortedCodes all = codes.getOrDefault(system, SortedCodes.EMPTY);
         List<SearchDocument> in = new ArrayList<>();
@@ -350,8 +350,8 @@ public final class BrowseTree {
                 for (int i = 0; i < parts.length; i++) {
                     parts[i] = parts[i].strip();
                 }
-                parts[1] = CodeFormat.normalize(parts[1]);
-                parts[2] = CodeFormat.normalize(parts[2]);
+                parts[1] = SearchDocument.storedForm(parts[1]);
+                parts[2] = SearchDocument.storedForm(parts[2]);
                 out.add(parts);
             }
             return out;

@@ -250,7 +250,7 @@ public final class CodeIndex implements Closeable {
 
     public Optional<SearchDocument> find(String system, String code) {
         Map<String, SearchDocument> codes = bySystem.get(system);
-        return codes == null ? Optional.empty() : Optional.ofNullable(codes.get(CodeFormat.normalize(code)));
+        return codes == null ? Optional.empty() : Optional.ofNullable(codes.get(SearchDocument.storedForm(code)));
     }
 
     /** Every indexed document once, in index order. */
@@ -277,8 +277,8 @@ public final class CodeIndex implements Closeable {
         }
         try {
             Query filter = filter(query);
-            if (CodeFormat.looksLikeCode(text)) {
-                String code = CodeFormat.normalize(text);
+            String code = SearchDocument.codeLike(text);
+            if (code != null) {
                 SearchPage page = codeSearch(code, filter, query);
                 if (page.total() > 0) {
                     return page;

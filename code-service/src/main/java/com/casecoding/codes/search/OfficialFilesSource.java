@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+import com.casecoding.common.codes.CodeSystem;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -27,7 +27,6 @@ import java.util.zip.GZIPInputStream;
  */
 public final class OfficialFilesSource implements SearchDocumentSource {
 
-    private static final Pattern CPT_NUMBER = Pattern.compile("[0-9]{4}[0-9FTUM]");
 
     private final Path root;
 
@@ -162,7 +161,7 @@ public final class OfficialFilesSource implements SearchDocumentSource {
             for (String line : lines(file, StandardCharsets.US_ASCII)) {
                 int comma = line.indexOf(',');
                 String code = comma > 0 ? line.substring(0, comma).strip() : "";
-                if (CPT_NUMBER.matcher(code).matches() && seen.add(code)) {
+                if (CodeSystem.CPT.accepts(code) && seen.add(code)) {
                     sink.accept(new SearchDocument("cpt", code, "", true, false, version));
                 }
             }

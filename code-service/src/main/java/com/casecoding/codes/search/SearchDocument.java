@@ -1,5 +1,7 @@
 package com.casecoding.codes.search;
 
+import com.casecoding.common.codes.CodeSystem;
+
 import java.util.Objects;
 
 /**
@@ -21,13 +23,33 @@ public record SearchDocument(String system, String code, String title, boolean b
         Objects.requireNonNull(code, "code");
         // a handful of distinct systems and versions over 200,000 documents: one shared instance each
         system = system.trim().toLowerCase(java.util.Locale.ROOT).intern();
-        code = CodeFormat.normalize(code);
+        code = storedForm(code);
         title = title == null ? "" : title.strip();
         version = version == null ? "" : version.strip().intern();
     }
 
     public String displayCode() {
-        return CodeFormat.display(system, code);
+        return CodeSystem.fromId(system).map(s -> s.display(code)).orElse(code);
+    }
+
+    /** A code or code prefix as typed, in stored form ({@link CodeSystem#compact}); upper case as given otherwise. */
+    static String storedForm(String typed) {
+        String compact = CodeSystem.compact(typed);
+        return compact != null ? compact : typed.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The stored form of a query that is a code or the start of one (letters and digits with a digit), else null. */
+    static String codeLike(String text) {
+        String compact = CodeSystem.compact(text);
+        if (compact == null) {
+            return null;
+        }
+        for (int i = 0; i < compact.length(); i++) {
+            if (Character.isDigit(compact.charAt(i))) {
+                return compact;
+            }
+        }
+        return null;
     }
 
     public String status() {

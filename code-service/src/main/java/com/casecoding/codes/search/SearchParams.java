@@ -1,6 +1,6 @@
 package com.casecoding.codes.search;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
 
 import java.util.LinkedHashSet;

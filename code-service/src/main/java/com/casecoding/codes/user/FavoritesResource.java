@@ -1,6 +1,6 @@
 package com.casecoding.codes.user;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;

@@ -69,4 +69,32 @@ class ViewGrantTest {
     void otherEndpointsNeedNoGrant() {
         given().when().get("/api/code-systems").then().statusCode(200);
     }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
+
+    @Test
+    void noSpellingOfACodePagePathIsServedWithoutAGrant() throws Exception {
+        // curl --path-as-is localhost:8081/api/x/../codes/icd10cm/F329 answered 200 without a token
+        String[] variants = {"/api/x/../codes/icd10cm/E119", "/api/%63odes/icd10cm/E119", "//api/codes/icd10cm/E119",
+                "/api/codes/icd10cm/E119;x=1", "/api/codes/icd10cm/E119/;", "/api/codes/icd10cm/E119//",
+                "/api/codes/icd10cm/E119/", "/api/edits/cpt/99213/;", "/api/codes/icd10cm/E11%2E9"};
+        for (String variant : variants) {
+            String status = rawStatus("GET", variant);
+            org.junit.jupiter.api.Assertions.assertTrue(status.startsWith("HTTP/1.1 400")
+                    || status.startsWith("HTTP/1.1 403"), variant + " -> " + status);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(rawStatus("HEAD", "/api/codes/icd10cm/E119").startsWith("HTTP/1.1 403"),
+                "HEAD of a code page needs a grant like GET");
+    }
+
+    private String rawStatus(String method, String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+        }
+    }
 }

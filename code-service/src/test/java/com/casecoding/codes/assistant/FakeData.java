@@ -9,7 +9,7 @@ import com.casecoding.codes.assistant.data.EditFacts;
 import com.casecoding.codes.assistant.data.ReleaseRef;
 import com.casecoding.codes.assistant.guideline.GuidelineLibrary;
 import com.casecoding.codes.assistant.llm.LlmClient;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -61,7 +61,7 @@ class ParsersTest {
 
         e = refused(() -> MueParser.parse(Fixtures.string(head + "9921,1,3 Date,Clinical\n"), "bad.csv",
                 CareSetting.PRACTITIONER));
-        assertTrue(e.reason().contains("not a 5-character"), e.reason());
+        assertTrue(e.reason().contains("is not a CPT code"), e.reason());
 
         e = refused(() -> MueParser.parse(Fixtures.string("code,value\n1,2\n"), "x.csv", null));
         assertTrue(e.reason().contains("HCPCS"), e.reason());

@@ -29,4 +29,16 @@ class ChaptersTest {
         assertTrue(Chapters.icd10cmBlock("ZZZ").isEmpty());
         assertEquals("4", Chapters.icd10cm("E119").orElseThrow().number());
     }
+
+    @Test
+    void chaptersCoverTheirRanges() {
+        assertEquals("4", Chapters.icd10cm("E119").orElseThrow().number());
+        assertEquals("2", Chapters.icd10cm("D499").orElseThrow().number());
+        assertEquals("3", Chapters.icd10cm("D500").orElseThrow().number());
+        assertEquals("15", Chapters.icd10cm("O9A11").orElseThrow().number());
+        assertEquals("19", Chapters.icd10cm("T8859").orElseThrow().number());
+        assertEquals("22", Chapters.icd10cm("U071").orElseThrow().number());
+        assertEquals("20", Chapters.icd10cm("V0001").orElseThrow().number());
+        assertEquals("Imaging", Chapters.icd10pcs("BW03ZZZ").orElseThrow().title());
+    }
 }

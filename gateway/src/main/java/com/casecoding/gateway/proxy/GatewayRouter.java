@@ -1,5 +1,7 @@
 package com.casecoding.gateway.proxy;
 
+import com.casecoding.common.codes.CodeKey;
+import com.casecoding.common.codes.CodePagePath;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.security.Claims;
@@ -148,7 +150,7 @@ public class GatewayRouter {
      * goes on to the gateway's own endpoints.
      */
     private void dispatch(RoutingContext rc) {
-        String path = rc.normalizedPath();
+        String path = rc.request().path();
         for (Prefix candidate : prefixes) {
             String prefix = candidate.prefix();
             if (path.startsWith(prefix)) {
@@ -179,7 +181,7 @@ public class GatewayRouter {
     private void handle(RoutingContext rc, Upstream upstream, String metricsUri) {
         HttpServerRequest request = rc.request();
         request.pause();
-        String path = rc.normalizedPath();
+        String path = rc.request().path();
         metricsUri(request, metricsUri);
 
         Caller caller = Caller.ANONYMOUS;
@@ -205,17 +207,17 @@ public class GatewayRouter {
             return;
         }
 
-        CodePageRequest page;
-        try {
-            page = CodePageRequest.match(request.method().name(), path);
-        } catch (IllegalArgumentException e) {
-            problem(rc, ProblemType.VALIDATION, 400, e.getMessage());
+        CodePagePath.Match match = CodePagePath.match(request.method().name(), path);
+        if (match.isInvalid()) {
+            problem(rc, match.status() == 404 ? ProblemType.NOT_FOUND : ProblemType.VALIDATION, match.status(),
+                    match.invalid());
             return;
         }
-        if (page == null) {
+        if (!match.isPage()) {
             forward(rc, upstream, null, null);
             return;
         }
+        CodeKey page = match.key();
         metricsUri(request, path.startsWith("/api/edits/") ? EDITS_PAGE_URI : CODE_PAGE_URI);
         Caller viewer = caller;
         UUID account;
@@ -239,7 +241,7 @@ public class GatewayRouter {
                 });
     }
 
-    private void decided(RoutingContext rc, Upstream upstream, CodePageRequest page, UUID account, Caller viewer,
+    private void decided(RoutingContext rc, Upstream upstream, CodeKey page, UUID account, Caller viewer,
                          ViewQuotaService.Decision decision) {
         if (!decision.allowed()) {
             rc.response().putHeader("X-Views-Remaining", "0");
@@ -257,9 +259,9 @@ public class GatewayRouter {
                 } : null);
     }
 
-    private Future<Void> release(UUID account, ViewQuotaService.Decision decision, CodePageRequest page) {
+    private Future<Void> release(UUID account, ViewQuotaService.Decision decision, CodeKey page) {
         return vertx.<Void>executeBlocking(() -> {
-            quota.release(account, decision.period(), page.key());
+            quota.release(account, decision.period(), page.key(), decision.reservation());
             return null;
         }, false).recover(e -> {
             LOG.errorf(e, "Could not give back a view of %s", page.key());

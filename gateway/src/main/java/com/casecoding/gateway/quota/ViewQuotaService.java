@@ -24,8 +24,15 @@ public class ViewQuotaService {
 
     public enum Outcome { COUNTED, ALREADY_SEEN, UNLIMITED, REFUSED }
 
-    /** What was decided; {@code remaining} is -1 when unlimited. */
-    public record Decision(Outcome outcome, int used, int limit, int remaining, String period) {
+    /**
+     * What was decided; {@code remaining} is -1 when unlimited. {@code reservation} names a view this decision counted
+     * (outcome {@code COUNTED}): only that reservation can be given back.
+     */
+    public record Decision(Outcome outcome, int used, int limit, int remaining, String period, UUID reservation) {
+        Decision(Outcome outcome, int used, int limit, int remaining, String period) {
+            this(outcome, used, limit, remaining, period, null);
+        }
+
         public boolean allowed() {
             return outcome != Outcome.REFUSED;
         }
@@ -75,25 +82,41 @@ public class ViewQuotaService {
     }
 
     /**
-     * A code seen before this month is free again: one read, no lock. It answers only what a committed view row says,
-     * which is also all the locked path would see (a view is given back in a later transaction either way).
+     * A code seen before this month is free again: one read, no lock. When the view is still a reservation that its
+     * request could give back (the page may not have been served yet), it is pinned first: this request relies on
+     * it, so it is never given back. Null when the code was not seen (or its reservation was given back meanwhile).
      */
     private static Decision alreadySeen(Connection c, UUID account, String period, String codeKey, int limit)
             throws SQLException {
         try (PreparedStatement seen = c.prepareStatement(
-                "select p.used from code_view v join view_period p on p.account_id = v.account_id and p.period = v.period"
+                "select p.used, v.reservation from code_view v join view_period p"
+                        + " on p.account_id = v.account_id and p.period = v.period"
                         + " where v.account_id = ? and v.period = ? and v.code_key = ?")) {
             seen.setObject(1, account);
             seen.setString(2, period);
             seen.setString(3, codeKey);
             try (ResultSet rs = seen.executeQuery()) {
-                if (rs.next()) {
-                    int used = rs.getInt(1);
-                    return new Decision(Outcome.ALREADY_SEEN, used, limit, Math.max(0, limit - used), period);
+                if (!rs.next()) {
+                    return null;
                 }
+                int used = rs.getInt(1);
+                if (rs.getObject(2) != null && !pin(c, account, period, codeKey)) {
+                    return null;
+                }
+                return new Decision(Outcome.ALREADY_SEEN, used, limit, Math.max(0, limit - used), period);
             }
         }
-        return null;
+    }
+
+    /** Makes a counted view permanent (no give-back can undo it); false when it was given back already. */
+    private static boolean pin(Connection c, UUID account, String period, String codeKey) throws SQLException {
+        try (PreparedStatement pin = c.prepareStatement(
+                "update code_view set reservation = null where account_id = ? and period = ? and code_key = ?")) {
+            pin.setObject(1, account);
+            pin.setString(2, period);
+            pin.setString(3, codeKey);
+            return pin.executeUpdate() == 1;
+        }
     }
 
     private Decision reserve(Connection c, UUID account, String period, String codeKey, int limit) throws SQLException {
@@ -104,33 +127,27 @@ public class ViewQuotaService {
             ensure.executeUpdate();
         }
         int used = lockPeriod(c, account, period);
-        try (PreparedStatement seen = c.prepareStatement(
-                "select 1 from code_view where account_id = ? and period = ? and code_key = ?")) {
-            seen.setObject(1, account);
-            seen.setString(2, period);
-            seen.setString(3, codeKey);
-            try (ResultSet rs = seen.executeQuery()) {
-                if (rs.next()) {
-                    return new Decision(Outcome.ALREADY_SEEN, used, limit, Math.max(0, limit - used), period);
-                }
-            }
+        if (pin(c, account, period, codeKey)) {
+            return new Decision(Outcome.ALREADY_SEEN, used, limit, Math.max(0, limit - used), period);
         }
         if (used >= limit) {
             return new Decision(Outcome.REFUSED, used, limit, 0, period);
         }
+        UUID reservation = UUID.randomUUID();
         try (PreparedStatement insert = c.prepareStatement(
-                "insert into code_view (account_id, period, code_key) values (?, ?, ?)");
+                "insert into code_view (account_id, period, code_key, reservation) values (?, ?, ?, ?)");
              PreparedStatement count = c.prepareStatement(
                      "update view_period set used = used + 1 where account_id = ? and period = ?")) {
             insert.setObject(1, account);
             insert.setString(2, period);
             insert.setString(3, codeKey);
+            insert.setObject(4, reservation);
             insert.executeUpdate();
             count.setObject(1, account);
             count.setString(2, period);
             count.executeUpdate();
         }
-        return new Decision(Outcome.COUNTED, used + 1, limit, limit - used - 1, period);
+        return new Decision(Outcome.COUNTED, used + 1, limit, limit - used - 1, period, reservation);
     }
 
     /** Locks the account's period row until commit and returns the views used; -1 when the row does not exist. */
@@ -145,18 +162,22 @@ public class ViewQuotaService {
         }
     }
 
-    /** Gives back a view counted by {@link #reserve} when the page was not served (unknown code, upstream error). */
-    public void release(UUID account, String period, String codeKey) throws SQLException {
+    /**
+     * Gives back the view counted by {@link #reserve} under {@code reservation} when its page was not served (unknown
+     * code, upstream error). Nothing happens when another request relied on the view meanwhile.
+     */
+    public void release(UUID account, String period, String codeKey, UUID reservation) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement delete = c.prepareStatement(
-                         "delete from code_view where account_id = ? and period = ? and code_key = ?");
+                         "delete from code_view where account_id = ? and period = ? and code_key = ? and reservation = ?");
                  PreparedStatement count = c.prepareStatement(
                          "update view_period set used = used - 1 where account_id = ? and period = ? and used > 0")) {
                 lockPeriod(c, account, period);
                 delete.setObject(1, account);
                 delete.setString(2, period);
                 delete.setString(3, codeKey);
+                delete.setObject(4, reservation);
                 if (delete.executeUpdate() == 1) {
                     count.setObject(1, account);
                     count.setString(2, period);

@@ -208,8 +208,10 @@ class RoutingTest {
         // /api/codesx is not under /api/codes: it is no proxied route, and the gateway has no such endpoint
         given().auth().oauth2(Accounts.freeToken()).when().get("/api/codesx")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Accounts.freeToken()).when().get("/api/echo/../code-systems")
-                .then().statusCode(200).body("path", equalTo("/api/code-systems"));
+        // a path with dot segments is refused, never resolved and routed (the gateway and a service could resolve it
+        // differently); see PathVariantsTest
+        given().auth().oauth2(Accounts.freeToken()).urlEncodingEnabled(false).when().get("/api/echo/%2e%2e/code-systems")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

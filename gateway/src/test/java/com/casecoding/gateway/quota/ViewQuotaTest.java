@@ -64,9 +64,9 @@ class ViewQuotaTest {
     @Test
     void theEditSectionsOfACodeCountAsAViewOfThatCode() {
         String guest = Accounts.guestToken();
-        given().auth().oauth2(guest).when().get("/api/edits/hcpcs/C42").then().statusCode(200)
+        given().auth().oauth2(guest).when().get("/api/edits/hcpcs/C1042").then().statusCode(200)
                 .header("X-Views-Remaining", "0");
-        view(guest, "hcpcs", "c42").then().statusCode(200).header("X-Views-Remaining", "0");
+        view(guest, "hcpcs", "c1042").then().statusCode(200).header("X-Views-Remaining", "0");
         view(guest, "icd10cm", "I10").then().statusCode(403);
     }
 
@@ -79,9 +79,9 @@ class ViewQuotaTest {
     @Test
     void codeServiceReceivesASignedViewGrantAndClientGrantsAreDropped() {
         String token = Accounts.freeToken();
-        given().auth().oauth2(token).header("X-View-Grant", "forged").when().get("/api/codes/icd10cm/C7")
+        given().auth().oauth2(token).header("X-View-Grant", "forged").when().get("/api/codes/icd10cm/C71")
                 .then().statusCode(200);
-        String grant = StubUpstream.get().lastHeaders.get("/api/codes/icd10cm/C7").getFirst("X-View-Grant");
+        String grant = StubUpstream.get().lastHeaders.get("/api/codes/icd10cm/C71").getFirst("X-View-Grant");
         org.junit.jupiter.api.Assertions.assertNotEquals("forged", grant);
         assertEquals(3, grant.split("\\.").length, "a JWS");
         given().auth().oauth2(token).header("X-View-Grant", "forged").when().get("/api/code-systems")
@@ -93,21 +93,21 @@ class ViewQuotaTest {
     void aViewGrantNamesTheAccountAndTheCodeAndIsReusedOnlyForBoth() {
         String subject = UUID.randomUUID().toString();
         String pro = TestTokens.pro(subject);
-        view(pro, "hcpcs", "C61").then().statusCode(200);
-        String first = StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C61").getFirst("X-View-Grant");
-        view(pro, "hcpcs", "C61").then().statusCode(200);
-        assertEquals(first, StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C61").getFirst("X-View-Grant"),
+        view(pro, "hcpcs", "C1061").then().statusCode(200);
+        String first = StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1061").getFirst("X-View-Grant");
+        view(pro, "hcpcs", "C1061").then().statusCode(200);
+        assertEquals(first, StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1061").getFirst("X-View-Grant"),
                 "the same account and code within half the grant's life: the same grant");
-        view(pro, "hcpcs", "C62").then().statusCode(200);
-        String other = StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C62").getFirst("X-View-Grant");
+        view(pro, "hcpcs", "C1062").then().statusCode(200);
+        String other = StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1062").getFirst("X-View-Grant");
         org.junit.jupiter.api.Assertions.assertNotEquals(first, other);
-        view(TestTokens.pro(UUID.randomUUID().toString()), "hcpcs", "C61").then().statusCode(200);
+        view(TestTokens.pro(UUID.randomUUID().toString()), "hcpcs", "C1061").then().statusCode(200);
         org.junit.jupiter.api.Assertions.assertNotEquals(first,
-                StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C61").getFirst("X-View-Grant"));
+                StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1061").getFirst("X-View-Grant"));
 
         java.util.Map<String, Object> claims = payload(first);
         assertEquals(subject, claims.get("sub"));
-        assertEquals("hcpcs/C61", claims.get("code"));
+        assertEquals("hcpcs/C1061", claims.get("code"));
         assertEquals("casecoding-code-page", claims.get("aud") instanceof List<?> list ? list.get(0) : claims.get("aud"));
         long lifetime = ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();
         assertEquals(60, lifetime);
@@ -137,9 +137,9 @@ class ViewQuotaTest {
         // the code the guest saw stays free; five new ones are allowed, the sixth new one is not
         view(free, "icd10cm", "E119").then().statusCode(200).header("X-Views-Remaining", "5");
         for (int i = 1; i <= 5; i++) {
-            view(free, "hcpcs", "C" + i).then().statusCode(200).header("X-Views-Remaining", Integer.toString(5 - i));
+            view(free, "hcpcs", "C" + (1000 + i)).then().statusCode(200).header("X-Views-Remaining", Integer.toString(5 - i));
         }
-        view(free, "hcpcs", "C6").then().statusCode(403)
+        view(free, "hcpcs", "C1006").then().statusCode(403)
                 .body("detail", containsString("Free accounts are limited to 6 page views a month"));
         // a guest token can be carried over once only
         Accounts.register(Accounts.uniqueEmail(), guest).then().statusCode(400)
@@ -150,7 +150,7 @@ class ViewQuotaTest {
     void proIsUnlimited() {
         String pro = TestTokens.pro(UUID.randomUUID().toString());
         for (int i = 0; i < 10; i++) {
-            view(pro, "hcpcs", "C" + (100 + i)).then().statusCode(200).header("X-Views-Remaining", "unlimited");
+            view(pro, "hcpcs", "C" + (1100 + i)).then().statusCode(200).header("X-Views-Remaining", "unlimited");
         }
     }
 
@@ -160,7 +160,7 @@ class ViewQuotaTest {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/codes/hcpcs/C" + (200 + i)))
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/codes/hcpcs/C" + (1200 + i)))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
             calls.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class StubUpstream {
 
-    private static final Pattern KNOWN = Pattern.compile("E119|I10|C\\d{1,3}");
+    private static final Pattern KNOWN = Pattern.compile("E119|I10|K219|C\\d{2,4}");
     private static StubUpstream instance;
 
     private final HttpServer server;

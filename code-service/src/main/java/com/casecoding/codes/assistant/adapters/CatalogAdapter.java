@@ -2,7 +2,7 @@ package com.casecoding.codes.assistant.adapters;
 
 import com.casecoding.codes.assistant.data.CodeCatalog;
 import com.casecoding.codes.assistant.data.CodeRecord;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import com.casecoding.codes.assistant.data.CodeHistory;
 import com.casecoding.codes.assistant.data.CodeRecord;
 import com.casecoding.codes.assistant.data.Crosswalk;
 import com.casecoding.codes.assistant.data.ReleaseRef;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import io.agroal.api.AgroalDataSource;
 
 import java.sql.Connection;

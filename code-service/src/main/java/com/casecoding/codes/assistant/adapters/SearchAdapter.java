@@ -1,7 +1,7 @@
 package com.casecoding.codes.assistant.adapters;
 
 import com.casecoding.codes.assistant.data.CodeSearch;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.codes.search.SearchHit;
 import com.casecoding.codes.search.SearchPage;

@@ -11,7 +11,7 @@ import com.casecoding.codes.assistant.guideline.GuidelineNote;
 import com.casecoding.codes.assistant.understand.CodeMention;
 import com.casecoding.codes.assistant.understand.Intent;
 import com.casecoding.codes.assistant.understand.Question;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.time.Clock;
 import java.time.LocalDate;

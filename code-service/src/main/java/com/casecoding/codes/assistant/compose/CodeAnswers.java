@@ -8,7 +8,7 @@ import com.casecoding.codes.assistant.data.CodeSearch;
 import com.casecoding.codes.assistant.data.EditFacts;
 import com.casecoding.codes.assistant.data.ReleaseRef;
 import com.casecoding.codes.assistant.understand.Question;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.casecoding.codes.assistant.compose;
 import com.casecoding.codes.assistant.data.CodeCatalog;
 import com.casecoding.codes.assistant.data.CodeRecord;
 import com.casecoding.codes.assistant.understand.CodeMention;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.util.ArrayList;
 import java.util.List;

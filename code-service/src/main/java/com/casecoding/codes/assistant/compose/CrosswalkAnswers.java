@@ -1,7 +1,6 @@
 package com.casecoding.codes.assistant.compose;
 
 import com.casecoding.codes.assistant.data.CodeCatalog;
-import com.casecoding.codes.assistant.data.CodeFormat;
 import com.casecoding.codes.assistant.data.CodeRecord;
 import com.casecoding.codes.assistant.data.Crosswalk;
 import com.casecoding.codes.assistant.guideline.GuidelineLibrary;
@@ -71,7 +70,7 @@ final class CrosswalkAnswers {
         guidelines.byId("gems").ifPresent(d::citeGuideline);
         d.citeCode(r);
         rows.stream().filter(m -> m.target() != null && catalog.exists(m.targetSystem(), m.target())).findFirst()
-                .ifPresent(m -> d.followUp("What does " + CodeFormat.display(m.targetSystem(), m.target()) + " mean?"));
+                .ifPresent(m -> d.followUp("What does " + m.targetSystem().display(m.target()) + " mean?"));
     }
 
     private String target(Draft d, Crosswalk.Mapping m) {

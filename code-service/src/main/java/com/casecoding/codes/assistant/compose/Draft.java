@@ -6,7 +6,7 @@ import com.casecoding.codes.assistant.data.CodeRecord;
 import com.casecoding.codes.assistant.data.ReleaseRef;
 import com.casecoding.codes.assistant.guideline.GuidelineNote;
 import com.casecoding.codes.assistant.understand.Intent;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package com.casecoding.codes.assistant.compose;
 
 import com.casecoding.codes.assistant.data.CodeRecord;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package com.casecoding.codes.assistant.data;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +13,7 @@ public interface CodeHistory {
     record Change(CodeSystem system, String code, String change, String oldTitle, String newTitle, Boolean oldHeader,
                   Boolean newHeader, ReleaseRef release, ReleaseRef previous) {
         public String display() {
-            return CodeFormat.display(system, code);
+            return system.display(code);
         }
     }
 

@@ -1,6 +1,6 @@
 package com.casecoding.codes.assistant.data;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 /**
  * One code as the assistant sees it. {@code title} is the official title where the platform may show it; it is
@@ -12,6 +12,6 @@ public record CodeRecord(CodeSystem system, String code, String title, boolean b
 
     /** The code as people write it: ICD-10-CM with a dot after the third character, ICD-9 with its dot. */
     public String display() {
-        return CodeFormat.display(system, code);
+        return system.display(code);
     }
 }

@@ -1,6 +1,6 @@
 package com.casecoding.codes.assistant.data;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +10,7 @@ public interface CodeSearch {
 
     record Hit(CodeSystem system, String code, String title, boolean billable, String why) {
         public String display() {
-            return CodeFormat.display(system, code);
+            return system.display(code);
         }
     }
 

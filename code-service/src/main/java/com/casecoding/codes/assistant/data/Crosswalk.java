@@ -1,6 +1,6 @@
 package com.casecoding.codes.assistant.data;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.util.List;
 

@@ -3,9 +3,8 @@ package com.casecoding.codes.assistant.guard;
 import com.casecoding.codes.assistant.Answer;
 import com.casecoding.codes.assistant.Citation;
 import com.casecoding.codes.assistant.data.CodeCatalog;
-import com.casecoding.codes.assistant.data.CodeFormat;
 import com.casecoding.codes.assistant.understand.CodeShapes;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -124,12 +123,12 @@ public final class CodeGuard {
 
     private boolean citedCodeExists(Citation c) {
         Optional<CodeSystem> system = CodeSystem.fromId(c.system());
-        String code = CodeFormat.normalize(c.code());
+        String code = CodeSystem.compact(c.code());
         return system.map(s -> catalog.exists(s, code)).orElseGet(() -> known(code, true));
     }
 
     private boolean known(String token, boolean icd9Context) {
-        String code = CodeFormat.normalize(token);
+        String code = CodeSystem.compact(token);
         for (CodeSystem s : CodeShapes.candidates(token, icd9Context)) {
             if (catalog.exists(s, code)) {
                 return true;

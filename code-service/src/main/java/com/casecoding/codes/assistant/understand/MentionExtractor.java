@@ -1,7 +1,6 @@
 package com.casecoding.codes.assistant.understand;
 
-import com.casecoding.codes.assistant.data.CodeFormat;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,7 +46,7 @@ public final class MentionExtractor {
             if (shapes.isEmpty()) {
                 continue;
             }
-            String code = CodeFormat.normalize(typed);
+            String code = CodeSystem.compact(typed);
             if (seen.add(code)) {
                 out.add(new CodeMention(typed, code, shapes, m.start(1)));
             }

@@ -1,5 +1,6 @@
 package com.casecoding.codes.imports.codesets;
 
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.imports.DatasetImporter;
 import com.casecoding.codes.imports.ImportContext;
 import com.casecoding.codes.imports.SourceFile;
@@ -34,7 +35,6 @@ public class CptImporter implements DatasetImporter {
     private static final Pattern LONG = Pattern.compile("longul?t\\.txt");
     private static final Pattern CODE_LIST = Pattern.compile("cpt_code_list_(\\d{4})\\.txt");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})");
-    private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9FMTU]");
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -92,7 +92,7 @@ public class CptImporter implements DatasetImporter {
                         throw lines.malformed("code " + code + " has no descriptor");
                     }
                 }
-                if (!CODE.matcher(code).matches()) {
+                if (!CodeSystem.CPT.accepts(code)) {
                     throw lines.malformed("'" + code + "' is not a CPT code (4 digits and a digit, F, M, T or U)");
                 }
                 if (!out.firstTime(code)) {

@@ -1,5 +1,6 @@
 package com.casecoding.codes.imports.codesets;
 
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.imports.DatasetImporter;
 import com.casecoding.codes.imports.ImportContext;
 import com.casecoding.codes.imports.MalformedFileException;
@@ -30,8 +31,6 @@ import java.util.regex.Pattern;
 public class HcpcsImporter implements DatasetImporter {
 
     private static final Pattern NAME = Pattern.compile("hcpc(\\d{4})_(jan|apr|jul|oct)_anweb(_[0-9a-z]+)?\\.txt");
-    private static final Pattern CODE = Pattern.compile("[A-Z][0-9]{4}");
-    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -126,12 +125,12 @@ public class HcpcsImporter implements DatasetImporter {
                 throw lines.malformed("a modifier record has blanks in columns 1-3");
             }
             p.code = line.substring(3, 5);
-            if (!MODIFIER.matcher(p.code).matches()) {
+            if (!CodeSystem.MODIFIER.accepts(p.code)) {
                 throw lines.malformed("'" + p.code + "' is not a Level II modifier");
             }
         } else {
             p.code = line.substring(0, 5);
-            if (!CODE.matcher(p.code).matches()) {
+            if (!CodeSystem.HCPCS.accepts(p.code)) {
                 throw lines.malformed("'" + p.code.trim() + "' is not a HCPCS Level II code (a letter and 4 digits)");
             }
         }

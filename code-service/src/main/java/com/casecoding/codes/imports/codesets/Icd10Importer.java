@@ -1,5 +1,6 @@
 package com.casecoding.codes.imports.codesets;
 
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.imports.DatasetImporter;
 import com.casecoding.codes.imports.ImportContext;
 import com.casecoding.codes.imports.SourceFile;
@@ -26,8 +27,6 @@ import java.util.regex.Pattern;
 public class Icd10Importer implements DatasetImporter {
 
     private static final Pattern NAME = Pattern.compile("(icd10cm|icd10pcs)_(order|codes)_(\\d{4})\\.txt");
-    private static final Pattern CM_CODE = Pattern.compile("[A-Z][0-9][0-9A-Z]{1,5}");
-    private static final Pattern PCS_CODE = Pattern.compile("[0-9A-HJ-NP-Z]{1,7}");
 
     @Override
     public Optional<SourceFile> recognize(Path file) {
@@ -68,7 +67,7 @@ public class Icd10Importer implements DatasetImporter {
     private long readOrder(String system, SourceLines lines, CodeEntryWriter out, ImportContext context)
             throws Exception {
         Map<String, String> billable = new HashMap<>(131072);
-        Pattern codePattern = system.equals("icd10cm") ? CM_CODE : PCS_CODE;
+        CodeSystem codeSystem = CodeSystem.fromId(system).orElseThrow();
         String line;
         while ((line = lines.next()) != null) {
             if (line.isBlank()) {
@@ -83,8 +82,9 @@ public class Icd10Importer implements DatasetImporter {
             }
             String code = line.substring(6, 13).trim();
             char flag = line.charAt(14);
-            if (!codePattern.matcher(code).matches()) {
-                throw lines.malformed("'" + code + "' is not a valid " + system + " code");
+            if (!codeSystem.acceptsNode(code)) {
+                throw lines.malformed("'" + code + "' is not a valid " + codeSystem.label() + " code ("
+                        + codeSystem.description() + ")");
             }
             if (flag != '0' && flag != '1') {
                 throw lines.malformed("header flag (column 15) is '" + flag + "', expected 0 or 1");
@@ -165,9 +165,10 @@ public class Icd10Importer implements DatasetImporter {
             throw lines.malformed("not a codes-file record (columns 1-7 code, 8 blank, 9- description)");
         }
         String code = line.substring(0, 7).trim();
-        Pattern p = system.equals("icd10cm") ? CM_CODE : PCS_CODE;
-        if (!p.matcher(code).matches() || (system.equals("icd10pcs") && code.length() != 7)) {
-            throw lines.malformed("'" + code + "' is not a valid " + system + " code");
+        CodeSystem codeSystem = CodeSystem.fromId(system).orElseThrow();
+        if (!codeSystem.accepts(code)) {
+            throw lines.malformed("'" + code + "' is not a valid " + codeSystem.label() + " code ("
+                    + codeSystem.description() + ")");
         }
         String title = line.substring(8).trim();
         if (title.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.casecoding.codes.imports.codesets;
 
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.imports.DatasetImporter;
 import com.casecoding.codes.imports.ImportContext;
 import com.casecoding.codes.imports.SourceFile;
@@ -23,8 +24,6 @@ import java.util.regex.Pattern;
 public class Icd9Importer implements DatasetImporter {
 
     private static final Pattern NAME = Pattern.compile("cms(\\d{2})_desc_(long|short)_(dx|sg)\\.txt");
-    private static final Pattern DX = Pattern.compile("[0-9]{3,5}|V[0-9]{2,4}|E[0-9]{3,4}");
-    private static final Pattern SG = Pattern.compile("[0-9]{2,4}");
 
     @Override
     public Optional<SourceFile> recognize(Path file) {
@@ -51,7 +50,7 @@ public class Icd9Importer implements DatasetImporter {
     @Override
     public long importFile(SourceFile source, ImportContext context) throws Exception {
         String system = source.dataset();
-        Pattern pattern = system.equals("icd9cm") ? DX : SG;
+        CodeSystem pattern = CodeSystem.fromId(system).orElseThrow();
         boolean primaryIsLong = ReleaseNames.baseName(source.file()).contains("_long_");
         Map<String, String> shortTitles = new HashMap<>();
         for (Path companion : source.companions()) {
@@ -93,7 +92,7 @@ public class Icd9Importer implements DatasetImporter {
         return rows;
     }
 
-    private static String[] parse(String line, Pattern pattern, String system, SourceLines lines)
+    private static String[] parse(String line, CodeSystem pattern, String system, SourceLines lines)
             throws com.casecoding.codes.imports.MalformedFileException {
         int space = line.indexOf(' ');
         if (space < 0) {
@@ -101,7 +100,7 @@ public class Icd9Importer implements DatasetImporter {
         }
         String code = line.substring(0, space);
         String title = line.substring(space).trim();
-        if (!pattern.matcher(code).matches()) {
+        if (!pattern.accepts(code)) {
             throw lines.malformed("'" + code + "' is not a valid " + system + " code");
         }
         if (title.isEmpty()) {

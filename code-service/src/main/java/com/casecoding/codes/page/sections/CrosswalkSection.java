@@ -1,10 +1,9 @@
 package com.casecoding.codes.page.sections;
 
-import com.casecoding.codes.page.CodeFormat;
 import com.casecoding.codes.page.CodePageContext;
 import com.casecoding.codes.page.CodePageSection;
 import com.casecoding.codes.page.CodeRepository;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,7 +91,7 @@ public class CrosswalkSection implements CodePageSection {
             Flags flags = new Flags(r.approximate(), r.noMap(), r.combination(), r.scenario(), r.choiceList());
             CodeSystem target = CodeSystem.fromId(r.targetSystem()).orElse(null);
             String display = r.targetCode() == null || target == null ? null
-                    : CodeFormat.display(target, r.targetCode());
+                    : target.display(r.targetCode());
             out.add(new Mapping(r.targetSystem(), display, r.targetCode() == null ? null
                     : titles.get(r.targetSystem() + "|" + r.targetCode()),
                     r.targetCode() == null ? null : "/api/codes/" + r.targetSystem() + "/" + r.targetCode(),

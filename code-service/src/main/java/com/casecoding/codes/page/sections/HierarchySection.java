@@ -1,11 +1,10 @@
 package com.casecoding.codes.page.sections;
 
 import com.casecoding.codes.page.Chapters;
-import com.casecoding.codes.page.CodeFormat;
 import com.casecoding.codes.page.CodePageContext;
 import com.casecoding.codes.page.CodePageSection;
 import com.casecoding.codes.page.CodeRepository;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -115,6 +114,6 @@ public class HierarchySection implements CodePageSection {
     }
 
     static Node node(CodeSystem system, String code, String title, boolean billable) {
-        return new Node(CodeFormat.display(system, code), title, billable, "/api/codes/" + system.id() + "/" + code);
+        return new Node(system.display(code), title, billable, "/api/codes/" + system.id() + "/" + code);
     }
 }

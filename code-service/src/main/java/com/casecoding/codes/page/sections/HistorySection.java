@@ -3,7 +3,7 @@ package com.casecoding.codes.page.sections;
 import com.casecoding.codes.page.CodePageContext;
 import com.casecoding.codes.page.CodePageSection;
 import com.casecoding.codes.page.CodeRepository;
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package com.casecoding.codes.assistant.understand;
 
-import com.casecoding.codes.release.CodeSystem;
+import com.casecoding.common.codes.CodeSystem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
