@@ -57,11 +57,17 @@ public class JobResource {
     CareersConfig config;
     @Inject
     ApplicationService applications;
+    @Inject
+    ScriptSafeJson scriptSafe;
 
     @Schema(name = "JobDetail")
     public record JobDetail(JobView job,
                             @Schema(description = "The description rendered to safe HTML") String descriptionHtml,
-                            @Schema(description = "schema.org JobPosting JSON-LD to embed in a page") Map<String, Object> jsonLd) {
+                            @Schema(description = "schema.org JobPosting JSON-LD (the data)") Map<String, Object> jsonLd,
+                            @Schema(description = "The same JSON-LD serialized for an HTML page: put it as it is "
+                                    + "between <script type=\"application/ld+json\"> and </script> (<, >, & and ' "
+                                    + "are \\u escapes, so no posting text can end the script element)")
+                            String jsonLdScript) {
     }
 
     @GET
@@ -138,20 +144,22 @@ public class JobResource {
     public JobDetail get(@PathParam("id") long id) {
         JobView view = visible(id);
         String html = markdown.toHtml(view.description());
-        return new JobDetail(view, html, JobPostingJsonLd.of(view, html));
+        Map<String, Object> ld = JobPostingJsonLd.of(view, html);
+        return new JobDetail(view, html, ld, scriptSafe.write(ld));
     }
 
     @GET
     @Path("/{id: \\d+}/jsonld")
     @Produces(LD_JSON)
     @Operation(summary = "The posting's schema.org JobPosting JSON-LD alone",
-            description = "Served as application/ld+json, ready for a <script type=\"application/ld+json\"> block.")
+            description = "Served as application/ld+json, ready to embed as it is in a <script type=\"application/ld+json\"> "
+                    + "block: <, >, & and ' inside strings are written as \\u escapes.")
     @APIResponse(responseCode = "200", description = "JSON-LD")
     @APIResponse(responseCode = "404", description = "No such posting visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> jsonLd(@PathParam("id") long id) {
+    public String jsonLd(@PathParam("id") long id) {
         JobView view = visible(id);
-        return JobPostingJsonLd.of(view, markdown.toHtml(view.description()));
+        return scriptSafe.write(JobPostingJsonLd.of(view, markdown.toHtml(view.description())));
     }
 
     @POST

@@ -74,7 +74,7 @@ public class JobSearch {
             PostingIndex.Snapshot snapshot = index.current(conn);
             List<PostingIndex.Entry> entries = snapshot.newestFirst();
             // with keywords, only the postings they match are candidates (every facet counts within them too)
-            PostingIndex.KeywordMatches keywords = c.hasKeywords() ? index.keywordMatches(conn, snapshot, c.q()) : null;
+            PostingIndex.KeywordMatches keywords = c.hasKeywords() ? index.keywordMatches(conn, snapshot, c.webSearchKeywords()) : null;
             Filter filter = new Filter(c, publishedAfter, System.currentTimeMillis());
             PostingIndex.Dictionary dictionary = snapshot.facets();
             long[] counts = facets ? new long[dictionary.size()] : null;
@@ -112,6 +112,11 @@ public class JobSearch {
             return new SearchResult(matched, page, size, sort.wire(), hits(conn, snapshot.generation(), ids),
                     counts == null ? null : facetMap(dictionary, counts, salaryCounts));
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("54")) {
+                // a program limit of the full-text parser: the keywords, not the server, are the problem
+                throw ProblemException.invalidField("q", "is too complex for the keyword search: use fewer operators "
+                        + "(-, or, quotes)");
+            }
             // typically no free connection within the acquisition timeout: an overload the client may retry
             LOG.warnf("Job search could not reach the database: %s", e.getMessage());
             throw new ProblemException(ProblemType.UPSTREAM_UNAVAILABLE, 503,

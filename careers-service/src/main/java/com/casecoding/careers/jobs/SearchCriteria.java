@@ -45,8 +45,28 @@ public record SearchCriteria(
         return employmentType == null ? List.of() : employmentType;
     }
 
+    /** Keywords count only when they hold a letter or digit (a query of dashes or quotes alone is no query). */
     public boolean hasKeywords() {
-        return q != null && !q.isBlank();
+        return q != null && q.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /**
+     * The keywords as sent to PostgreSQL's web-search parser: a run of dashes is one "not", and a dash that negates no
+     * word or quoted phrase is dropped, so no input nests operators deep enough to exhaust the parser ("tsquery stack too small").
+     */
+    public String webSearchKeywords() {
+        String collapsed = q.replaceAll("-{2,}", "-");
+        StringBuilder out = new StringBuilder(collapsed.length());
+        for (int i = 0; i < collapsed.length(); i++) {
+            char c = collapsed.charAt(i);
+            if (c == '-' && (i + 1 >= collapsed.length() || !(Character.isLetterOrDigit(collapsed.charAt(i + 1))
+                    || collapsed.charAt(i + 1) == '"'))) {
+                out.append(' ');
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString().strip();
     }
 
     /** A caller's value as echoed in a message: letters, digits, spaces and dashes only, at most 24 characters. */

@@ -334,6 +334,43 @@ class JobSearchTest {
     }
 
     @Test
+    void dataUrlsAreDroppedFromLinksAndImages() {
+        String token = employerWithProfile("Data Url Clinic");
+        Map<String, Object> body = job("Data url coder");
+        body.put("description", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) "
+                + "![y](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=) [z](vbscript:msgbox) [ok](mailto:hr@ok.example)");
+        long id = publishedJob(token, body);
+        String html = given().when().get("/api/jobs/" + id).then().statusCode(200)
+                .extract().jsonPath().getString("descriptionHtml");
+        assertTrue(!html.contains("data:") && !html.contains("vbscript:"), html);
+        assertTrue(html.contains("href=\"mailto:hr@ok.example\""), html);
+    }
+
+    @Test
+    void jsonLdCannotEndTheScriptElementItIsEmbeddedIn() {
+        String token = employerWithProfile("Script </script><img src=x onerror=alert(1)> Clinic");
+        Map<String, Object> body = job("Coder </script><script>alert(document.cookie)</script>");
+        long id = publishedJob(token, body);
+        String ld = given().when().get("/api/jobs/" + id + "/jsonld").then().statusCode(200)
+                .contentType(containsString("application/ld+json")).extract().asString();
+        assertTrue(!ld.contains("<") && !ld.contains(">"), ld);
+        assertTrue(ld.toLowerCase(java.util.Locale.ROOT).contains("\\u003c/script\\u003e"), ld);
+        // the escapes are JSON: the data is unchanged
+        given().when().get("/api/jobs/" + id + "/jsonld").then()
+                .body("title", equalTo("Coder </script><script>alert(document.cookie)</script>"));
+        String script = given().when().get("/api/jobs/" + id).then().statusCode(200)
+                .extract().jsonPath().getString("jsonLdScript");
+        assertTrue(!script.contains("<") && !script.contains(">") && script.contains("JobPosting"), script);
+    }
+
+    @Test
+    void keywordsOfDashesOrOperatorsAloneNeverFailTheSearch() {
+        for (String q : new String[]{"-".repeat(32), "-".repeat(64), "- ".repeat(64), "-\"".repeat(60), "--coder"}) {
+            given().queryParam("q", q).when().get("/api/jobs").then().statusCode(200);
+        }
+    }
+
+    @Test
     void vocabularyListsTheAcceptedValues() {
         given().when().get("/api/jobs/vocabulary").then().statusCode(200)
                 .body("credentials.CPC", containsString("AAPC"))
