@@ -3,7 +3,7 @@ package com.casecoding.careers.applications;
 import com.casecoding.careers.jobs.ApplyMethod;
 import com.casecoding.careers.jobs.JobPosting;
 import com.casecoding.careers.jobs.JobService;
-import com.casecoding.careers.jobs.Violations;
+import com.casecoding.careers.web.Violations;
 import com.casecoding.common.problem.ProblemException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;

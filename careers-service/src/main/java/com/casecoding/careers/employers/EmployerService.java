@@ -1,11 +1,12 @@
 package com.casecoding.careers.employers;
 
-import com.casecoding.careers.jobs.JobPosting;
-import com.casecoding.careers.jobs.Violations;
+import com.casecoding.careers.web.Violations;
 import com.casecoding.common.problem.ProblemException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -13,6 +14,9 @@ import java.util.List;
 
 @ApplicationScoped
 public class EmployerService {
+
+    @Inject
+    Event<EmployerRenamed> renamed;
 
     public EmployerProfile find(String accountId) {
         return EmployerProfile.findById(accountId);
@@ -58,8 +62,7 @@ public class EmployerService {
         if (created) {
             p.persist();
         } else if (!p.organizationName.equals(oldName)) {
-            // keyword search covers the employer's name: keep the postings' copy in step
-            JobPosting.update("employerName = ?1 where employerId = ?2", p.organizationName, accountId);
+            renamed.fire(new EmployerRenamed(accountId, p.organizationName));
         }
         return created;
     }

@@ -1,8 +1,5 @@
 package com.casecoding.careers.jobs;
 
-import com.casecoding.careers.applications.ApplicationService;
-import com.casecoding.careers.applications.ApplicationStatus;
-import com.casecoding.careers.applications.ApplicationViews;
 import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.employers.EmployerProfile;
 import com.casecoding.careers.security.Caller;
@@ -54,8 +51,6 @@ public class EmployerJobResource {
     CareersConfig config;
     @Inject
     ObjectMapper json;
-    @Inject
-    ApplicationService applications;
 
     @Schema(name = "RepostRequest")
     public record RepostRequest(@Schema(description = "New last day (default: 30 days from now)") LocalDate validThrough) {
@@ -169,20 +164,6 @@ public class EmployerJobResource {
         // the body is optional, so it is read by hand: an empty POST without a Content-Type is fine
         RepostRequest request = body == null || body.isBlank() ? null : json.readValue(body, RepostRequest.class);
         return view(service.repost(caller.id(), id, request == null ? null : request.validThrough()));
-    }
-
-    @GET
-    @Path("/{id: \\d+}/applications")
-    @Operation(summary = "Applications to one of your postings, newest first")
-    @APIResponse(responseCode = "200", description = "Applicants")
-    @APIResponse(responseCode = "404", description = "Not one of your postings",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ApplicationViews.Applicant> applicants(@PathParam("id") long postingId,
-                                                 @Parameter(description = "Only this status") @QueryParam("status") String status,
-                                                 @QueryParam("page") String page, @QueryParam("size") String size) {
-        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
-        ApplicationStatus s = Params.one("status", status, ApplicationStatus::of, ApplicationStatus.values());
-        return ApplicationViews.applicants(applications.forPosting(caller.id(), postingId, s, paging.page(), paging.size()));
     }
 
     private JobView view(JobPosting p) {

@@ -1,9 +1,5 @@
 package com.casecoding.careers.jobs;
 
-import com.casecoding.careers.applications.ApplicationRequest;
-import com.casecoding.careers.applications.ApplicationService;
-import com.casecoding.careers.applications.ApplicationViews;
-import com.casecoding.careers.applications.JobApplication;
 import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.employers.EmployerProfile;
 import com.casecoding.careers.security.Caller;
@@ -11,14 +7,6 @@ import com.casecoding.careers.web.Params;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import java.net.URI;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -55,8 +43,6 @@ public class JobResource {
     Caller caller;
     @Inject
     CareersConfig config;
-    @Inject
-    ApplicationService applications;
     @Inject
     ScriptSafeJson scriptSafe;
 
@@ -160,26 +146,6 @@ public class JobResource {
     public String jsonLd(@PathParam("id") long id) {
         JobView view = visible(id);
         return scriptSafe.write(JobPostingJsonLd.of(view, markdown.toHtml(view.description())));
-    }
-
-    @POST
-    @Path("/{id: \\d+}/applications")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.CODER)
-    @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Apply to a posting (coders)", description = "Only for postings that take applications on the board.")
-    @APIResponse(responseCode = "201", description = "Applied",
-            content = @Content(schema = @Schema(implementation = ApplicationViews.Mine.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No open posting",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already applied, or the employer takes applications elsewhere (applyUrl)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response apply(@PathParam("id") long id, @Valid @NotNull ApplicationRequest request) {
-        JobApplication a = applications.apply(caller.id(), caller.email(), id, request);
-        return Response.created(URI.create("/api/careers/me/applications/" + a.id))
-                .entity(ApplicationViews.mine(List.of(a)).get(0)).build();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.casecoding.careers.jobs;
 
+import com.casecoding.careers.web.Violations;
 import com.casecoding.careers.config.CareersConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

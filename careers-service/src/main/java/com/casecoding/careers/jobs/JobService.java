@@ -2,6 +2,7 @@ package com.casecoding.careers.jobs;
 
 import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.employers.EmployerProfile;
+import com.casecoding.careers.employers.EmployerRenamed;
 import com.casecoding.careers.employers.EmployerService;
 import com.casecoding.common.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -243,5 +245,10 @@ public class JobService {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }
+    }
+
+    /** Keyword search covers the employer's name: the postings' copy follows a rename, in the same transaction. */
+    void onEmployerRenamed(@Observes EmployerRenamed event) {
+        JobPosting.update("employerName = ?1 where employerId = ?2", event.organizationName(), event.accountId());
     }
 }

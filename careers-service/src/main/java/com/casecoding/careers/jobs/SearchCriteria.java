@@ -1,5 +1,6 @@
 package com.casecoding.careers.jobs;
 
+import com.casecoding.careers.web.Violations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

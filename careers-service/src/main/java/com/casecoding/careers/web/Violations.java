@@ -1,4 +1,4 @@
-package com.casecoding.careers.jobs;
+package com.casecoding.careers.web;
 
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;

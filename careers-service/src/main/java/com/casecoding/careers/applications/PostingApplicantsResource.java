@@ -1,0 +1,56 @@
+package com.casecoding.careers.applications;
+
+import com.casecoding.careers.config.CareersConfig;
+import com.casecoding.careers.security.Caller;
+import com.casecoding.careers.web.Params;
+import com.casecoding.common.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * An employer lists a posting's applicants. The path sits under the posting's, but the endpoint lives here with the rest of the application rules, so
+ * that {@code jobs} never depends on {@code applications} (applications depend on jobs, not the other way round). The
+ * root path names the posting so that it is more specific than the posting resources' root and is chosen for it.
+ */
+@Path("/api/careers/employer/jobs/{id: \\d+}/applications")
+@Produces(MediaType.APPLICATION_JSON)
+public class PostingApplicantsResource {
+
+    @Inject
+    ApplicationService applications;
+    @Inject
+    Caller caller;
+    @Inject
+    CareersConfig config;
+
+    @GET
+    @RolesAllowed(Caller.EMPLOYER)
+    @Tag(name = "Employer")
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Applications to one of your postings, newest first")
+    @APIResponse(responseCode = "200", description = "Applicants")
+    @APIResponse(responseCode = "404", description = "Not one of your postings",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ApplicationViews.Applicant> applicants(@PathParam("id") long postingId,
+                                                       @Parameter(description = "Only this status") @QueryParam("status") String status,
+                                                       @QueryParam("page") String page, @QueryParam("size") String size) {
+        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
+        ApplicationStatus s = Params.one("status", status, ApplicationStatus::of, ApplicationStatus.values());
+        return ApplicationViews.applicants(applications.forPosting(caller.id(), postingId, s, paging.page(), paging.size()));
+    }
+}
