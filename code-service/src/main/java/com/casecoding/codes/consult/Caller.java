@@ -1,6 +1,7 @@
 package com.casecoding.codes.consult;
 
 import com.casecoding.common.security.Claims;
+import com.casecoding.common.security.Roles;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -8,11 +9,11 @@ import java.util.Set;
 
 /**
  * Who calls, taken from the verified token only. {@code email} is null for guests; a registered user is one with an
- * e-mail claim and without the guest role.
+ * e-mail claim and a registered role ({@link Roles}).
  */
 public record Caller(String sub, String email, Set<String> roles) {
 
-    public static final String CONSULTANT = "consultant";
+    public static final String CONSULTANT = Roles.CONSULTANT;
 
     public static Caller of(JsonWebToken jwt) {
         Object claim = jwt.getClaim(Claims.EMAIL);
@@ -22,7 +23,7 @@ public record Caller(String sub, String email, Set<String> roles) {
     }
 
     public boolean registered() {
-        return email != null && !roles.contains("guest");
+        return email != null && roles.stream().anyMatch(Roles.REGISTERED::contains);
     }
 
     public boolean consultant() {

@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.common.security.Roles;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import java.util.List;
 
 @Path("/api/edits")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"coder", "employer", "consultant", "admin"})
+@RolesAllowed({Roles.CODER, Roles.EMPLOYER, Roles.CONSULTANT, Roles.ADMIN})
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Payment and edits", description = "Medicare fee schedule payment, MUE and add-on rules of a code (registered users)")
 public class EditsResource {

@@ -1,6 +1,8 @@
 package com.casecoding.codes.search;
 
-import com.casecoding.codes.user.SearchHistoryService;
+import com.casecoding.common.security.Roles;
+import jakarta.enterprise.event.Event;
+import java.time.Clock;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +50,10 @@ public class SearchResource {
     SearchEngine engine;
 
     @Inject
-    SearchHistoryService history;
+    Event<SearchPerformed> searched;
+
+    @Inject
+    Clock clock;
 
     @Inject
     JsonWebToken jwt;
@@ -82,7 +87,9 @@ public class SearchResource {
         SearchQuery query = new SearchQuery(text, systems, SearchParams.billable(billable),
                 SearchParams.deleted(status), SearchParams.version(version), lim, off);
         SearchPage page = engine.withIndex(index -> index.search(query));
-        history.recordIfRegistered(jwt, text, systems, page.total());
+        if (Roles.registered(jwt)) {
+            searched.fire(new SearchPerformed(jwt.getSubject(), text, systems, page.total(), clock.instant()));
+        }
         List<Result> results = page.results().stream().map(h -> new Result(h.system(), h.code(), h.normalizedCode(),
                 h.title(), h.billable(), h.status(), "deleted".equals(h.status()), h.version(), h.highlight(),
                 h.score())).toList();

@@ -1,5 +1,6 @@
 package com.casecoding.codes.user;
 
+import com.casecoding.common.security.Roles;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.common.problem.ProblemException;
@@ -23,7 +24,7 @@ import java.util.List;
 
 @Path("/api/favorites")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"coder", "employer", "consultant", "admin"})
+@RolesAllowed({Roles.CODER, Roles.EMPLOYER, Roles.CONSULTANT, Roles.ADMIN})
 @Tag(name = "Favorites", description = "A registered user's starred codes (only their own)")
 public class FavoritesResource {
 

@@ -1,5 +1,6 @@
 package com.casecoding.codes.user;
 
+import com.casecoding.common.security.Roles;
 import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +28,7 @@ import java.util.List;
 
 @Path("/api/notes")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"coder", "employer", "consultant", "admin"})
+@RolesAllowed({Roles.CODER, Roles.EMPLOYER, Roles.CONSULTANT, Roles.ADMIN})
 @Tag(name = "Notes", description = "A registered user's private notes on codes (only their own)")
 public class NotesResource {
 

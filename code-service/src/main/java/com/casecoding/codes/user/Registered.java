@@ -1,29 +1,19 @@
 package com.casecoding.codes.user;
 
 import com.casecoding.common.problem.ProblemException;
+import com.casecoding.common.security.Roles;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.Set;
 
-/** Who counts as a registered user here: a verified token with a subject and a role other than guest. */
+/** The subject of a registered caller ({@link Roles#registered}) for the per-user data of Case2Code. */
 public final class Registered {
-
-    /** The roles of registered accounts; {@code guest} tokens are anonymous visitors. */
-    public static final Set<String> ROLES = Set.of("coder", "employer", "consultant", "admin");
 
     private Registered() {
     }
 
-    public static boolean is(JsonWebToken jwt) {
-        if (jwt == null || jwt.getSubject() == null || jwt.getSubject().isBlank() || jwt.getGroups() == null) {
-            return false;
-        }
-        return jwt.getGroups().stream().anyMatch(ROLES::contains);
-    }
-
     /** The subject of a registered caller; endpoints are {@code @RolesAllowed} already, this guards the subject. */
     public static String subject(JsonWebToken jwt) {
-        if (!is(jwt)) {
+        if (!Roles.registered(jwt)) {
             throw ProblemException.forbidden("Favorites, notes and search history need a registered account.");
         }
         String sub = jwt.getSubject();

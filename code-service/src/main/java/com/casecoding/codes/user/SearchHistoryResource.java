@@ -1,5 +1,6 @@
 package com.casecoding.codes.user;
 
+import com.casecoding.common.security.Roles;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import java.util.List;
 
 @Path("/api/search-history")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"coder", "employer", "consultant", "admin"})
+@RolesAllowed({Roles.CODER, Roles.EMPLOYER, Roles.CONSULTANT, Roles.ADMIN})
 @Tag(name = "Search history", description = "A registered user's last searches (only their own), clearable")
 public class SearchHistoryResource {
 

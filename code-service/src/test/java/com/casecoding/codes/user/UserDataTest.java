@@ -97,6 +97,32 @@ class UserDataTest {
         given().auth().oauth2(bob).when().get("/api/search-history").then().body("", hasSize(1));
     }
 
+    @Inject
+    com.casecoding.codes.user.SearchHistoryRecorder recorder;
+
+    @Test
+    void concurrentSearchesOfOneUserAreAllRecordedOffTheRequestPath() throws Exception {
+        String carol = TestTokens.coder(UUID.randomUUID().toString());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String q = "fracture " + i;
+                calls.add(pool.submit(() -> given().auth().oauth2(carol).queryParam("q", q).when().get("/api/search")
+                        .then().extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> call : calls) {
+                org.junit.jupiter.api.Assertions.assertEquals(200, call.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // reading the history writes what is still queued first: all twenty are there, newest first
+        given().auth().oauth2(carol).when().get("/api/search-history?limit=50").then().statusCode(200)
+                .body("", hasSize(20));
+        org.junit.jupiter.api.Assertions.assertEquals(0, recorder.flush(), "nothing left to write");
+    }
+
     @Test
     void guestsAndAnonymousCallersHaveNoUserData() {
         String guest = TestTokens.guest(UUID.randomUUID().toString());
