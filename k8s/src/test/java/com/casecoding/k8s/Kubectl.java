@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 final class Kubectl {
 
     static final String INSTALL_HINT = "install kubectl (on this project's machines: `apt-get update && apt-get install -y kubectl`;"
-            + " any kubectl >= 1.27 works, it must bundle kustomize v5) or set K8S_TESTS_SKIP=true to skip these tests";
+            + " any kubectl >= 1.27 works, it must bundle kustomize v5)";
 
     private static final Pattern KUSTOMIZE_VERSION = Pattern.compile("Kustomize Version: v(\\d+)\\.(\\d+)");
 
@@ -30,28 +30,34 @@ final class Kubectl {
         this.executable = executable;
     }
 
-    /** The kubectl to use; fails the test (or skips it when K8S_TESTS_SKIP=true) when there is none or it is too old. */
+    /**
+     * The kubectl to use. Without one (or with one too old to render the overlays) the test is skipped with a message on
+     * a developer's machine, and fails under {@code CI=true}: CI never skips the manifest tests silently.
+     */
     static Kubectl require() {
         Optional<Path> found = locate();
         if (found.isEmpty()) {
-            if (skipRequested()) {
-                Assumptions.abort("kubectl not found and K8S_TESTS_SKIP=true: Kubernetes manifest tests skipped");
-            }
-            fail("kubectl not found on PATH: " + INSTALL_HINT);
+            unavailable("kubectl not found on PATH");
         }
         Kubectl kubectl = new Kubectl(found.get());
         String version = kubectl.run(List.of("version", "--client"));
         Matcher m = KUSTOMIZE_VERSION.matcher(version);
         if (!m.find() || Integer.parseInt(m.group(1)) < 5) {
-            fail("kubectl at " + found.get() + " does not bundle kustomize v5 (it printed: " + version.strip()
-                    + "). Debian's own kubernetes-client package (kubectl 1.20) is too old: " + INSTALL_HINT);
+            unavailable("kubectl at " + found.get() + " does not bundle kustomize v5 (it printed: " + version.strip()
+                    + "); Debian's own kubernetes-client package (kubectl 1.20) is too old");
         }
         return kubectl;
     }
 
-    static boolean skipRequested() {
-        return "true".equalsIgnoreCase(System.getProperty("K8S_TESTS_SKIP"))
-                || "true".equalsIgnoreCase(System.getenv("K8S_TESTS_SKIP"));
+    private static void unavailable(String why) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(why + ": under CI=true the Kubernetes manifest tests must run; " + INSTALL_HINT);
+        }
+        String message = "SKIPPED Kubernetes manifest tests: " + why + "; " + INSTALL_HINT
+                + " (under CI=true they fail instead of skipping)";
+        // surefire counts a class aborted in @BeforeAll as 0 tests run: say it where the build output shows it
+        System.err.println("WARNING: " + message);
+        Assumptions.abort(message);
     }
 
     private static Optional<Path> locate() {

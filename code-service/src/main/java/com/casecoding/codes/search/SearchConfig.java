@@ -22,4 +22,8 @@ public interface SearchConfig {
     /** Searches remembered per registered user (older ones are dropped). */
     @WithDefault("50")
     int historySize();
+
+    /** Searches waiting to be written to the histories; beyond it new ones are dropped (and counted), never waited on. */
+    @WithDefault("10000")
+    int historyQueue();
 }

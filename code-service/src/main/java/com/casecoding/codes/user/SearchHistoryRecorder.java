@@ -10,7 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -50,9 +49,6 @@ public class SearchHistoryRecorder {
 
     @Inject
     SearchConfig config;
-
-    @ConfigProperty(name = "casecoding.search.history-queue", defaultValue = "10000")
-    int capacity;
 
     private volatile BlockingQueue<Pending> queue;
     /** One writer at a time, so the entries of one user are written in the order they were searched. */
@@ -122,7 +118,7 @@ public class SearchHistoryRecorder {
         if (q == null) {
             synchronized (this) {
                 if (queue == null) {
-                    queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
+                    queue = new ArrayBlockingQueue<>(Math.max(1, config.historyQueue()));
                 }
                 q = queue;
             }
