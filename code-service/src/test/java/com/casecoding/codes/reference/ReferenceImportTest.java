@@ -83,6 +83,101 @@ class ReferenceImportTest {
         assertEquals(7, byDataset.get("pos").rows());
         // DRGs 11, CC/MCC 4 (I46.9 once, flagged alive-only), HAC lines 3
         assertEquals(11 + 4 + 3, byDataset.get("msdrg").rows());
+        // 20 nodes, 11 notes, 4 seventh characters
+        assertEquals("FY2026", byDataset.get("icd10cm-tabular").version());
+        assertEquals(20 + 11 + 4, byDataset.get("icd10cm-tabular").rows());
+        assertEquals(13, byDataset.get("icd10cm-index").rows());
+        assertEquals(2 + 7, byDataset.get("icd10cm-neoplasm").rows(), "2 rows, 7 cells (a '--' cell is no code)");
+        assertEquals(1 + 6, byDataset.get("icd10cm-drug").rows());
+    }
+
+    @Test
+    void tabularNotesOnThePageWithWhereTheyArePrinted() {
+        String tab = "sections.find { it.key == 'tabular' }.content";
+        registered().when().get("/api/codes/icd10cm/E11.9").then().statusCode(200)
+                .body(tab + ".loaded", equalTo(true))
+                .body(tab + ".printedAt", equalTo("E11.9"))
+                .body(tab + ".release.version", equalTo("FY2026"))
+                .body(tab + ".notes.find { it.kind == 'excludes1' }.text", equalTo("type 1 diabetes mellitus (E10.-)"))
+                .body(tab + ".notes.find { it.kind == 'excludes1' }.at", equalTo("E11"))
+                .body(tab + ".notes.find { it.kind == 'excludes1' }.inherited", equalTo(true))
+                .body(tab + ".notes.find { it.kind == 'excludes1' }.codes", equalTo(List.of("E10")))
+                .body(tab + ".notes.find { it.kind == 'excludes2' }.heading", equalTo("Excludes2"))
+                .body(tab + ".notes.find { it.kind == 'useAdditionalCode' }.at", equalTo("E08-E13"))
+                .body(tab + ".notes.find { it.kind == 'notes' }.atKind", equalTo("chapter"))
+                .body(tab + ".notes.find { it.kind == 'includes' }.text", equalTo("insulin resistant diabetes"));
+        registered().when().get("/api/codes/icd10cm/I46.9").then().statusCode(200)
+                .body(tab + ".notes.find { it.kind == 'codeFirst' }.heading", equalTo("Code first"));
+        registered().when().get("/api/codes/icd10cm/I50.9").then().statusCode(200)
+                .body(tab + ".notes.find { it.kind == 'codeAlso' }.codes", equalTo(List.of("I50.84")));
+    }
+
+    @Test
+    void seventhCharacterTableOfAnExtendedCode() {
+        String tab = "sections.find { it.key == 'tabular' }.content";
+        registered().when().get("/api/codes/icd10cm/S72.001A").then().statusCode(200)
+                .body(tab + ".printedAt", equalTo("S72.001"))
+                .body(tab + ".seventhCharacters.at", equalTo("S72"))
+                .body(tab + ".seventhCharacters.characters.character", equalTo(List.of("A", "B", "D", "S")))
+                .body(tab + ".seventhCharacters.characters[0].meaning", equalTo("initial encounter for closed fracture"))
+                .body(tab + ".notes.find { it.kind == 'sevenChrNote' }.at", equalTo("S72"))
+                .body(tab + ".note", containsString("extends S72.001"));
+    }
+
+    @Test
+    void alphabeticIndexEntriesLeadingToTheCode() {
+        String idx = "sections.find { it.key == 'alphabeticIndex' }.content";
+        registered().when().get("/api/codes/icd10cm/E11.9").then().statusCode(200)
+                .body(idx + ".loaded", equalTo(true))
+                .body(idx + ".files.find { it.file == 'Index to Diseases and Injuries' }.entries.path",
+                        equalTo(List.of("Diabetes, diabetic", "Diabetes, diabetic > type 2")))
+                .body(idx + ".files.find { it.file == 'Index to Diseases and Injuries' }.entries[0].nemod",
+                        equalTo("(mellitus) (sugar)"));
+        registered().when().get("/api/codes/icd10cm/J96.01").then().statusCode(200)
+                .body(idx + ".files.find { it.file == 'Index to Diseases and Injuries' }.entries.path",
+                        equalTo(List.of("Failure > respiratory > acute > with hypoxia")));
+        assertEquals(1, CodesTestData.count(dataSource, "select count(*) from codes.icd10cm_index_cell "
+                + "where code = 'C343' and incomplete and heading = 'Malignant Primary'"));
+        assertEquals(1, CodesTestData.count(dataSource, "select count(*) from codes.icd10cm_index_term "
+                + "where see = 'Diabetes' and title = 'DM'"));
+        assertEquals(1, CodesTestData.count(dataSource, "select count(*) from codes.icd10cm_index_cell "
+                + "where code = 'T383X5' and heading = 'Adverse effect'"));
+    }
+
+    @Inject
+    com.casecoding.codes.reference.tabular.Excludes1Service excludes1;
+
+    @Test
+    void excludes1BetweenTwoDiagnosesForClaimChecks() {
+        var result = excludes1.check(List.of("e10.9", "E119", "I50.9"), LocalDate.of(2026, 1, 15));
+        assertTrue(result.loaded());
+        assertEquals("FY2026", result.release().version());
+        assertEquals(1, result.conflicts().size(), result::toString);
+        var conflict = result.conflicts().get(0);
+        assertEquals("E10.9", conflict.code());
+        assertEquals("E11.9", conflict.excludedCode());
+        assertEquals("E10", conflict.noteAt());
+        assertEquals("type 2 diabetes mellitus (E11.-)", conflict.note());
+        assertTrue(conflict.fix().contains("remove"));
+        assertEquals(List.of(), excludes1.check(List.of("E11.9", "I50.9", "S72.001A"), LocalDate.of(2026, 1, 15))
+                .conflicts());
+        var old = excludes1.check(List.of("E10.9", "E11.9"), LocalDate.of(2024, 5, 1));
+        assertTrue(!old.loaded() && old.message().contains("FY2024"), old::toString);
+    }
+
+    @Test
+    void aTabularFileBreakingTheSchemaIsRefused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("icd10cm_tabular_2027.xml"), "<ICD10CM.tabular><version>2027</version>"
+                + "<chapter><name>1</name><desc>x</desc>\n<section id=\"A00-A09\"><desc>y</desc>\n"
+                + "<diag><name>A0-0</name><desc>z</desc></diag></section></chapter></ICD10CM.tabular>");
+        Files.writeString(dir.resolve("icd10cm_index_2027.xml"), "<ICD10CM.index><version>2026</version>"
+                + "<letter><title>A</title></letter></ICD10CM.index>");
+        ImportSummary bad = runner.importPaths(List.of(dir), "test");
+        assertEquals(2, bad.failed(), bad.files()::toString);
+        assertTrue(bad.files().stream().anyMatch(o -> o.reason().contains("'A0-0' is not an ICD-10-CM code")
+                && o.line() == 3), bad.files()::toString);
+        assertTrue(bad.files().stream().anyMatch(o -> o.reason().contains("<version> is '2026'")),
+                bad.files()::toString);
     }
 
     @Test

@@ -18,8 +18,9 @@ import java.util.Optional;
 /**
  * CMS-HCC format files ({@code F2422P1M.TXT}: model V24, payment year 2022; {@code F2824T1N.TXT}: V28, 2024), the
  * ICD-10-CM -> HCC tables of the CMS risk-adjustment software: one line per code and HCC, the code without its dot,
- * a tab (or spaces), the HCC number, an optional trailing tab. A code in several HCCs has several lines; a code in no
- * payment HCC has none. Each model version is its own dataset, each payment year a release of it.
+ * a tab (or spaces), the HCC number, then a trailing tab with either nothing or {@code D}: CMS marks with {@code D} the
+ * further lines of a code that maps to several HCCs. A code in several HCCs has several lines; a code in no payment
+ * HCC has none. Each model version is its own dataset, each payment year a release of it.
  */
 @ApplicationScoped
 public class HccImporter implements DatasetImporter {
@@ -51,9 +52,9 @@ public class HccImporter implements DatasetImporter {
                     continue;
                 }
                 String[] fields = line.strip().split("[\\t ]+");
-                if (fields.length != 2) {
-                    throw lines.malformed("expected an ICD-10-CM code and an HCC number separated by a tab, found "
-                            + fields.length + " field(s)");
+                if (fields.length == 3 && !fields[2].equals("D") || fields.length < 2 || fields.length > 3) {
+                    throw lines.malformed("expected an ICD-10-CM code, a tab, an HCC number and optionally a tab "
+                            + "and D (a further HCC of the code), found '" + line.strip() + "'");
                 }
                 String code = CodeSystem.ICD10CM.normalize(fields[0]).orElseThrow(() -> lines.malformed(
                         "'" + fields[0] + "' is not an ICD-10-CM code (3-7 letters and digits, first a letter)"));
@@ -77,7 +78,7 @@ public class HccImporter implements DatasetImporter {
 
     /** The HCC number, or -1 when the text is not one. */
     static int hccNumber(String text) {
-        if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(Character::isDigit)) {
+        if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return -1;
         }
         int hcc = Integer.parseInt(text);
