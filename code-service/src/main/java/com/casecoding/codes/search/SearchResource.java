@@ -70,7 +70,10 @@ public class SearchResource {
             @Parameter(description = "active, deleted or all (default all, deleted last)") @QueryParam("status") String status,
             @Parameter(description = "Release version, e.g. FY2025") @QueryParam("version") String version,
             @Parameter(description = "1-100, default 20") @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more; offset + limit at most 500") @QueryParam("offset") String offset) {
+            @Parameter(description = "0 or more; offset + limit at most 500") @QueryParam("offset") String offset,
+            @Parameter(description = "Reference flags, comma-separated (any of them): hcc (maps to a CMS-HCC in the "
+                    + "newest table of any model), hcc-v24, hcc-v28, cc, mcc (MS-DRG), hac") @QueryParam("flag")
+            String flag) {
         String text = SearchParams.text(q);
         Set<String> systems = SearchParams.systems(system);
         int lim = SearchParams.integer("limit", limit, 20, 1, SearchQuery.MAX_LIMIT);
@@ -80,7 +83,7 @@ public class SearchResource {
                     + ": refine the query instead of paging further");
         }
         SearchQuery query = new SearchQuery(text, systems, SearchParams.billable(billable),
-                SearchParams.deleted(status), SearchParams.version(version), lim, off);
+                SearchParams.deleted(status), SearchParams.version(version), lim, off, SearchParams.flags(flag));
         SearchPage page = engine.withIndex(index -> index.search(query));
         history.recordIfRegistered(jwt, text, systems, page.total());
         List<Result> results = page.results().stream().map(h -> new Result(h.system(), h.code(), h.normalizedCode(),

@@ -162,7 +162,60 @@ class ReferenceImportTest {
         assertEquals(List.of(), excludes1.check(List.of("E11.9", "I50.9", "S72.001A"), LocalDate.of(2026, 1, 15))
                 .conflicts());
         var old = excludes1.check(List.of("E10.9", "E11.9"), LocalDate.of(2024, 5, 1));
-        assertTrue(!old.loaded() && old.message().contains("FY2024"), old::toString);
+        assertTrue(!old.loaded() && old.message().contains("fiscal year 2024"), old::toString);
+    }
+
+    @Inject
+    com.casecoding.codes.search.SearchEngine searchEngine;
+
+    @Test
+    void searchFiltersByHccCcAndMcc() throws InterruptedException {
+        searchEngine.requestRebuild("test");
+        assertTrue(searchEngine.awaitIdle(java.time.Duration.ofSeconds(60)));
+        given().when().get("/api/search?q=diabetes&system=icd10cm&flag=hcc-v28").then().statusCode(200)
+                .body("results.code", org.hamcrest.Matchers.containsInAnyOrder("E10.9", "E11.51", "E11.9"));
+        given().when().get("/api/search?q=diabetes&system=icd10cm").then().statusCode(200)
+                .body("results.code", hasItems("E10", "E11", "E10.9"));
+        given().when().get("/api/search?q=failure&flag=mcc").then().statusCode(200)
+                .body("results.code", equalTo(List.of("J96.01")));
+        given().when().get("/api/search?q=failure&flag=cc,mcc").then().statusCode(200)
+                .body("results.code", org.hamcrest.Matchers.containsInAnyOrder("J96.01", "I50.9"));
+        given().when().get("/api/search?q=cardiac&flag=hac").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().when().get("/api/search?q=diabetes&flag=hac").then().statusCode(200)
+                .body("results.code", equalTo(List.of("E10.9")));
+        given().when().get("/api/search?q=diabetes&flag=expensive").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("flag"));
+    }
+
+    @Inject
+    com.casecoding.codes.reference.query.ReferenceQueries queries;
+
+    @Test
+    void casePilotQuestionKindsAnsweredFromTheData() throws InterruptedException {
+        assertTrue(searchEngine.awaitIdle(java.time.Duration.ofSeconds(60)));
+        var v28 = queries.hcc("e119", "v28");
+        assertTrue(v28.answered());
+        assertEquals(List.of(38), v28.facts().get(0).hccs().stream().map(c -> c.hcc()).toList());
+        assertTrue(v28.sentence().contains("E11.9 maps to HCC 38"), v28.sentence());
+        assertEquals("PY2026-T1N", v28.sources().get(0).version());
+        var none = queries.hcc("R05.1", null);
+        assertTrue(none.sentence().contains("No HCC"), none.sentence());
+        assertTrue(!queries.hcc("E11.8", "V28").answered(), "a code missing from the loaded release is not answered");
+        var mcc = queries.severity("J96.01");
+        assertTrue(mcc.answered());
+        assertEquals("mcc", mcc.facts().status());
+        assertTrue(queries.severity("I46.9").sentence().contains("discharged alive"));
+        var chf = queries.hccForCondition("CHF", "V28");
+        assertTrue(chf.answered(), chf.sentence());
+        assertEquals(226, chf.facts().get(0).hcc());
+        assertTrue(chf.facts().get(0).codes().contains("I50.9"));
+        var drg = queries.drg("DRG 470");
+        assertTrue(drg.answered());
+        assertTrue(drg.sentence().contains("470") && drg.sentence().contains("MAJOR HIP AND KNEE JOINT REPLACEMENT"),
+                drg.sentence());
+        assertEquals("v43", drg.sources().get(0).version());
+        assertTrue(!queries.drg("471").answered());
     }
 
     @Test
