@@ -39,8 +39,4 @@ public final class ReferenceDatasets {
         return INDEX.equals(dataset) || EINDEX.equals(dataset) || NEOPLASM.equals(dataset) || DRUG.equals(dataset);
     }
 
-    public static boolean isReference(String dataset) {
-        return hccModel(dataset).isPresent() || MSDRG.equals(dataset) || POS.equals(dataset)
-                || TABULAR.equals(dataset) || isIndex(dataset);
-    }
 }

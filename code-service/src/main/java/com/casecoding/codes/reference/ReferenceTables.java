@@ -96,12 +96,10 @@ public class ReferenceTables {
         reload();
     }
 
-    // before the code page drops its cached pages (default priority), so no page is rebuilt from the old tables
+    // before the code page drops its cached pages (default priority), so no page is rebuilt from the old tables;
+    // after any import (a fraction of a second), so a release replaced or removed with another dataset never lingers
     void onImport(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) ImportCompleted event) {
-        if (event.datasets().stream().anyMatch(d -> ReferenceDatasets.hccModel(d).isPresent()
-                || d.equals(ReferenceDatasets.MSDRG) || d.equals(ReferenceDatasets.POS))) {
-            reload();
-        }
+        reload();
     }
 
     /** CMS-HCC models with a loaded table ({@code V24}, {@code V28}), each with its tables newest first. */

@@ -149,6 +149,31 @@ class ReferenceRealDataTest {
     }
 
     @Test
+    void hacProceduresOnPcsPagesAndTheSearchFilterOnRealData() throws Exception {
+        given().auth().oauth2(TestTokens.coder("55555555-5555-5555-5555-555555555556"))
+                .when().get("/api/codes/icd10pcs/0210093").then().statusCode(200)
+                .body("sections.find { it.key == 'msDrg' }.content.hac[0].category", org.hamcrest.Matchers.equalTo("08"))
+                .body("sections.find { it.key == 'msDrg' }.content.hac[0].list", org.hamcrest.Matchers.equalTo("PROCEDURES"))
+                .body("sections.find { it.key == 'msDrg' }.content.hac[0].criteria", org.hamcrest.Matchers.equalTo(2));
+        assertTrue(search.awaitIdle(java.time.Duration.ofSeconds(120)));
+        Map<String, List<Integer>> v28 = hccFile(data.resolve("hcc/F2824T1N.TXT"));
+        List<String> hits = given().when().get("/api/search?q=heart failure&system=icd10cm&flag=hcc-v28&limit=50")
+                .then().statusCode(200).extract().jsonPath().getList("results.normalizedCode");
+        assertTrue(hits.size() >= 10, hits::toString);
+        for (String code : hits) {
+            assertTrue(v28.containsKey(code), code + " is not in the V28 table");
+        }
+        Map<String, String> severity = severityLists(data.resolve("msdrg/v40/appendix_F_J.txt.gz"));
+        for (String code : given().when().get("/api/search?q=shock&system=icd10cm&flag=mcc&limit=50").then()
+                .statusCode(200).extract().jsonPath().getList("results.normalizedCode", String.class)) {
+            assertTrue(severity.getOrDefault(code, "").startsWith("mcc"), code + " is not an MCC");
+        }
+    }
+
+    @Inject
+    com.casecoding.codes.search.SearchEngine search;
+
+    @Test
     void everyHccOfTheFilesHasOurLabel() throws IOException {
         for (String[] f : new String[][]{{"V24", "hcc/F2422P1M.TXT"}, {"V28", "hcc/F2824T1N.TXT"}}) {
             for (List<Integer> hccs : hccFile(data.resolve(f[1])).values()) {

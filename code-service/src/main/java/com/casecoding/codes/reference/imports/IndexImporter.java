@@ -1,19 +1,15 @@
 package com.casecoding.codes.reference.imports;
 
 import com.casecoding.codes.imports.CopyWriter;
-import com.casecoding.codes.imports.DatasetImporter;
 import com.casecoding.codes.imports.ImportContext;
 import com.casecoding.codes.imports.SourceFile;
 import com.casecoding.codes.reference.ReferenceDatasets;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.xml.stream.XMLStreamException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * CDC's ICD-10-CM index XML files ({@link IndexParser} reads the schema), each its own dataset: the Index to Diseases
@@ -21,25 +17,15 @@ import java.util.Optional;
  * into {@code icd10cm_index_term} with COPY; table cells wait in memory until the terms are in.
  */
 @ApplicationScoped
-public class IndexImporter implements DatasetImporter {
+public class IndexImporter extends CdcXmlImporter {
 
     @Override
-    public Optional<SourceFile> recognize(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        return CdcXmlFile.of(file).filter(f -> ReferenceDatasets.isIndex(f.dataset()))
-                .map(f -> new SourceFile(f.dataset(), f.version(), f.effectiveDate(), file, List.of(), f.describe()));
+    boolean reads(String dataset) {
+        return ReferenceDatasets.isIndex(dataset);
     }
 
     @Override
-    public int order() {
-        return 200;
-    }
-
-    @Override
-    public long importFile(SourceFile source, ImportContext context) throws Exception {
-        CdcXmlFile name = CdcXmlFile.of(source.file()).orElseThrow();
+    long read(CdcXmlFile name, SourceFile source, ImportContext context) throws Exception {
         List<Object[]> cells = new ArrayList<>();
         long terms;
         try (InputStream in = TabularImporter.open(source.file());
@@ -66,11 +52,6 @@ public class IndexImporter implements DatasetImporter {
                 }
             });
             terms = out.rows();
-        } catch (TabularParser.LayoutException e) {
-            throw context.malformed(e.line, e.getMessage());
-        } catch (XMLStreamException e) {
-            throw context.malformed(e.getLocation() == null ? 0 : e.getLocation().getLineNumber(),
-                    "not well-formed XML: " + e.getMessage());
         }
         return terms + TabularImporter.copy(context, "codes.icd10cm_index_cell", cells, "term_id", "col", "heading",
                 "code", "incomplete");

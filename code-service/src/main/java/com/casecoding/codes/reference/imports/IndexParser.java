@@ -73,29 +73,10 @@ final class IndexParser {
                 message);
     }
 
-    private boolean nextChild() throws XMLStreamException {
-        while (r.hasNext()) {
-            int e = r.next();
-            if (e == XMLStreamConstants.START_ELEMENT) {
-                return true;
-            }
-            if (e == XMLStreamConstants.END_ELEMENT) {
-                return false;
-            }
-        }
-        return false;
-    }
-
     private void root() throws Exception {
-        while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) {
-            // prolog
-        }
-        if (!r.isStartElement() || !r.getLocalName().equals("ICD10CM.index")) {
-            throw layout("the root element is " + (r.isStartElement() ? "<" + r.getLocalName() + ">" : "missing")
-                    + ", not <ICD10CM.index>: not a CDC ICD-10-CM index file");
-        }
+        Xml.root(r, "ICD10CM.index", "a CDC ICD-10-CM index file");
         int letters = 0;
-        while (nextChild()) {
+        while (Xml.nextChild(r)) {
             switch (r.getLocalName()) {
                 case "version" -> sink.version(Xml.text(r));
                 case "title" -> Xml.text(r);
@@ -114,7 +95,7 @@ final class IndexParser {
 
     private void headings() throws Exception {
         int position = 0;
-        while (nextChild()) {
+        while (Xml.nextChild(r)) {
             if (!r.getLocalName().equals("head")) {
                 Xml.skip(r);
                 continue;
@@ -136,7 +117,7 @@ final class IndexParser {
 
     private void letter() throws Exception {
         letter = null;
-        while (nextChild()) {
+        while (Xml.nextChild(r)) {
             switch (r.getLocalName()) {
                 case "title" -> letter = Xml.text(r);
                 case "mainTerm" -> term(0);
@@ -162,7 +143,7 @@ final class IndexParser {
         String seeAlso = null;
         List<Object[]> cells = new ArrayList<>();
         boolean emitted = false;
-        while (nextChild()) {
+        while (Xml.nextChild(r)) {
             String child = r.getLocalName();
             switch (child) {
                 case "title" -> {

@@ -7,13 +7,13 @@ import com.casecoding.codes.imports.SourceFile;
 import com.casecoding.codes.imports.SourceLines;
 import com.casecoding.codes.reference.PlaceOfServiceCodes;
 import com.casecoding.codes.reference.ReferenceDatasets;
+import com.casecoding.codes.search.OfficialFilesSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,33 +104,6 @@ public class PosImporter implements DatasetImporter {
 
     /** The cells of one CSV line (RFC 4180 quoting within the line); null for an unterminated quote. */
     static List<String> cells(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        if (quoted) {
-            return null;
-        }
-        out.add(cell.toString());
-        return out;
+        return line.chars().filter(c -> c == '"').count() % 2 == 1 ? null : OfficialFilesSource.csv(line);
     }
 }

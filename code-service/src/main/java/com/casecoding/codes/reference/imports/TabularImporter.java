@@ -1,7 +1,6 @@
 package com.casecoding.codes.reference.imports;
 
 import com.casecoding.codes.imports.CopyWriter;
-import com.casecoding.codes.imports.DatasetImporter;
 import com.casecoding.codes.imports.ImportContext;
 import com.casecoding.codes.imports.SourceFile;
 import com.casecoding.codes.reference.ReferenceDatasets;
@@ -9,13 +8,11 @@ import com.casecoding.codes.reference.tabular.CodeRange;
 import com.casecoding.codes.reference.tabular.TabularNoteKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.xml.stream.XMLStreamException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -24,25 +21,15 @@ import java.util.zip.GZIPInputStream;
  * (or is not well-formed XML) is refused with the line where it breaks.
  */
 @ApplicationScoped
-public class TabularImporter implements DatasetImporter {
+public class TabularImporter extends CdcXmlImporter {
 
     @Override
-    public Optional<SourceFile> recognize(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        return CdcXmlFile.of(file).filter(f -> f.dataset().equals(ReferenceDatasets.TABULAR))
-                .map(f -> new SourceFile(f.dataset(), f.version(), f.effectiveDate(), file, List.of(), f.describe()));
+    boolean reads(String dataset) {
+        return dataset.equals(ReferenceDatasets.TABULAR);
     }
 
     @Override
-    public int order() {
-        return 200;
-    }
-
-    @Override
-    public long importFile(SourceFile source, ImportContext context) throws Exception {
-        CdcXmlFile name = CdcXmlFile.of(source.file()).orElseThrow();
+    long read(CdcXmlFile name, SourceFile source, ImportContext context) throws Exception {
         // one COPY at a time per connection: nodes stream straight in, notes, their code ranges and the
         // 7th-character tables (a fraction of the nodes) wait in memory until the nodes are written
         List<Object[]> notes = new ArrayList<>();
@@ -76,11 +63,6 @@ public class TabularImporter implements DatasetImporter {
                     seventh.add(new Object[]{node, character, meaning});
                 }
             });
-        } catch (TabularParser.LayoutException e) {
-            throw context.malformed(e.line, e.getMessage());
-        } catch (XMLStreamException e) {
-            throw context.malformed(e.getLocation() == null ? 0 : e.getLocation().getLineNumber(),
-                    "not well-formed XML: " + e.getMessage());
         }
         long rows = copy(context, "codes.icd10cm_tabular_note", notes, "node_id", "seq", "kind", "text");
         copy(context, "codes.icd10cm_tabular_note_ref", refs, "node_id", "seq", "first_code", "last_code");

@@ -80,15 +80,9 @@ final class TabularParser {
     }
 
     private void root() throws Exception {
-        while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) {
-            // prolog, comments
-        }
-        if (!r.isStartElement() || !r.getLocalName().equals("ICD10CM.tabular")) {
-            throw layout("the root element is " + (r.isStartElement() ? "<" + r.getLocalName() + ">" : "missing")
-                    + ", not <ICD10CM.tabular>: not a CDC ICD-10-CM Tabular List file");
-        }
+        Xml.root(r, "ICD10CM.tabular", "a CDC ICD-10-CM Tabular List file");
         int chapters = 0;
-        while (nextChild()) {
+        while (Xml.nextChild(r)) {
             switch (r.getLocalName()) {
                 case "version" -> sink.version(Xml.text(r));
                 case "chapter" -> {
@@ -109,20 +103,6 @@ final class TabularParser {
         }
     }
 
-    /** Moves to the next child start element of the current element; false at its end tag. */
-    private boolean nextChild() throws XMLStreamException {
-        while (r.hasNext()) {
-            int e = r.next();
-            if (e == XMLStreamConstants.START_ELEMENT) {
-                return true;
-            }
-            if (e == XMLStreamConstants.END_ELEMENT) {
-                return false;
-            }
-        }
-        return false;
-    }
-
     /** A chapter, section or diag; the reader is on its start tag and ends on its end tag. */
     private void node(String kind) throws Exception {
         int id = nextNode++;
@@ -130,7 +110,7 @@ final class TabularParser {
         String name = kind.equals("section") ? r.getAttributeValue(null, "id") : null;
         String title = null;
         stack.push(id);
-        while (nextChild()) {
+        while (Xml.nextChild(r)) {
             String child = r.getLocalName();
             Optional<TabularNoteKind> note = TabularNoteKind.ofElement(child);
             if (note.isPresent()) {
@@ -166,7 +146,7 @@ final class TabularParser {
     }
 
     private void notes(int node, TabularNoteKind kind) throws Exception {
-        while (nextChild()) {
+        while (Xml.nextChild(r)) {
             if (!r.getLocalName().equals("note")) {
                 throw layout("unexpected <" + r.getLocalName() + "> in <" + kind.element() + "> (only <note>)");
             }
@@ -178,7 +158,7 @@ final class TabularParser {
     }
 
     private void sevenChrDef(int node) throws Exception {
-        while (nextChild()) {
+        while (Xml.nextChild(r)) {
             switch (r.getLocalName()) {
                 case "extension" -> {
                     String c = r.getAttributeValue(null, "char");

@@ -48,6 +48,36 @@ final class Xml {
         return collapse(b);
     }
 
+    /** Moves to the next child start element of the current element; false at the current element's end tag. */
+    static boolean nextChild(XMLStreamReader r) throws XMLStreamException {
+        while (r.hasNext()) {
+            int e = r.next();
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (e == XMLStreamConstants.END_ELEMENT) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Moves to the root element and checks its name; the message names the file kind expected. */
+    static void root(XMLStreamReader r, String name, String what) throws XMLStreamException,
+            TabularParser.LayoutException {
+        while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) {
+            // prolog, comments
+        }
+        if (!r.isStartElement() || !r.getLocalName().equals(name)) {
+            throw new TabularParser.LayoutException(line(r), "the root element is " + (r.isStartElement()
+                    ? "<" + r.getLocalName() + ">" : "missing") + ", not <" + name + ">: not " + what);
+        }
+    }
+
+    static int line(XMLStreamReader r) {
+        return r.getLocation() == null ? 0 : r.getLocation().getLineNumber();
+    }
+
     /** Skips the current element with everything inside it. */
     static void skip(XMLStreamReader r) throws XMLStreamException {
         int depth = 1;

@@ -54,7 +54,8 @@ public class ReferenceQueries {
     }
 
     /** A code's HCCs per loaded model (newest payment year of each, or the one model asked for). */
-    public Answer<List<RiskAdjustmentSection.ModelMapping>> hcc(String typedCode, String model) {
+    public Answer<List<RiskAdjustmentSection.ModelMapping>> hcc(String typedCode, String typedModel) {
+        String model = model(typedModel);
         Optional<String> code = existing(typedCode);
         if (code.isEmpty()) {
             return new Answer<>(false, unknown(typedCode), null, List.of());
@@ -63,7 +64,7 @@ public class ReferenceQueries {
         boolean header = header(code.get());
         List<RiskAdjustmentSection.ModelMapping> out = new ArrayList<>();
         for (ReferenceTables.HccTable t : tables.hccModels().values().stream().map(l -> l.get(0)).toList()) {
-            if (model == null || t.model().equalsIgnoreCase(model.strip())) {
+            if (model == null || t.model().equals(model)) {
                 out.add(RiskAdjustmentSection.content(tables, code.get(), display, header).models().stream()
                         .filter(m -> m.model().equals(t.model()) && m.newestOfModel()).findFirst().orElseThrow());
             }
@@ -71,8 +72,8 @@ public class ReferenceQueries {
         if (out.isEmpty()) {
             String loaded = String.join(", ", tables.hccModels().keySet());
             return new Answer<>(false, model == null ? "No CMS-HCC mapping is loaded."
-                    : "No CMS-HCC " + model.strip().toUpperCase(Locale.ROOT) + " table is loaded"
-                    + (loaded.isEmpty() ? "." : "; loaded: " + loaded + "."), null, List.of());
+                    : "No CMS-HCC " + model + " table is loaded" + (loaded.isEmpty() ? "." : "; loaded: " + loaded
+                    + "."), null, List.of());
         }
         return new Answer<>(true, String.join(" ", out.stream().map(RiskAdjustmentSection.ModelMapping::statement)
                 .toList()), List.copyOf(out), out.stream().map(RiskAdjustmentSection.ModelMapping::release).toList());
@@ -101,13 +102,15 @@ public class ReferenceQueries {
      * the billable ICD-10-CM codes that map to an HCC in the model (lay terms and abbreviations expanded as search
      * expands them), the HCCs of the best matches ranked by how many top matches they hold.
      */
-    public Answer<List<ConditionHcc>> hccForCondition(String words, String model) {
+    public Answer<List<ConditionHcc>> hccForCondition(String words, String typedModel) {
+        String model = model(typedModel);
+        // without a model: the newest model version loaded
         Optional<ReferenceTables.HccTable> table = model == null
                 ? tables.hccModels().keySet().stream().reduce((a, b) -> b).flatMap(tables::hcc)
-                : tables.hcc(model.strip());
+                : tables.hcc(model);
         if (table.isEmpty()) {
             return new Answer<>(false, model == null ? "No CMS-HCC mapping is loaded."
-                    : "No CMS-HCC " + model.strip().toUpperCase(Locale.ROOT) + " table is loaded.", null, List.of());
+                    : "No CMS-HCC " + model + " table is loaded.", null, List.of());
         }
         ReferenceTables.HccTable t = table.get();
         String flag = "hcc-" + t.model().toLowerCase(Locale.ROOT);
@@ -158,6 +161,15 @@ public class ReferenceQueries {
         }
         DrgService.DrgPage page = drgs.page(typed);
         return new Answer<>(true, page.statement(), page, List.of(page.release()));
+    }
+
+    /** {@code V28}, {@code v28} and {@code 28} name model V28; null or blank: every model. */
+    static String model(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String t = typed.strip().toUpperCase(Locale.ROOT);
+        return t.startsWith("V") ? t : "V" + t;
     }
 
     private Optional<String> existing(String typed) {

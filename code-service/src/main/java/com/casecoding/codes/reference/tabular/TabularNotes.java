@@ -67,10 +67,8 @@ public class TabularNotes {
     private final Map<String, Optional<Chain>> chains = new ConcurrentHashMap<>();
 
     void onImport(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) ImportCompleted event) {
-        if (event.datasets().contains(ReferenceDatasets.TABULAR)) {
-            releases = null;
-            chains.clear();
-        }
+        releases = null;
+        chains.clear();
     }
 
     /** Loaded releases, newest first. */
