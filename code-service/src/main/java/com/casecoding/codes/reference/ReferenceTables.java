@@ -166,7 +166,7 @@ public class ReferenceTables {
     }
 
     private static HccTable loadHcc(Connection c, ReleaseRow r, String model) throws SQLException {
-        int year = Integer.parseInt(r.version().substring(2, 6));
+        int year = r.effective().getYear(); // a payment year starts on January 1
         Map<String, int[]> map = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "select code, hcc from codes.hcc_mapping where release_id = ? order by code, hcc")) {

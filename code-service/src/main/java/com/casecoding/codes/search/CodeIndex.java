@@ -146,7 +146,9 @@ public final class CodeIndex implements Closeable {
             Map<String, SearchDocument> codes = bySystem.computeIfAbsent(doc.system(), s -> new LinkedHashMap<>());
             SearchDocument previous = codes.get(doc.code());
             if (previous == null || previous.deleted() || !doc.deleted()) {
-                codes.put(doc.code(), doc);
+                // reference flags are facts about the code, whichever source brought them
+                codes.put(doc.code(), previous == null || previous.flags().isEmpty() || !doc.flags().isEmpty() ? doc
+                        : doc.withFlags(previous.flags()));
                 count += previous == null ? 1 : 0;
             }
         }

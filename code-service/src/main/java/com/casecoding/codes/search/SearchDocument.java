@@ -38,6 +38,11 @@ public record SearchDocument(String system, String code, String title, boolean b
         this(system, code, title, billable, deleted, version, Set.of());
     }
 
+    /** The same document with these reference flags. */
+    public SearchDocument withFlags(Set<String> flags) {
+        return new SearchDocument(system, code, title, billable, deleted, version, flags);
+    }
+
     public String displayCode() {
         return CodeSystem.fromId(system).map(s -> s.display(code)).orElse(code);
     }

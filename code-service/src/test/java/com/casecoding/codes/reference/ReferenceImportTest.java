@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -61,6 +62,19 @@ class ReferenceImportTest {
         CodesTestData.reset(dataSource);
         summary = runner.importPaths(List.of(ReferenceFixtures.folder()), "test");
         pages.invalidate();
+    }
+
+    @Inject
+    ReferenceTables referenceTables;
+
+    /** Leaves the shared test database and search index as other test classes expect them: without our fixtures. */
+    @AfterAll
+    void removeFixtures() throws InterruptedException {
+        CodesTestData.reset(dataSource);
+        referenceTables.reload();
+        pages.invalidate();
+        searchEngine.requestRebuild("test cleanup");
+        assertTrue(searchEngine.awaitIdle(java.time.Duration.ofSeconds(60)));
     }
 
     private static RequestSpecification registered() {
