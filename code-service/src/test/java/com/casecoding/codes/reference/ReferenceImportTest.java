@@ -230,6 +230,15 @@ class ReferenceImportTest {
                 drg.sentence());
         assertEquals("v43", drg.sources().get(0).version());
         assertTrue(!queries.drg("471").answered());
+        var notes = queries.tabularNotes("E11.9", null);
+        assertTrue(notes.answered(), notes.sentence());
+        assertTrue(notes.sentence().contains("Excludes1 (at E11): type 1 diabetes mellitus (E10.-)"), notes.sentence());
+        assertEquals("FY2026", notes.sources().get(0).version());
+        var old = queries.tabularNotes("E11.9", LocalDate.of(2025, 3, 1));
+        assertTrue(!old.answered() && old.sentence().startsWith("Not loaded"), old.sentence());
+        var pair = queries.excludes1(List.of("E11.9", "E10.9"), LocalDate.of(2026, 2, 1));
+        assertTrue(pair.answered() && pair.facts().conflicts().size() == 1, pair.sentence());
+        assertTrue(pair.sentence().contains("are not coded together"), pair.sentence());
     }
 
     @Test

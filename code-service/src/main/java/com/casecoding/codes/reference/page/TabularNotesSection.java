@@ -67,7 +67,11 @@ public class TabularNotesSection implements CodePageSection {
 
     @Override
     public Object content(CodePageContext ctx) {
-        int fy = TabularNotes.fiscalYear(ctx.release().effectiveDate());
+        return content(tabular, ctx.code(), ctx.displayCode(), TabularNotes.fiscalYear(ctx.release().effectiveDate()));
+    }
+
+    /** The section for a code in a fiscal year's Tabular List; also what CasePilot's note answers are made of. */
+    public static Content content(TabularNotes tabular, String code, String display, int fy) {
         Optional<TabularNotes.TabularRelease> release = tabular.forFiscalYear(fy);
         if (release.isEmpty()) {
             String loaded = tabular.releases().stream().map(r -> r.ref().version()).toList().toString();
@@ -76,9 +80,9 @@ public class TabularNotesSection implements CodePageSection {
                     + "also, 7th characters) cannot be shown." + (tabular.releases().isEmpty() ? ""
                     : " Loaded: " + loaded + "."));
         }
-        Optional<TabularNotes.Chain> chain = tabular.chain(release.get(), ctx.code());
+        Optional<TabularNotes.Chain> chain = tabular.chain(release.get(), code);
         if (chain.isEmpty()) {
-            return new Content(true, null, List.of(), null, release.get().ref(), ctx.displayCode()
+            return new Content(true, null, List.of(), null, release.get().ref(), display
                     + " is not in " + release.get().ref().label() + ".");
         }
         List<Note> notes = new ArrayList<>();
@@ -102,7 +106,7 @@ public class TabularNotesSection implements CodePageSection {
         TabularNotes.Node printed = chain.get().nodes().get(0);
         return new Content(true, printed.display(), List.copyOf(notes), seventh, release.get().ref(),
                 chain.get().exact() ? "Notes at a category, section or chapter apply to every code below it "
-                        + "('inherited')." : ctx.displayCode() + " is not printed in the Tabular List itself; it "
+                        + "('inherited')." : display + " is not printed in the Tabular List itself; it "
                         + "extends " + printed.display() + ", whose notes and 7th-character table apply.");
     }
 }

@@ -8,6 +8,9 @@ import com.casecoding.codes.reference.RefRelease;
 import com.casecoding.codes.reference.ReferenceTables;
 import com.casecoding.codes.reference.page.InpatientSeveritySection;
 import com.casecoding.codes.reference.page.RiskAdjustmentSection;
+import com.casecoding.codes.reference.page.TabularNotesSection;
+import com.casecoding.codes.reference.tabular.Excludes1Service;
+import com.casecoding.codes.reference.tabular.TabularNotes;
 import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.codes.search.SearchHit;
 import com.casecoding.codes.search.SearchPage;
@@ -17,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +33,8 @@ import java.util.Set;
 /**
  * Data-backed answers for CasePilot's risk-adjustment and inpatient questions, each with the sentence to show and the
  * releases it rests on: "Does E11.9 map to an HCC in V28?" ({@link #hcc}), "Is J96.01 an MCC?" ({@link #severity}),
- * "Which HCC does CHF fall in?" ({@link #hccForCondition}), "What is DRG 470?" ({@link #drg}). Every code an answer
+ * "Which HCC does CHF fall in?" ({@link #hccForCondition}), "What is DRG 470?" ({@link #drg}), the Tabular List notes
+ * of a code ({@link #tabularNotes}) and Excludes1 between diagnoses ({@link #excludes1}). Every code an answer
  * names exists in the loaded ICD-10-CM release; when the data cannot answer, {@code answered} is false and the
  * sentence says why.
  */
@@ -47,6 +52,12 @@ public class ReferenceQueries {
 
     @Inject
     SearchEngine search;
+
+    @Inject
+    TabularNotes tabular;
+
+    @Inject
+    Excludes1Service excludes1;
 
     /** The answer to one question: whether the data answered it, the sentence, the facts and their releases. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -143,6 +154,38 @@ public class ReferenceQueries {
                 + (ranked.size() > 1 ? " Other matching codes fall in " + String.join(", ", ranked.subList(1,
                 Math.min(ranked.size(), 4)).stream().map(c -> "HCC " + c.hcc()).toList()) + "." : "");
         return new Answer<>(true, sentence, ranked, List.of(t.release()));
+    }
+
+    /**
+     * The Tabular List notes governing a code (its own and inherited ones, the 7th-character table) in the release
+     * of the fiscal year of {@code date} (the newest loaded one when null); "not loaded" otherwise.
+     */
+    public Answer<TabularNotesSection.Content> tabularNotes(String typedCode, LocalDate date) {
+        Optional<String> code = existing(typedCode);
+        if (code.isEmpty()) {
+            return new Answer<>(false, unknown(typedCode), null, List.of());
+        }
+        Optional<TabularNotes.TabularRelease> newest = tabular.releases().stream().findFirst();
+        int fy = date != null ? TabularNotes.fiscalYear(date) : newest.map(TabularNotes.TabularRelease::fiscalYear)
+                .orElse(0);
+        String display = CodeSystem.ICD10CM.display(code.get());
+        TabularNotesSection.Content c = TabularNotesSection.content(tabular, code.get(), display, fy);
+        if (!c.loaded()) {
+            return new Answer<>(false, c.note(), c, List.of());
+        }
+        String sentence = c.notes().isEmpty() ? "The Tabular List (" + c.release().label() + ") prints no note for "
+                + display + " or above it." : c.notes().size() + " Tabular List note(s) govern " + display + " in "
+                + c.release().label() + ": " + String.join("; ", c.notes().stream().map(n -> n.heading() + " (at "
+                + n.at() + "): " + n.text()).toList()) + ".";
+        return new Answer<>(true, sentence, c, List.of(c.release()));
+    }
+
+    /** "Can these diagnoses be coded together?" as far as Excludes1 notes go, on a date of service (null: newest). */
+    public Answer<Excludes1Service.Result> excludes1(List<String> diagnoses, LocalDate date) {
+        Excludes1Service.Result r = excludes1.check(diagnoses, date);
+        String sentence = r.conflicts().isEmpty() ? r.message() : r.message() + " " + String.join(" ",
+                r.conflicts().stream().map(Excludes1Service.Conflict::message).toList());
+        return new Answer<>(r.loaded(), sentence, r, r.release() == null ? List.of() : List.of(r.release()));
     }
 
     /** One MS-DRG of the loaded definitions. */
