@@ -79,6 +79,7 @@ public final class CodeIndex implements Closeable {
     static final String F_DELETED_RANK = "deleted_rank";
     static final String F_BILLABLE_RANK = "billable_rank";
     static final String F_CODE_SORT = "code_sort";
+    static final String F_FLAG = "flag";
 
     /** Words of a query beyond this are ignored: nobody types a 13-word title, and each word costs clauses. */
     static final int MAX_WORDS = 12;
@@ -145,7 +146,9 @@ public final class CodeIndex implements Closeable {
             Map<String, SearchDocument> codes = bySystem.computeIfAbsent(doc.system(), s -> new LinkedHashMap<>());
             SearchDocument previous = codes.get(doc.code());
             if (previous == null || previous.deleted() || !doc.deleted()) {
-                codes.put(doc.code(), doc);
+                // reference flags are facts about the code, whichever source brought them
+                codes.put(doc.code(), previous == null || previous.flags().isEmpty() || !doc.flags().isEmpty() ? doc
+                        : doc.withFlags(previous.flags()));
                 count += previous == null ? 1 : 0;
             }
         }
@@ -189,6 +192,9 @@ public final class CodeIndex implements Closeable {
         d.add(new StringField(F_VERSION, doc.version(), Field.Store.NO));
         d.add(new StringField(F_BILLABLE, Boolean.toString(doc.billable()), Field.Store.NO));
         d.add(new StringField(F_STATUS, doc.status(), Field.Store.NO));
+        for (String flag : doc.flags()) {
+            d.add(new StringField(F_FLAG, flag, Field.Store.NO));
+        }
         d.add(new TextField(F_TITLE, doc.title(), Field.Store.NO));
         d.add(new Field(F_WORDS, doc.title(), WORDS_TYPE));
         d.add(new FloatDocValuesField(F_PRIOR, prior(doc)));
@@ -309,6 +315,12 @@ public final class CodeIndex implements Closeable {
         }
         if (query.version() != null && !query.version().isBlank()) {
             b.add(new TermQuery(new Term(F_VERSION, query.version().strip())), Occur.FILTER);
+            any = true;
+        }
+        if (!query.flags().isEmpty()) {
+            BooleanQuery.Builder flags = new BooleanQuery.Builder();
+            query.flags().forEach(f -> flags.add(new TermQuery(new Term(F_FLAG, f)), Occur.SHOULD));
+            b.add(flags.build(), Occur.FILTER);
             any = true;
         }
         return any ? b.build() : null;

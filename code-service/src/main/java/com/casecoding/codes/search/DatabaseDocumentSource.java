@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +36,9 @@ public class DatabaseDocumentSource implements SearchDocumentSource {
             order by e.system, e.code, r.effective_date desc, r.id desc
             """;
 
+    /** Reference flags (HCC, CC, MCC, HAC) per system and code; a view over the reference tables. */
+    private static final String FLAGS = "select system, code, flag from codes.code_search_flag";
+
     @Inject
     DataSource dataSource;
 
@@ -53,6 +58,16 @@ public class DatabaseDocumentSource implements SearchDocumentSource {
                     newest.put(rs.getString(1), rs.getDate(2));
                 }
             }
+            Map<String, Set<String>> flags = new HashMap<>();
+            Map<Set<String>, Set<String>> shared = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(FLAGS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    flags.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new TreeSet<>())
+                            .add(rs.getString(3));
+                }
+            }
+            // a handful of distinct flag sets over tens of thousands of codes: one shared instance each
+            flags.replaceAll((k, v) -> shared.computeIfAbsent(Set.copyOf(v), x -> x));
             try (PreparedStatement ps = c.prepareStatement(CODES)) {
                 ps.setFetchSize(10_000);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -64,7 +79,8 @@ public class DatabaseDocumentSource implements SearchDocumentSource {
                         boolean deleted = !rs.getDate(7).equals(newest.get(system))
                                 || rs.getBoolean(8);
                         sink.accept(new SearchDocument(system, rs.getString(2), title,
-                                !rs.getBoolean(3), deleted, rs.getString(6)));
+                                !rs.getBoolean(3), deleted, rs.getString(6),
+                                flags.getOrDefault(system + "|" + rs.getString(2), Set.of())));
                     }
                 }
             }

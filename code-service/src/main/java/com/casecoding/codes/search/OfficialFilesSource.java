@@ -239,7 +239,7 @@ public final class OfficialFilesSource implements SearchDocumentSource {
     }
 
     /** Comma-separated values with optional double quotes (the derived modifier file). */
-    static List<String> csv(String line) {
+    public static List<String> csv(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

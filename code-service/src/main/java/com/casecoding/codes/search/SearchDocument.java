@@ -3,6 +3,7 @@ package com.casecoding.codes.search;
 import com.casecoding.common.codes.CodeSystem;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One searchable code, independent of where it was loaded from (database tables, official files, fixtures).
@@ -14,9 +15,12 @@ import java.util.Objects;
  * @param billable   true for a code valid on a claim, false for headers (categories, tables, sections)
  * @param deleted    true when the code is no longer in the current release
  * @param version    the release the row comes from ({@code FY2025}, {@code 2025-JAN})
+ * @param flags      reference flags a search can filter by: {@code hcc} and {@code hcc-v24}/{@code hcc-v28} (maps to an
+ *                   HCC in the newest table of a CMS-HCC model), {@code cc} / {@code mcc} (MS-DRG CC or MCC list),
+ *                   {@code hac} (in a Hospital-Acquired Condition list); read from the view {@code codes.code_search_flag}
  */
 public record SearchDocument(String system, String code, String title, boolean billable,
-                             boolean deleted, String version) {
+                             boolean deleted, String version, Set<String> flags) {
 
     public SearchDocument {
         Objects.requireNonNull(system, "system");
@@ -26,6 +30,17 @@ public record SearchDocument(String system, String code, String title, boolean b
         code = storedForm(code);
         title = title == null ? "" : title.strip();
         version = version == null ? "" : version.strip().intern();
+        flags = flags == null || flags.isEmpty() ? Set.of() : flags;
+    }
+
+    public SearchDocument(String system, String code, String title, boolean billable, boolean deleted,
+                          String version) {
+        this(system, code, title, billable, deleted, version, Set.of());
+    }
+
+    /** The same document with these reference flags. */
+    public SearchDocument withFlags(Set<String> flags) {
+        return new SearchDocument(system, code, title, billable, deleted, version, flags);
     }
 
     public String displayCode() {

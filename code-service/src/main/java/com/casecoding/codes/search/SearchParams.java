@@ -66,6 +66,31 @@ final class SearchParams {
         };
     }
 
+    /**
+     * Reference flags, comma-separated, any of which a code must carry: {@code hcc} (maps to an HCC in some CMS-HCC
+     * model), {@code hcc-v24} / {@code hcc-v28} (in that model), {@code cc}, {@code mcc}, {@code hac}.
+     */
+    static Set<String> flags(String flag) {
+        Set<String> out = new LinkedHashSet<>();
+        if (flag == null || flag.isBlank()) {
+            return out;
+        }
+        for (String part : flag.split(",")) {
+            String f = part.strip().toLowerCase(Locale.ROOT);
+            if (f.isEmpty()) {
+                continue;
+            }
+            boolean model = f.startsWith("hcc-v") && f.length() > 5 && f.length() <= 8
+                    && f.substring(5).chars().allMatch(c -> c >= '0' && c <= '9');
+            if (!model && !f.equals("hcc") && !f.equals("cc") && !f.equals("mcc") && !f.equals("hac")) {
+                throw ProblemException.invalidField("flag", "must be one or more of hcc, hcc-v24, hcc-v28 (any CMS-HCC "
+                        + "model version), cc, mcc, hac (comma-separated)");
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
     static String version(String version) {
         if (version == null || version.isBlank()) {
             return null;

@@ -75,7 +75,10 @@ public class SearchResource {
             @Parameter(description = "active, deleted or all (default all, deleted last)") @QueryParam("status") String status,
             @Parameter(description = "Release version, e.g. FY2025") @QueryParam("version") String version,
             @Parameter(description = "1-100, default 20") @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more; offset + limit at most 500") @QueryParam("offset") String offset) {
+            @Parameter(description = "0 or more; offset + limit at most 500") @QueryParam("offset") String offset,
+            @Parameter(description = "Reference flags, comma-separated (any of them): hcc (maps to a CMS-HCC in the "
+                    + "newest table of any model), hcc-v24, hcc-v28, cc, mcc (MS-DRG), hac") @QueryParam("flag")
+            String flag) {
         String text = SearchParams.text(q);
         Set<String> systems = SearchParams.systems(system);
         int lim = SearchParams.integer("limit", limit, 20, 1, SearchQuery.MAX_LIMIT);
@@ -85,7 +88,7 @@ public class SearchResource {
                     + ": refine the query instead of paging further");
         }
         SearchQuery query = new SearchQuery(text, systems, SearchParams.billable(billable),
-                SearchParams.deleted(status), SearchParams.version(version), lim, off);
+                SearchParams.deleted(status), SearchParams.version(version), lim, off, SearchParams.flags(flag));
         SearchPage page = engine.withIndex(index -> index.search(query));
         if (Roles.registered(jwt)) {
             searched.fire(new SearchPerformed(jwt.getSubject(), text, systems, page.total(), clock.instant()));

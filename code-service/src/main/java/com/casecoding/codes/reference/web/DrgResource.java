@@ -1,0 +1,50 @@
+package com.casecoding.codes.reference.web;
+
+import com.casecoding.codes.reference.DrgService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/drgs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "MS-DRG", description = "Medicare Severity DRGs of the loaded MS-DRG definitions")
+public class DrgResource {
+
+    @Inject
+    DrgService drgs;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List MS-DRGs (number order), filtered by MDC and medical/surgical")
+    @APIResponse(responseCode = "200", description = "A page of DRGs with the total and the release")
+    @APIResponse(responseCode = "400", description = "mdc, type, limit or offset out of range")
+    @APIResponse(responseCode = "404", description = "No MS-DRG definitions are loaded")
+    public DrgService.DrgList list(
+            @Parameter(description = "MDC number 01-25, or pre for pre-MDC DRGs") @QueryParam("mdc") String mdc,
+            @Parameter(description = "medical or surgical") @QueryParam("type") String type,
+            @Parameter(description = "1-200, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more, default 0") @QueryParam("offset") String offset) {
+        return drgs.list(mdc, type, Params.integer("limit", limit, 50, 1, DrgService.MAX_LIMIT),
+                Params.integer("offset", offset, 0, 0, 100_000));
+    }
+
+    @GET
+    @Path("/{drg}")
+    @PermitAll
+    @Operation(summary = "One MS-DRG: MDC, medical/surgical, title and the DRGs of its severity family")
+    @APIResponse(responseCode = "200", description = "The DRG page")
+    @APIResponse(responseCode = "400", description = "Not a DRG number (1-999)")
+    @APIResponse(responseCode = "404", description = "Not in the loaded MS-DRG version, or none loaded")
+    public DrgService.DrgPage drg(@Parameter(description = "DRG number, e.g. 470 or 001") @PathParam("drg") String drg) {
+        return drgs.page(drg);
+    }
+}

@@ -1,0 +1,44 @@
+package com.casecoding.codes.reference.web;
+
+import com.casecoding.codes.reference.PlaceOfServiceService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/place-of-service")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Place of service", description = "CMS place of service codes and their Medicare payment rate")
+public class PlaceOfServiceResource {
+
+    @Inject
+    PlaceOfServiceService places;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Every place of service code of the loaded CMS list with its facility/non-facility rate")
+    @APIResponse(responseCode = "200", description = "The list and the release")
+    @APIResponse(responseCode = "404", description = "No place of service list is loaded")
+    public PlaceOfServiceService.PlaceOfServiceList list() {
+        return places.list();
+    }
+
+    @GET
+    @Path("/{code}")
+    @PermitAll
+    @Operation(summary = "One place of service code: its name and which Medicare fee schedule rate it gets")
+    @APIResponse(responseCode = "200", description = "The code")
+    @APIResponse(responseCode = "400", description = "Not two digits 01-99")
+    @APIResponse(responseCode = "404", description = "Not in the loaded list, or no list loaded")
+    public PlaceOfServiceService.PlaceOfService code(
+            @Parameter(description = "Two digits, e.g. 11") @PathParam("code") String code) {
+        return places.find(code);
+    }
+}
