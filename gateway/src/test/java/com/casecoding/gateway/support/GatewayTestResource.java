@@ -18,6 +18,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         Map<String, String> config = new HashMap<>();
         config.put("gateway.jwt.key-dir", TestKeys.get().keyDir.toString());
         config.put("gateway.jwt.issuer", TestTokens.ISSUER);
+        config.put("casecoding.view-grant.key-dir", TestKeys.get().viewGrantKeyDir.toString());
         config.put("gateway.routes.codes.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
         config.put("gateway.routes.codes.prefixes", "/api/codes,/api/edits,/api/code-systems,/api/search,/api/echo,/api/consults");
         config.put("gateway.routes.inbound-mail.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
