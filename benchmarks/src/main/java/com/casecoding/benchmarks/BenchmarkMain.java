@@ -115,6 +115,11 @@ public final class BenchmarkMain {
         Files.writeString(keys.resolve("bench-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        // the view grant key shared by the gateway and code-service, as ./run makes one
+        Path grantKeys = Files.createDirectories(keys.resolve("view-grant"));
+        byte[] grantKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(grantKey);
+        Files.writeString(grantKeys.resolve("bench"), Base64.getEncoder().encodeToString(grantKey));
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(null, 0)) {
             int gatewayPort = freePort();
@@ -126,6 +131,7 @@ public final class BenchmarkMain {
             common.put("QUARKUS_DATASOURCE_PASSWORD", "");
             common.put("CASECODING_JWKS_URL", "http://127.0.0.1:" + gatewayPort + "/.well-known/jwks.json");
             common.put("QUARKUS_MAILER_MOCK", "true");
+            common.put("CASECODING_VIEW_GRANT_KEY_DIR", grantKeys.toString());
             common.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")); // as ./run does
 
             Map<String, String> codeEnv = new HashMap<>(common);
