@@ -32,10 +32,13 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
         return TokenAuthenticationRequest.class;
     }
 
-    /** Above smallrye-jwt's provider (priority 0): providers are asked highest first. */
+    /**
+     * Above smallrye-jwt's provider, which keeps the default priority ({@code 1001}): providers are asked highest first,
+     * and the first to answer decides.
+     */
     @Override
     public int priority() {
-        return 100;
+        return 2000;
     }
 
     @Override

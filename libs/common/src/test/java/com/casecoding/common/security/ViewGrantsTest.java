@@ -45,6 +45,12 @@ class ViewGrantsTest {
     }
 
     @Test
+    void subjectsAndCodesWithCharactersJsonEscapesSurviveTheRoundTrip() {
+        String odd = "a\"b\\c\u0001d\u00e9";
+        assertEquals(odd, GATEWAY.verify(GATEWAY.sign(odd, "x/Y", NOW, 60), NOW).orElseThrow().subject());
+    }
+
+    @Test
     void anExpiredGrantOrOneFromTheFutureIsRefused() {
         String grant = GATEWAY.sign(SUB, "icd10cm/E119", NOW, 60);
         assertTrue(GATEWAY.verify(grant, NOW + 60 + ViewGrants.SKEW_SECONDS - 1).isPresent(), "inside the clock skew");
@@ -96,6 +102,8 @@ class ViewGrantsTest {
                 "{\"aud\":\"casecoding-code-page\",\"code\":\"c\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + "}",
                 "{\"aud\":\"casecoding-code-page\",\"sub\":\"s\",\"code\":\"c\",\"iat\":" + NOW + ",\"exp\":\"later\"}",
                 "{\"aud\":\"casecoding-code-page\",\"sub\":\"s\",\"code\":\"c\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 3600) + "}",
+                "{\"aud\":\"casecoding-code-page\",\"sub\":\"s\",\"code\":\"c\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + ",\"x\":1}",
+                "{\"aud\":\"casecoding-code-page\",\"sub\":\"s\",\"code\":\"c\",\"iat\":-1,\"exp\":" + (NOW + 60) + "}",
                 "[1,2]", "not json"}) {
             String input = header + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
             String token = input + "." + b64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
