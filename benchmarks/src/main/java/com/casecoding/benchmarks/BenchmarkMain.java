@@ -321,27 +321,14 @@ public final class BenchmarkMain {
             notes.add("wrk is not installed (Debian package wrk): no wrk throughput rows.");
         } else {
             int wrkSeconds = (int) Math.max(5, tpMeasure.toSeconds() / rounds);
-            Map<String, List<LoadResult>> runs = new LinkedHashMap<>();
-            Map<String, CpuPerRequest> cpu = new LinkedHashMap<>();
-            tpTargets.keySet().forEach(k -> {
-                runs.put(k, new ArrayList<>());
-                cpu.put(k, new CpuPerRequest(pids));
-            });
-            for (int round = 0; round < rounds; round++) {
-                for (int k = 0; k < order.size(); k++) {
-                    String target = order.get((k + round) % order.size());
-                    CpuPerRequest.Reading before = cpu.get(target).read();
-                    LoadResult run = Wrk.run(wrk, target, tpTargets.get(target) + "/api/code-systems", tpToken, 2,
-                            concurrency, wrkSeconds);
-                    cpu.get(target).add(before, cpu.get(target).read(), run.available() ? run.requests() : 0);
-                    runs.get(target).add(run);
-                }
-            }
-            runs.forEach((target, list) -> throughput.add(combine("GET /api/code-systems (" + target + ", wrk)", list,
-                    wrkSeconds, rounds)));
-            cpu.forEach((target, account) -> wrkCpu.put(target, account.micros()));
+            WrkRows rows = new WrkRows(wrk, tpTargets, order, pids, tpToken, concurrency, wrkSeconds, rounds);
+            rows.run("GET /api/code-systems (", "", "/api/code-systems", target -> List.of());
             if (documented(openapi, "/api/codes/{system}/{code}")) {
-                wrkCodePage(wrk, tpTargets, order, pids, tpToken, concurrency, wrkSeconds, rounds, code);
+                List<String> codes = existingCodes(code, tpToken);
+                String page = "/api/codes/icd10cm/" + (codes.isEmpty() ? CANDIDATE_CODES.get(0) : codes.get(0));
+                // direct and HAProxy calls carry a grant made for the run (valid 300 s, longer than a round)
+                rows.run(CODE_PAGE_WRK, ", code page", page, target -> target.equals("gateway") ? List.of()
+                        : List.of("X-View-Grant: " + grant(tpToken, codeOf(page))));
             }
         }
 
@@ -375,36 +362,56 @@ public final class BenchmarkMain {
     }
 
     /**
-     * The code page (a cached page, the same code every time) at maximum throughput with wrk, as the code-systems rows:
-     * its CPU per request in gateway and code-service and its rate next to {@code /api/code-systems} (issue 28). Direct
-     * and HAProxy calls carry a view grant made for the run (valid 300 s, longer than a round).
+     * Maximum-throughput rows with wrk against every target in interleaved rounds (the order rotating each round), with
+     * the CPU per request of each process during them: one row per target, one CPU row per target.
      */
-    private void wrkCodePage(String wrk, Map<String, String> targets, List<String> order, Map<String, Long> pids,
-                             String token, int concurrency, int seconds, int rounds, String code) throws Exception {
-        List<String> codes = existingCodes(code, token);
-        String page = "/api/codes/icd10cm/" + (codes.isEmpty() ? CANDIDATE_CODES.get(0) : codes.get(0));
-        Map<String, List<LoadResult>> runs = new LinkedHashMap<>();
-        Map<String, CpuPerRequest> cpu = new LinkedHashMap<>();
-        targets.keySet().forEach(k -> {
-            runs.put(k, new ArrayList<>());
-            cpu.put(k, new CpuPerRequest(pids));
-        });
-        for (int round = 0; round < rounds; round++) {
-            for (int k = 0; k < order.size(); k++) {
-                String target = order.get((k + round) % order.size());
-                List<String> headers = target.equals("gateway") ? List.of()
-                        : List.of("X-View-Grant: " + grant(token, codeOf(page)));
-                CpuPerRequest.Reading before = cpu.get(target).read();
-                LoadResult run = Wrk.run(wrk, target, targets.get(target) + page, token, headers, 2, concurrency, seconds);
-                cpu.get(target).add(before, cpu.get(target).read(), run.available() ? run.requests() : 0);
-                runs.get(target).add(run);
-            }
+    private final class WrkRows {
+        private final String wrk;
+        private final Map<String, String> targets;
+        private final List<String> order;
+        private final Map<String, Long> pids;
+        private final String token;
+        private final int concurrency;
+        private final int seconds;
+        private final int rounds;
+
+        WrkRows(String wrk, Map<String, String> targets, List<String> order, Map<String, Long> pids, String token,
+                int concurrency, int seconds, int rounds) {
+            this.wrk = wrk;
+            this.targets = targets;
+            this.order = order;
+            this.pids = pids;
+            this.token = token;
+            this.concurrency = concurrency;
+            this.seconds = seconds;
+            this.rounds = rounds;
         }
-        runs.forEach((target, list) -> throughput.add(combine(CODE_PAGE_WRK + target + ", wrk)", list, seconds, rounds)));
-        cpu.forEach((target, account) -> wrkCpu.put(target + ", code page", account.micros()));
+
+        /** Rows labelled {@code label + target + ", wrk)"}, CPU rows {@code target + cpuSuffix}. */
+        void run(String label, String cpuSuffix, String path, java.util.function.Function<String, List<String>> headers)
+                throws Exception {
+            Map<String, List<LoadResult>> runs = new LinkedHashMap<>();
+            Map<String, CpuPerRequest> cpu = new LinkedHashMap<>();
+            targets.keySet().forEach(k -> {
+                runs.put(k, new ArrayList<>());
+                cpu.put(k, new CpuPerRequest(pids));
+            });
+            for (int round = 0; round < rounds; round++) {
+                for (int k = 0; k < order.size(); k++) {
+                    String target = order.get((k + round) % order.size());
+                    CpuPerRequest.Reading before = cpu.get(target).read();
+                    LoadResult run = Wrk.run(wrk, target, targets.get(target) + path, token, headers.apply(target), 2,
+                            concurrency, seconds);
+                    cpu.get(target).add(before, cpu.get(target).read(), run.available() ? run.requests() : 0);
+                    runs.get(target).add(run);
+                }
+            }
+            runs.forEach((target, list) -> throughput.add(combine(label + target + ", wrk)", list, seconds, rounds)));
+            cpu.forEach((target, account) -> wrkCpu.put(target + cpuSuffix, account.micros()));
+        }
     }
 
-    /** Label of the wrk code page rows, less the target. */
+    /** Label of the wrk rows of a cached code page (the same code every time), less the target. */
     static final String CODE_PAGE_WRK = "GET /api/codes/icd10cm/{code}, cached (";
 
     /**

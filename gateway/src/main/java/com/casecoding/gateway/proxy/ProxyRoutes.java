@@ -17,6 +17,7 @@ import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -95,7 +96,10 @@ public class ProxyRoutes {
             RequestOptions origin = new RequestOptions().setHost(route.host()).setPort(route.port())
                     .setSsl(route.tls()).setIdleTimeout(config.upstreamTimeout().toMillis())
                     .setConnectTimeout(config.upstreamConnectTimeout().toMillis());
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
+            // no WebSocket tunnelling: HttpProxy would hand an upgrade request to the upstream before any filter ran
+            // (no token check, no quota); as it is, an upgrade request is an ordinary request and Upgrade a hop-by-hop
+            // header
+            HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                     .origin(context -> context.client().request(new RequestOptions(origin)))
                     .addInterceptor(forwarded)
                     .addInterceptor(new AuthenticationFilter(tokens, route.authRequired(), json))

@@ -40,7 +40,8 @@ import java.util.concurrent.TimeoutException;
  * <li>An answer that goes out before the client sent its whole body closes the client's connection after it
  * ({@link LingeringClose}).</li>
  * <li>Each upstream exchange is timed in {@code gateway_upstream_requests_seconds} by route, status (or {@code none})
- * and outcome.</li>
+ * and outcome ({@code answered}, {@code failed}, {@code timeout}, {@code busy}, {@code cancelled}: the client went
+ * away first).</li>
  * </ul>
  */
 final class UpstreamFilter implements ProxyInterceptor {
@@ -119,6 +120,13 @@ final class UpstreamFilter implements ProxyInterceptor {
         HttpServerRequest request = ProxyCall.request(context);
         String outcome;
         String detail;
+        if (request.response().closed()) {
+            // the client went away first (HttpProxy then resets the upstream request): nobody to answer, nothing wrong
+            unanswered.computeIfAbsent("cancelled", o -> timer("none", o)).record(System.nanoTime() - start,
+                    TimeUnit.NANOSECONDS);
+            LOG.debugf("Client gone before %s answered %s %s", route, request.method(), request.path());
+            return Future.failedFuture(error);
+        }
         if (error instanceof ConnectionPoolTooBusyException) {
             outcome = "busy";
             detail = "The " + route + " service has too many requests in progress right now. Please retry in a moment.";

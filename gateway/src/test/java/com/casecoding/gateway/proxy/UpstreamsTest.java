@@ -110,6 +110,38 @@ class UpstreamsTest {
     }
 
     @Test
+    void aWebSocketUpgradeIsNoWayPastTheFilters() throws Exception {
+        // vertx-http-proxy tunnels upgrade requests before any interceptor by default: no token, no counted view
+        String answer = raw("GET /api/codes/icd10cm/K219 HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\n"
+                + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+        String token = Accounts.freeToken();
+        for (int i = 0; i < 6; i++) {
+            given().auth().oauth2(token).get("/api/codes/hcpcs/C" + (1500 + i)).then().statusCode(200);
+        }
+        answer = raw("GET /api/codes/icd10cm/K219 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 403"), "views used up: " + answer);
+    }
+
+    /** One request exactly as written; the answer's status line and headers. */
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+            StringBuilder head = new StringBuilder();
+            String line;
+            while ((line = in.readLine()) != null && !line.isEmpty()) {
+                head.append(line).append('\n');
+            }
+            return head.toString();
+        }
+    }
+
+    @Test
     void theServicesSeeTheGatewaysForwardedHeadersNotTheClients() {
         given().auth().oauth2(Accounts.freeToken()).header("X-Forwarded-For", "6.6.6.6").header("Forwarded", "for=6.6.6.6")
                 .header("X-Real-IP", "6.6.6.6")
