@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,7 +28,7 @@ import java.util.Optional;
  * {@code code-service.verified-token-cache.size} entries (10,000, about 3 KB each), least recently used go first; 0 turns
  * the cache off.
  */
-@ApplicationScoped
+@Singleton
 public class VerifiedTokens {
 
     private final JWTParser parser;
