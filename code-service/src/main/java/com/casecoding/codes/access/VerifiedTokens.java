@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,13 +28,13 @@ import java.util.Optional;
  * {@code code-service.verified-token-cache.size} entries (10,000, about 3 KB each), least recently used go first; 0 turns
  * the cache off.
  */
-@Singleton
+@ApplicationScoped
 public class VerifiedTokens {
 
     private final JWTParser parser;
     private final Duration maxAge;
     private final Cache<Key, Entry> verified;
-    Clock clock = Clock.systemUTC();
+    private Clock clock = Clock.systemUTC();
 
     /** A token's SHA-256: equal tokens, equal keys; the token itself is not kept as a key. */
     private record Key(long a, long b, long c, long d) {
@@ -68,6 +68,15 @@ public class VerifiedTokens {
                     }
                 })
                 .build();
+    }
+
+    /** For tests: the clock entries are checked against. */
+    void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** The verified token from memory, or empty when it was not verified before (or its entry ran out). */

@@ -4,21 +4,16 @@ import com.casecoding.common.codes.CodePagePath;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.security.Claims;
-import com.casecoding.common.security.ViewGrantKeys;
 import com.casecoding.common.security.ViewGrants;
 import com.casecoding.common.web.RequestIds;
-import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -30,41 +25,22 @@ import java.util.Optional;
  * HMAC-SHA256 JWS under a key only the gateway and code-service hold) for the same account as the access token and for
  * this code, not expired.
  * <p>
- * The keys are read at start from {@code casecoding.view-grant.key-dir} ({@code CASECODING_VIEW_GRANT_KEY_DIR}); every
- * key there is accepted, so a rotation adds the new key here first. With grants required and no usable key the service
- * does not start. The access token is checked through {@link VerifiedTokens} (from memory when seen before).
+ * The keys: {@link ViewGrantVerifier}. The access token is checked through {@link VerifiedTokens} (from memory when
+ * seen before).
  */
-@Singleton
-@Startup
 public class ViewGrantFilter {
 
-    private final boolean required;
-    private final ViewGrants grants;
+    @Inject
+    ViewGrantVerifier grants;
 
     @Inject
     VerifiedTokens tokens;
 
     Clock clock = Clock.systemUTC();
 
-    @Inject
-    public ViewGrantFilter(@ConfigProperty(name = "code-page.require-view-grant", defaultValue = "true") boolean required,
-                           @ConfigProperty(name = "casecoding.view-grant.key-dir") Optional<String> keyDir,
-                           @ConfigProperty(name = "casecoding.view-grant.active-kid") Optional<String> activeKid) {
-        this.required = required;
-        if (!required) {
-            this.grants = null;
-            return;
-        }
-        String dir = keyDir.filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "Code pages need the gateway's view grant, but no key is configured: set CASECODING_VIEW_GRANT_KEY_DIR"
-                        + " to the folder of view grant keys the gateway uses (or code-page.require-view-grant=false"
-                        + " where nothing but the gateway can reach this service's code pages)"));
-        this.grants = new ViewGrants(ViewGrantKeys.load(Path.of(dir), activeKid));
-    }
-
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext context, HttpServerRequest request) {
-        if (!required) {
+        if (!grants.required()) {
             return Optional.empty();
         }
         CodePagePath.Match page = CodePagePath.match(context.getMethod(), request.path());

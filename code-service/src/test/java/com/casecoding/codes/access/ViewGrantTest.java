@@ -86,12 +86,12 @@ class ViewGrantTest {
         long exp = verifiedTokens.verify(token).getExpirationTime();
         org.junit.jupiter.api.Assertions.assertTrue(verifiedTokens.remembered(token).isPresent());
         org.junit.jupiter.api.Assertions.assertTrue(verifiedTokens.remembered(token + "x").isEmpty(), "exact token only");
-        java.time.Clock real = verifiedTokens.clock;
+        java.time.Clock real = verifiedTokens.clock();
         try {
-            verifiedTokens.clock = java.time.Clock.fixed(java.time.Instant.ofEpochSecond(exp), java.time.ZoneOffset.UTC);
+            verifiedTokens.useClock(java.time.Clock.fixed(java.time.Instant.ofEpochSecond(exp), java.time.ZoneOffset.UTC));
             org.junit.jupiter.api.Assertions.assertTrue(verifiedTokens.remembered(token).isEmpty(), "from exp on: not used");
         } finally {
-            verifiedTokens.clock = real;
+            verifiedTokens.useClock(real);
         }
         // a tampered token is never remembered, and refused
         String tampered = token.substring(0, token.length() - 3) + "AAA";

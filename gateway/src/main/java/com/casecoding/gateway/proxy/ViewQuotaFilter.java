@@ -72,7 +72,7 @@ final class ViewQuotaFilter implements ProxyInterceptor {
             account = UUID.fromString(viewer.subject());
         } catch (RuntimeException e) {
             return ProxyCall.refuse(context, json, ProblemType.UNAUTHORIZED, 401, "This token does not name an account.",
-                    null);
+                    null).map(response -> response.putHeader("WWW-Authenticate", "Bearer"));
         }
         CodeKey page = match.key();
         if (viewer.viewQuota() < 0) {
