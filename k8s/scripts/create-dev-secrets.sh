@@ -61,6 +61,10 @@ secret careers-service-db --from-literal=jdbc-url="$jdbc_url" --from-literal=use
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/$kid" 2>/dev/null
 secret gateway-jwt-keys --from-file="$kid=$work/$kid"
 
+# The view grant key shared by the gateway and code-service: 32 random bytes in Base64; the file name is the key id.
+openssl rand -base64 32 > "$work/view-grant-1"
+secret view-grant-keys --from-file="view-grant-1=$work/view-grant-1"
+
 secret gateway-admin --from-literal=email="$admin_email" --from-literal=password="$(random_password)"
 
 if ! $print; then

@@ -1,5 +1,8 @@
 package com.casecoding.benchmarks;
 
+import com.casecoding.common.codes.CodeKey;
+import com.casecoding.common.security.ViewGrantKeys;
+import com.casecoding.common.security.ViewGrants;
 import com.casecoding.devdb.EmbeddedDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +64,8 @@ public final class BenchmarkMain {
     private final List<String> notes = new ArrayList<>();
     /** CPU per request during the wrk rows, per target (see {@link CpuPerRequest}). */
     private final Map<String, Map<String, Double>> wrkCpu = new LinkedHashMap<>();
+    /** Signs view grants with the run's grant key, for the direct and HAProxy calls of code pages (as the gateway does). */
+    private ViewGrants grants;
 
     private BenchmarkMain() throws IOException {
         repo = Path.of(setting("bench.repo", "..")).toAbsolutePath().normalize();
@@ -115,6 +120,12 @@ public final class BenchmarkMain {
         Files.writeString(keys.resolve("bench-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        // the view grant key shared by the gateway and code-service, as ./run makes one
+        Path grantKeys = Files.createDirectories(keys.resolve("view-grant"));
+        byte[] grantKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(grantKey);
+        Files.writeString(grantKeys.resolve("bench"), Base64.getEncoder().encodeToString(grantKey));
+        grants = new ViewGrants(ViewGrantKeys.of(Map.of("bench", grantKey), "bench"));
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(null, 0)) {
             int gatewayPort = freePort();
@@ -126,12 +137,12 @@ public final class BenchmarkMain {
             common.put("QUARKUS_DATASOURCE_PASSWORD", "");
             common.put("CASECODING_JWKS_URL", "http://127.0.0.1:" + gatewayPort + "/.well-known/jwks.json");
             common.put("QUARKUS_MAILER_MOCK", "true");
+            common.put("CASECODING_VIEW_GRANT_KEY_DIR", grantKeys.toString());
             common.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")); // as ./run does
 
             Map<String, String> codeEnv = new HashMap<>(common);
             codeEnv.put("CODE_SERVICE_PORT", Integer.toString(codePort));
             codeEnv.put("CODES_DEMO_DATA", "true");
-            codeEnv.put("CODE_PAGE_REQUIRE_VIEW_GRANT", "false");
             Path shared = repo.resolveSibling("shared").resolve("data");
             String dataLabel = "demo data (CODES_DEMO_DATA=true)";
             if (Files.isDirectory(shared)) {
@@ -310,25 +321,15 @@ public final class BenchmarkMain {
             notes.add("wrk is not installed (Debian package wrk): no wrk throughput rows.");
         } else {
             int wrkSeconds = (int) Math.max(5, tpMeasure.toSeconds() / rounds);
-            Map<String, List<LoadResult>> runs = new LinkedHashMap<>();
-            Map<String, CpuPerRequest> cpu = new LinkedHashMap<>();
-            tpTargets.keySet().forEach(k -> {
-                runs.put(k, new ArrayList<>());
-                cpu.put(k, new CpuPerRequest(pids));
-            });
-            for (int round = 0; round < rounds; round++) {
-                for (int k = 0; k < order.size(); k++) {
-                    String target = order.get((k + round) % order.size());
-                    CpuPerRequest.Reading before = cpu.get(target).read();
-                    LoadResult run = Wrk.run(wrk, target, tpTargets.get(target) + "/api/code-systems", tpToken, 2,
-                            concurrency, wrkSeconds);
-                    cpu.get(target).add(before, cpu.get(target).read(), run.available() ? run.requests() : 0);
-                    runs.get(target).add(run);
-                }
+            WrkRows rows = new WrkRows(wrk, tpTargets, order, pids, tpToken, concurrency, wrkSeconds, rounds);
+            rows.run("GET /api/code-systems (", "", "/api/code-systems", target -> List.of());
+            if (documented(openapi, "/api/codes/{system}/{code}")) {
+                List<String> codes = existingCodes(code, tpToken);
+                String page = "/api/codes/icd10cm/" + (codes.isEmpty() ? CANDIDATE_CODES.get(0) : codes.get(0));
+                // direct and HAProxy calls carry a grant made for the run (valid 300 s, longer than a round)
+                rows.run(CODE_PAGE_WRK, ", code page", page, target -> target.equals("gateway") ? List.of()
+                        : List.of("X-View-Grant: " + grant(tpToken, codeOf(page))));
             }
-            runs.forEach((target, list) -> throughput.add(combine("GET /api/code-systems (" + target + ", wrk)", list,
-                    wrkSeconds, rounds)));
-            cpu.forEach((target, account) -> wrkCpu.put(target, account.micros()));
         }
 
         // 4. search and suggest
@@ -359,6 +360,59 @@ public final class BenchmarkMain {
         openLoop(openapi, "/api/jobs", "GET /api/jobs?q=coder (gateway)", featureRate,
                 t -> i -> request(gateway + "/api/jobs?q=coder", t), gateway, ok);
     }
+
+    /**
+     * Maximum-throughput rows with wrk against every target in interleaved rounds (the order rotating each round), with
+     * the CPU per request of each process during them: one row per target, one CPU row per target.
+     */
+    private final class WrkRows {
+        private final String wrk;
+        private final Map<String, String> targets;
+        private final List<String> order;
+        private final Map<String, Long> pids;
+        private final String token;
+        private final int concurrency;
+        private final int seconds;
+        private final int rounds;
+
+        WrkRows(String wrk, Map<String, String> targets, List<String> order, Map<String, Long> pids, String token,
+                int concurrency, int seconds, int rounds) {
+            this.wrk = wrk;
+            this.targets = targets;
+            this.order = order;
+            this.pids = pids;
+            this.token = token;
+            this.concurrency = concurrency;
+            this.seconds = seconds;
+            this.rounds = rounds;
+        }
+
+        /** Rows labelled {@code label + target + ", wrk)"}, CPU rows {@code target + cpuSuffix}. */
+        void run(String label, String cpuSuffix, String path, java.util.function.Function<String, List<String>> headers)
+                throws Exception {
+            Map<String, List<LoadResult>> runs = new LinkedHashMap<>();
+            Map<String, CpuPerRequest> cpu = new LinkedHashMap<>();
+            targets.keySet().forEach(k -> {
+                runs.put(k, new ArrayList<>());
+                cpu.put(k, new CpuPerRequest(pids));
+            });
+            for (int round = 0; round < rounds; round++) {
+                for (int k = 0; k < order.size(); k++) {
+                    String target = order.get((k + round) % order.size());
+                    CpuPerRequest.Reading before = cpu.get(target).read();
+                    LoadResult run = Wrk.run(wrk, target, targets.get(target) + path, token, headers.apply(target), 2,
+                            concurrency, seconds);
+                    cpu.get(target).add(before, cpu.get(target).read(), run.available() ? run.requests() : 0);
+                    runs.get(target).add(run);
+                }
+            }
+            runs.forEach((target, list) -> throughput.add(combine(label + target + ", wrk)", list, seconds, rounds)));
+            cpu.forEach((target, account) -> wrkCpu.put(target + cpuSuffix, account.micros()));
+        }
+    }
+
+    /** Label of the wrk rows of a cached code page (the same code every time), less the target. */
+    static final String CODE_PAGE_WRK = "GET /api/codes/icd10cm/{code}, cached (";
 
     /**
      * The same requests against direct, gateway and HAProxy: each target is warmed up, then measured in
@@ -401,10 +455,12 @@ public final class BenchmarkMain {
                                  IntPredicate ok) throws Exception {
         LongFunction<String> path = i -> "/api/codes/icd10cm/" + codes.get((int) (i % codes.size()));
         Map<String, LongFunction<HttpRequest>> targets = new LinkedHashMap<>();
-        targets.put("direct", i -> request(code + path.apply(i), token));
+        // direct and HAProxy calls carry a view grant, as the gateway's do: code-service verifies one on every row
+        targets.put("direct", i -> request(code + path.apply(i), token, grant(token, codeOf(path.apply(i)))));
         targets.put("gateway", i -> request(gateway + path.apply(i), token));
         if (haproxy != null) {
-            targets.put("HAProxy", i -> request(haproxy.url() + path.apply(i), token));
+            targets.put("HAProxy", i -> request(haproxy.url() + path.apply(i), token, grant(token,
+                    codeOf(path.apply(i)))));
         }
         compareInterleaved("GET /api/codes/icd10cm/{code}", targets, ok);
     }
@@ -471,7 +527,9 @@ public final class BenchmarkMain {
     private List<String> existingCodes(String code, String token) throws Exception {
         List<String> found = new ArrayList<>();
         for (String c : CANDIDATE_CODES) {
-            if (get(code + "/api/codes/icd10cm/" + c, token).statusCode() == 200) {
+            HttpResponse<String> page = client.send(request(code + "/api/codes/icd10cm/" + c, token, grant(token, c)),
+                    HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() == 200) {
                 found.add(c);
             }
         }
@@ -486,6 +544,32 @@ public final class BenchmarkMain {
         }
         JsonNode body = json.readTree(r.body());
         return body.path("accessToken").asText();
+    }
+
+    /**
+     * A view grant for the token's account and an ICD-10-CM code, valid 300 s (the longest code-service takes): what the
+     * gateway sends with every allowed view, so that direct and HAProxy calls of a code page pass code-service's check.
+     */
+    private String grant(String token, String code) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        String subject;
+        try {
+            subject = json.readTree(payload).path("sub").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable access token", e);
+        }
+        String key = CodeKey.parse("icd10cm", code).orElseThrow(() -> new IllegalArgumentException(code)).key();
+        return grants.sign(subject, key, System.currentTimeMillis() / 1000, 300);
+    }
+
+    /** The code of a code page path {@code /api/codes/icd10cm/{code}}. */
+    private static String codeOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static HttpRequest request(String url, String token, String grant) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET()
+                .header("Authorization", "Bearer " + token).header("X-View-Grant", grant).build();
     }
 
     private static HttpRequest request(String url, String token) {

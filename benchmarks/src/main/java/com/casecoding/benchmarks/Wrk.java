@@ -42,11 +42,21 @@ final class Wrk {
     /** Runs wrk once and reads its summary; an unreadable output gives an unavailable result saying why. */
     static LoadResult run(String binary, String label, String url, String token, int threads, int connections,
                           int seconds) throws IOException, InterruptedException {
+        return run(binary, label, url, token, List.of(), threads, connections, seconds);
+    }
+
+    /** {@link #run} with more request headers ({@code Name: value} each). */
+    static LoadResult run(String binary, String label, String url, String token, List<String> headers, int threads,
+                          int connections, int seconds) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(binary, "-t" + threads, "-c" + connections, "-d" + seconds + "s",
                 "--latency"));
         if (token != null) {
             command.add("-H");
             command.add("Authorization: Bearer " + token);
+        }
+        for (String header : headers) {
+            command.add("-H");
+            command.add(header);
         }
         command.add(url);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -40,6 +40,11 @@ public final class Platform {
         generator.initialize(2048);
         String pem = KeyEncoding.pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded());
         Files.writeString(keyDir.resolve("system-test-key.pem"), pem);
+        // the view grant key shared by the gateway and code-service (TEST KEY ONLY, fresh per run)
+        Path grantKeys = Files.createDirectories(keyDir.resolve("view-grant"));
+        byte[] grantKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(grantKey);
+        Files.writeString(grantKeys.resolve("system-test"), java.util.Base64.getEncoder().encodeToString(grantKey));
 
         int gatewayPort = ServiceProcess.freePort();
         int codePort = ServiceProcess.freePort();
@@ -81,6 +86,7 @@ public final class Platform {
 
     private Map<String, String> commonEnv(int gatewayPort) {
         Map<String, String> env = new HashMap<>();
+        env.put("CASECODING_VIEW_GRANT_KEY_DIR", keyDir.resolve("view-grant").toString());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");

@@ -45,6 +45,11 @@ public final class ReliabilityPlatform {
         Files.writeString(keyDir.resolve("reliability-test-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        // the view grant key shared by the gateway and code-service (TEST KEY ONLY, fresh per run)
+        Path grantKeys = Files.createDirectories(keyDir.resolve("view-grant"));
+        byte[] grantKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(grantKey);
+        Files.writeString(grantKeys.resolve("system-test"), java.util.Base64.getEncoder().encodeToString(grantKey));
         gatewayPort = ServiceProcess.freePort();
         int codePort = ServiceProcess.freePort();
         int careersPort = ServiceProcess.freePort();
@@ -114,6 +119,7 @@ public final class ReliabilityPlatform {
 
     private Map<String, String> commonEnv() {
         Map<String, String> env = new HashMap<>();
+        env.put("CASECODING_VIEW_GRANT_KEY_DIR", keyDir.resolve("view-grant").toString());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");

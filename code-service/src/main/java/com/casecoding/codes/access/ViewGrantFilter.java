@@ -4,44 +4,43 @@ import com.casecoding.common.codes.CodePagePath;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.security.Claims;
+import com.casecoding.common.security.ViewGrants;
 import com.casecoding.common.web.RequestIds;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Code page views are counted by the gateway. So that nobody skips the count by calling code-service directly with a
  * valid access token, a code page ({@link CodePagePath}: {@code GET} or {@code HEAD} of
  * {@code /api/codes/{system}/{code}} or {@code /api/edits/{system}/{code}}, the same page's payment and edit sections;
- * decided exactly as the gateway decides what it counts) also needs the gateway's view grant: a short-lived RS256
- * JWT for the audience {@value Claims#VIEW_GRANT_AUDIENCE}, for the same subject as the access token and for this code.
+ * decided exactly as the gateway decides what it counts) also needs the gateway's view grant ({@link ViewGrants}: an
+ * HMAC-SHA256 JWS under a key only the gateway and code-service hold) for the same account as the access token and for
+ * this code, not expired.
+ * <p>
+ * The keys: {@link ViewGrantVerifier}. The access token is checked through {@link VerifiedTokens} (from memory when
+ * seen before).
  */
 public class ViewGrantFilter {
 
-    @ConfigProperty(name = "code-page.require-view-grant", defaultValue = "true")
-    boolean required;
+    @Inject
+    ViewGrantVerifier grants;
 
     @Inject
-    JWTParser parser;
+    VerifiedTokens tokens;
 
-    @Inject
-    JWTAuthContextInfo accessContext;
-
-    private volatile JWTAuthContextInfo grantContext;
+    Clock clock = Clock.systemUTC();
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext context, HttpServerRequest request) {
-        if (!required) {
+        if (!grants.required()) {
             return Optional.empty();
         }
         CodePagePath.Match page = CodePagePath.match(context.getMethod(), request.path());
@@ -58,29 +57,21 @@ public class ViewGrantFilter {
             return refuse(request, "Code pages are served through the gateway, which counts your views: "
                     + "call GET /api/codes/{system}/{code} on the gateway.");
         }
+        Optional<ViewGrants.Grant> proof = grants.verify(grant, clock.millis() / 1000);
+        if (proof.isEmpty()) {
+            return refuse(request, "The view grant is invalid or expired; request the page again through the gateway.");
+        }
+        JsonWebToken access;
         try {
-            JsonWebToken access = parser.parse(authorization.substring(7).trim(), accessContext);
-            JsonWebToken proof = parser.parse(grant, grantContext());
-            String expected = page.key().key();
-            Object code = proof.getClaim("code");
-            String granted = code == null ? null : code.toString().replace("\"", "");
-            if (!access.getSubject().equals(proof.getSubject()) || !expected.equals(granted)) {
-                return refuse(request, "The view grant does not match this account and code.");
-            }
-            return Optional.empty();
+            access = tokens.verify(authorization.substring(7).trim());
         } catch (ParseException | RuntimeException e) {
-            return refuse(request, "The view grant or access token is invalid or expired; request the page again "
+            return refuse(request, "The access token is invalid or expired; sign in again and request the page "
                     + "through the gateway.");
         }
-    }
-
-    private JWTAuthContextInfo grantContext() {
-        if (grantContext == null) {
-            JWTAuthContextInfo copy = new JWTAuthContextInfo(accessContext);
-            copy.setExpectedAudience(Set.of(Claims.VIEW_GRANT_AUDIENCE));
-            grantContext = copy;
+        if (!proof.get().covers(access.getSubject(), page.key().key())) {
+            return refuse(request, "The view grant does not match this account and code.");
         }
-        return grantContext;
+        return Optional.empty();
     }
 
     private static Optional<Response> refuse(HttpServerRequest request, String detail) {

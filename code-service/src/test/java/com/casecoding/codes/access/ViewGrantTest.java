@@ -55,6 +55,52 @@ class ViewGrantTest {
     }
 
     @Test
+    void aGrantNotSignedWithTheSharedKeyIsRefused() {
+        String sub = UUID.randomUUID().toString();
+        // the RS256 grant of before (signed with the key that signs access tokens): no longer a grant
+        String rs256 = io.smallrye.jwt.build.Jwt.issuer(TestTokens.ISSUER).audience("casecoding-code-page")
+                .subject(sub).claim("code", "icd10cm/E119").expiresIn(60).jws().keyId(com.casecoding.testing.TestKeys.KID)
+                .sign(com.casecoding.testing.TestKeys.get().privateKey());
+        // an HMAC grant under a key of the token holder's choosing, with the test key's id
+        byte[] guessed = new byte[32];
+        String forged = new com.casecoding.common.security.ViewGrants(com.casecoding.common.security.ViewGrantKeys.of(
+                Map.of(com.casecoding.testing.TestKeys.VIEW_GRANT_KID, guessed), com.casecoding.testing.TestKeys.VIEW_GRANT_KID))
+                .sign(sub, "icd10cm/E119", System.currentTimeMillis() / 1000, 60);
+        // a genuine grant that expired
+        String expired = com.casecoding.testing.TestKeys.get().viewGrants()
+                .sign(sub, "icd10cm/E119", System.currentTimeMillis() / 1000 - 120, 60);
+        for (String grant : new String[]{rs256, forged, expired}) {
+            given().auth().oauth2(TestTokens.coder(sub)).header("X-View-Grant", grant)
+                    .when().get("/api/codes/icd10cm/E11.9").then().statusCode(403)
+                    .contentType("application/problem+json").body("detail", containsString("invalid or expired"));
+        }
+    }
+
+    @jakarta.inject.Inject
+    VerifiedTokens verifiedTokens;
+
+    @Test
+    void aRememberedTokenIsUsedOnlyBeforeItsExpiry() throws Exception {
+        String token = TestTokens.coder(UUID.randomUUID().toString());
+        org.junit.jupiter.api.Assertions.assertTrue(verifiedTokens.remembered(token).isEmpty());
+        long exp = verifiedTokens.verify(token).getExpirationTime();
+        org.junit.jupiter.api.Assertions.assertTrue(verifiedTokens.remembered(token).isPresent());
+        org.junit.jupiter.api.Assertions.assertTrue(verifiedTokens.remembered(token + "x").isEmpty(), "exact token only");
+        java.time.Clock real = verifiedTokens.clock();
+        try {
+            verifiedTokens.useClock(java.time.Clock.fixed(java.time.Instant.ofEpochSecond(exp), java.time.ZoneOffset.UTC));
+            org.junit.jupiter.api.Assertions.assertTrue(verifiedTokens.remembered(token).isEmpty(), "from exp on: not used");
+        } finally {
+            verifiedTokens.useClock(real);
+        }
+        // a tampered token is never remembered, and refused
+        String tampered = token.substring(0, token.length() - 3) + "AAA";
+        org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> verifiedTokens.verify(tampered));
+        org.junit.jupiter.api.Assertions.assertTrue(verifiedTokens.remembered(tampered).isEmpty());
+        given().auth().oauth2(tampered).when().get("/api/favorites").then().statusCode(401);
+    }
+
+    @Test
     void matchingGrantPassesWhateverWayTheCodeIsTyped() {
         String sub = UUID.randomUUID().toString();
         for (String typed : new String[]{"E11.9", "e119", "E119"}) {

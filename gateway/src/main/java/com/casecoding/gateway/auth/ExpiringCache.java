@@ -10,8 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * At most {@code maxEntries}: when full, expired entries go first, and if it is still full about a quarter of the entries
  * are dropped (whatever they held is simply computed again on next use). A size of 0 turns the cache off.
  * <p>
- * Used by {@link TokenService} for the callers of verified access tokens (keyed by the exact token string) and for view
- * grants (keyed by account and code).
+ * Used by {@link TokenService} for the callers of verified access tokens (keyed by the exact token string).
  */
 public final class ExpiringCache<V> {
 

@@ -18,7 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Issues and verifies the platform's RS256 tokens: access tokens for clients, view grants for code-service. */
+/**
+ * Issues and verifies the platform's RS256 access tokens. (View grants for code-service are HMACs under another key:
+ * {@link com.casecoding.gateway.quota.ViewGrantIssuer}.)
+ */
 @Singleton
 public class TokenService {
 
@@ -32,15 +35,12 @@ public class TokenService {
      * Built with {@link #accessParser}: the keys are read once at start, so a key rotation (a restart) empties it.
      */
     private final ExpiringCache<Caller> verified;
-    /** View grants by account and code, reused while at least half their life is left (see {@link #viewGrant}). */
-    private final ExpiringCache<String> grants;
 
     public TokenService(KeyRing keys, GatewayConfig config) {
         this.keys = keys;
         this.config = config;
         this.accessParser = new DefaultJWTParser(contextFor(Claims.AUDIENCE));
         this.verified = new ExpiringCache<>(config.jwt().verifiedTokenCacheSize());
-        this.grants = new ExpiringCache<>(config.jwt().viewGrantCacheSize());
     }
 
     private JWTAuthContextInfo contextFor(String audience) {
@@ -81,35 +81,6 @@ public class TokenService {
     public int viewQuota(String plan) {
         Integer limit = config.quota().views().get(plan);
         return limit == null ? 0 : limit;
-    }
-
-    /**
-     * A short-lived proof, for code-service, that the gateway counted (or found free) this account's view of this code.
-     * Call it only for a view the quota allowed. Signing costs about a millisecond of CPU, so a grant made for the same
-     * account and code is reused while at least half of its life is left: it states exactly the same thing, code-service
-     * still checks its signature, audience, account, code and expiry, and it only ever travels from the gateway to
-     * code-service (a client never sees it).
-     */
-    public String viewGrant(String subject, String codeKey) {
-        long now = System.currentTimeMillis();
-        long ttlSeconds = Math.max(1, config.jwt().grantTtl().toSeconds());
-        String cacheKey = subject + '|' + codeKey;
-        String reusable = grants.get(cacheKey, now + ttlSeconds * 500);
-        if (reusable != null) {
-            return reusable;
-        }
-        KeyRing.SigningKey key = keys.active();
-        long issuedAt = now / 1000;
-        String grant = Jwt.issuer(config.jwt().issuer())
-                .audience(Claims.VIEW_GRANT_AUDIENCE)
-                .subject(subject)
-                .upn(subject)
-                .claim("code", codeKey)
-                .issuedAt(issuedAt)
-                .expiresAt(issuedAt + ttlSeconds)
-                .jws().keyId(key.kid()).sign(key.privateKey());
-        grants.put(cacheKey, grant, (issuedAt + ttlSeconds) * 1000, now);
-        return grant;
     }
 
     /**

@@ -20,6 +20,20 @@ public interface GatewayConfig {
 
     Duration upstreamTimeout();
 
+    /** Connections each route keeps to its upstream at most, unless the route sets its own. */
+    @WithDefault("64")
+    int upstreamMaxConnections();
+
+    /** Requests that may wait for one of those connections; more are refused with a 503 at once. */
+    @WithDefault("256")
+    int upstreamMaxWaiting();
+
+    /**
+     * PEM files of the certificates (or their CAs) that {@code https://} upstreams are trusted by, in addition to none:
+     * when set, only these are trusted; when empty, the JVM's default trust store. Host names are always verified.
+     */
+    Optional<List<String>> upstreamTrustCertificates();
+
     Jwt jwt();
 
     Quota quota();
@@ -41,6 +55,12 @@ public interface GatewayConfig {
         /** Whether a request needs a token; without one, optional routes pass anonymously. */
         @WithDefault("true")
         boolean authRequired();
+
+        /** This route's cap on connections to its upstream (default {@code gateway.upstream-max-connections}). */
+        Optional<Integer> maxConnections();
+
+        /** This route's cap on requests waiting for a connection (default {@code gateway.upstream-max-waiting}). */
+        Optional<Integer> maxWaiting();
     }
 
     interface Jwt {
@@ -70,13 +90,6 @@ public interface GatewayConfig {
          */
         @WithDefault("10000")
         int verifiedTokenCacheSize();
-
-        /**
-         * How many view grants the proxy keeps for reuse (by account and code, while at least half of grant-ttl is
-         * left); 0 signs a new one for every code page. About 1 KB per entry.
-         */
-        @WithDefault("10000")
-        int viewGrantCacheSize();
     }
 
     interface Quota {

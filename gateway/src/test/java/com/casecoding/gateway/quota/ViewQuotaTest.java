@@ -90,27 +90,29 @@ class ViewQuotaTest {
     }
 
     @Test
-    void aViewGrantNamesTheAccountAndTheCodeAndIsReusedOnlyForBoth() {
+    void eachViewCarriesAGrantForItsAccountAndCodeThatCodeServiceCanVerify() {
         String subject = UUID.randomUUID().toString();
         String pro = TestTokens.pro(subject);
         view(pro, "hcpcs", "C1061").then().statusCode(200);
         String first = StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1061").getFirst("X-View-Grant");
-        view(pro, "hcpcs", "C1061").then().statusCode(200);
-        assertEquals(first, StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1061").getFirst("X-View-Grant"),
-                "the same account and code within half the grant's life: the same grant");
+        long now = System.currentTimeMillis() / 1000;
+        var grants = com.casecoding.testing.TestKeys.get().viewGrants();
+        var claims = grants.verify(first, now).orElseThrow(() -> new AssertionError("not a valid grant: " + first));
+        org.junit.jupiter.api.Assertions.assertTrue(claims.covers(subject, "hcpcs/C1061"), claims.toString());
+        assertEquals(60, claims.expiresAt() - claims.issuedAt());
+        java.util.Map<String, Object> payload = payload(first);
+        assertEquals("casecoding-code-page", payload.get("aud"));
+
         view(pro, "hcpcs", "C1062").then().statusCode(200);
         String other = StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1062").getFirst("X-View-Grant");
-        org.junit.jupiter.api.Assertions.assertNotEquals(first, other);
-        view(TestTokens.pro(UUID.randomUUID().toString()), "hcpcs", "C1061").then().statusCode(200);
-        org.junit.jupiter.api.Assertions.assertNotEquals(first,
-                StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1061").getFirst("X-View-Grant"));
-
-        java.util.Map<String, Object> claims = payload(first);
-        assertEquals(subject, claims.get("sub"));
-        assertEquals("hcpcs/C1061", claims.get("code"));
-        assertEquals("casecoding-code-page", claims.get("aud") instanceof List<?> list ? list.get(0) : claims.get("aud"));
-        long lifetime = ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();
-        assertEquals(60, lifetime);
+        org.junit.jupiter.api.Assertions.assertFalse(grants.verify(other, now).orElseThrow().covers(subject, "hcpcs/C1061"));
+        String someoneElse = UUID.randomUUID().toString();
+        view(TestTokens.pro(someoneElse), "hcpcs", "C1061").then().statusCode(200);
+        var theirs = grants.verify(StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1061").getFirst("X-View-Grant"),
+                now).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(theirs.covers(someoneElse, "hcpcs/C1061"));
+        // an access token is no grant: RS256 under the token key, not the grant key
+        org.junit.jupiter.api.Assertions.assertTrue(grants.verify(pro, now).isEmpty());
     }
 
     @SuppressWarnings("unchecked")

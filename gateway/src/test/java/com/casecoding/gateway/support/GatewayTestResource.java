@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Gateway under test: throwaway signing keys, code-service replaced by {@link StubUpstream}, careers-service pointed at
- * a closed port (to see the 503), a 3 s upstream timeout, short login delays and a small search rate limit.
+ * Gateway under test: throwaway signing and view grant keys, code-service replaced by {@link StubUpstream},
+ * careers-service pointed at a closed port (to see the 503), a route with a one-connection pool, an HTTPS-only upstream
+ * ({@link TlsStubUpstream}), a 3 s upstream timeout, short login delays and a small search rate limit.
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -18,10 +19,20 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         Map<String, String> config = new HashMap<>();
         config.put("gateway.jwt.key-dir", TestKeys.get().keyDir.toString());
         config.put("gateway.jwt.issuer", TestTokens.ISSUER);
+        config.put("casecoding.view-grant.key-dir", TestKeys.get().viewGrantKeyDir.toString());
         config.put("gateway.routes.codes.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
         config.put("gateway.routes.codes.prefixes", "/api/codes,/api/edits,/api/code-systems,/api/search,/api/echo,/api/consults");
         config.put("gateway.routes.inbound-mail.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
         config.put("gateway.routes.careers.upstream", "http://127.0.0.1:9");
+        // a route whose pool holds one connection and one waiting request (the stub's .../slow paths answer late)
+        config.put("gateway.routes.bulkhead.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
+        config.put("gateway.routes.bulkhead.prefixes", "/api/bulkhead");
+        config.put("gateway.routes.bulkhead.max-connections", "1");
+        config.put("gateway.routes.bulkhead.max-waiting", "1");
+        // an upstream that speaks only TLS, trusted through its certificate
+        config.put("gateway.routes.secure.upstream", "https://localhost:" + TlsStubUpstream.get().port());
+        config.put("gateway.routes.secure.prefixes", "/api/secure");
+        config.put("gateway.upstream-trust-certificates", TlsStubUpstream.get().certificatePem().toString());
         config.put("gateway.upstream-timeout", "3s");
         config.put("gateway.login.free-failures", "3");
         config.put("gateway.login.base-delay", "2s");

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * A stand-in for code-service in gateway tests: code pages exist for E11.9, I10 and C0..C999 (200), every other code is
  * unknown (404). Remembers the headers of the last request per path so tests can see what the gateway forwarded. The
  * first request on each path under {@code /api/echo/drop-once/} gets no answer: its connection is closed. Under
- * {@code /api/echo/}: {@code large?bytes=N} answers N bytes without a declared length (chunked), {@code slow} answers
- * after 6 s, {@code empty} answers 204, {@code close} answers and closes the connection; the client port of every
- * request is remembered per path.
+ * {@code /api/echo/}: {@code large?bytes=N} answers N bytes without a declared length (chunked), {@code empty} answers
+ * 204, {@code close} answers and closes the connection, {@code created} answers 201 with a {@code Location} built from
+ * the Host header it was sent (as Quarkus REST does), {@code elsewhere} a 303 to another site. Any path ending in
+ * {@code /slow} answers after 6 s. The client port of every request is remembered per path.
  */
 public final class StubUpstream {
 
@@ -96,7 +97,22 @@ public final class StubUpstream {
             }
             return;
         }
-        if (path.equals("/api/echo/slow")) {
+        if (path.equals("/api/echo/created")) {
+            // as Quarkus REST builds a Location: from the Host header it was sent (the gateway's upstream address)
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            exchange.getResponseHeaders().set("Location", "http://" + host + "/api/echo/things/42?view=full");
+            exchange.getResponseHeaders().set("Content-Location", "http://" + host + "/api/echo/things/42");
+            reply(exchange, 201, "application/json", "{\"id\":42}");
+            return;
+        }
+        if (path.equals("/api/echo/elsewhere")) {
+            exchange.getResponseHeaders().set("Location", "https://www.cms.gov/medicare/coding");
+            exchange.getResponseHeaders().set("Content-Location", "/api/echo/things/43");
+            exchange.getResponseHeaders().set("Keep-Alive", "timeout=5");
+            reply(exchange, 303, "application/json", "{}");
+            return;
+        }
+        if (path.endsWith("/slow")) {
             try {
                 Thread.sleep(6000);
             } catch (InterruptedException e) {

@@ -19,6 +19,7 @@ import java.security.interfaces.RSAPublicKey;
 public final class TestKeys {
 
     public static final String KID = "test-key-1";
+    public static final String VIEW_GRANT_KID = "test-grant-1";
     private static TestKeys instance;
 
     public final KeyPair pair;
@@ -27,6 +28,10 @@ public final class TestKeys {
     public final Path publicKeyPem;
     /** A folder holding only the private key as {@code test-key-1.pem}: the gateway's key-dir layout. */
     public final Path keyDir;
+    /** TEST KEY ONLY: the view grant secret, fresh per JVM, shared by the gateway and code-service under test. */
+    public final byte[] viewGrantSecret;
+    /** A folder holding only {@link #viewGrantSecret} as {@value #VIEW_GRANT_KID}: the view grant key-dir layout. */
+    public final Path viewGrantKeyDir;
 
     private TestKeys(KeyPair pair, Path dir) throws IOException {
         this.pair = pair;
@@ -38,6 +43,17 @@ public final class TestKeys {
         Files.writeString(jwksFile, "{\"keys\":[" + KeyEncoding.rsaJwk((RSAPublicKey) pair.getPublic(), KID) + "]}");
         this.keyDir = Files.createDirectories(dir.resolve("key-dir"));
         Files.writeString(keyDir.resolve(KID + ".pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        this.viewGrantSecret = new byte[32];
+        new java.security.SecureRandom().nextBytes(viewGrantSecret);
+        this.viewGrantKeyDir = Files.createDirectories(dir.resolve("view-grant-keys"));
+        Files.writeString(viewGrantKeyDir.resolve(VIEW_GRANT_KID),
+                java.util.Base64.getEncoder().encodeToString(viewGrantSecret));
+    }
+
+    /** Signs and verifies view grants with the test grant key, as the gateway and code-service under test do. */
+    public com.casecoding.common.security.ViewGrants viewGrants() {
+        return new com.casecoding.common.security.ViewGrants(com.casecoding.common.security.ViewGrantKeys.of(
+                java.util.Map.of(VIEW_GRANT_KID, viewGrantSecret), VIEW_GRANT_KID));
     }
 
     public static synchronized TestKeys get() {

@@ -36,10 +36,12 @@ public final class TestTokens {
                 .sign(TestKeys.get().privateKey());
     }
 
-    /** A gateway view grant for {@code subject} and code key {@code system/CODE} (e.g. {@code icd10cm/E119}). */
+    /**
+     * A gateway view grant (HMAC under the test grant key) for {@code subject} and code key {@code system/CODE} (e.g.
+     * {@code icd10cm/E119}), valid for 60 s from now.
+     */
     public static String viewGrant(String subject, String codeKey) {
-        return Jwt.issuer(ISSUER).audience(Claims.VIEW_GRANT_AUDIENCE).subject(subject).upn(subject)
-                .claim("code", codeKey).expiresIn(60).jws().keyId(TestKeys.KID).sign(TestKeys.get().privateKey());
+        return TestKeys.get().viewGrants().sign(subject, codeKey, System.currentTimeMillis() / 1000, 60);
     }
 
     public static JwtClaimsBuilder claims(String subject, String plan, int viewQuota, String accountType,

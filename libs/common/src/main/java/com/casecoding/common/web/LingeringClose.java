@@ -31,9 +31,9 @@ public final class LingeringClose {
     private long timer = -1;
     private final Vertx vertx;
 
-    private LingeringClose(RoutingContext rc) {
-        this.vertx = rc.vertx();
-        this.connection = rc.request().connection();
+    private LingeringClose(Vertx vertx, HttpConnection connection) {
+        this.vertx = vertx;
+        this.connection = connection;
     }
 
     /**
@@ -41,13 +41,17 @@ public final class LingeringClose {
      * are independent).
      */
     public static void install(RoutingContext rc) {
-        HttpServerRequest request = rc.request();
+        install(rc.vertx(), rc.request());
+    }
+
+    /** {@link #install(RoutingContext)} for code that has the request but no routing context (the gateway's proxy). */
+    public static void install(Vertx vertx, HttpServerRequest request) {
         if (request.isEnded() || request.version() == HttpVersion.HTTP_2) {
             return;
         }
-        LingeringClose lingering = new LingeringClose(rc);
-        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-        rc.response().endHandler(v -> lingering.responseDone());
+        LingeringClose lingering = new LingeringClose(vertx, request.connection());
+        request.response().putHeader(HttpHeaders.CONNECTION, "close");
+        request.response().endHandler(v -> lingering.responseDone());
         request.handler(buffer -> lingering.drained(buffer.length()));
         request.endHandler(v -> lingering.requestDone());
         request.exceptionHandler(e -> lingering.close());

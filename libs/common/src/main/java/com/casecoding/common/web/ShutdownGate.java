@@ -71,7 +71,13 @@ public class ShutdownGate {
         }, 2000);
     }
 
-    /** Notes the listening socket of a connection (one per port: a single comparison once it is known). */
+    /**
+     * Notes the listening socket of a connection (one per port: a single comparison once it is known). This is the one
+     * place main code still reaches into Vert.x internals ({@code ConnectionBase}, listed in SupportedApisTest): Vert.x
+     * 4.5 has no public way to close a server's listening socket before its event loops let go of it, and a connection
+     * accepted in between is dropped unread (GracefulShutdownIT). Vert.x 5's {@code HttpServer.shutdown} closes the
+     * socket first; with Quarkus on it, this method and the listener set go.
+     */
     private void remember(HttpConnection connection) {
         if (connection instanceof ConnectionBase base) {
             Channel listener = base.channel().parent();

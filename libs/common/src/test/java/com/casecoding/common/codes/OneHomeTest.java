@@ -70,13 +70,7 @@ class OneHomeTest {
     }
 
     private static Path root() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("code-service")) && Files.isDirectory(p.resolve("gateway"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("repository root not found above " + here);
+        return com.casecoding.common.RepositoryTree.root();
     }
 
     private static List<Path> mainSources(String suffix) throws IOException {

@@ -1,0 +1,40 @@
+package com.casecoding.gateway.proxy;
+
+import com.casecoding.common.problem.ProblemType;
+import com.casecoding.gateway.auth.Caller;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Filter 3 of the proxy: the per-plan rate limit of the request's group ({@link RateLimiter}: per account, or per client
+ * address without a token). Over the limit: 429 problem+json with {@code Retry-After}.
+ */
+final class RateLimitFilter implements ProxyInterceptor {
+
+    private final RateLimiter limiter;
+    private final ObjectMapper json;
+
+    RateLimitFilter(RateLimiter limiter, ObjectMapper json) {
+        this.limiter = limiter;
+        this.json = json;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        HttpServerRequest request = ProxyCall.request(context);
+        Caller caller = ProxyCall.caller(context);
+        RateLimiter.Result rate = limiter.acquire(request.path(), caller, () -> ProxyCall.clientAddress(request));
+        if (rate.allowed()) {
+            return context.sendRequest();
+        }
+        String wait = Long.toString(rate.retryAfterSeconds());
+        return ProxyCall.refuse(context, json, ProblemType.RATE_LIMITED, 429, "Your plan allows " + rate.perMinute()
+                        + " " + rate.group() + " requests per minute. Try again in " + wait + " seconds"
+                        + ("pro".equals(caller.plan()) ? "." : ", or upgrade your plan for a higher limit."), null)
+                .map(response -> response.putHeader("Retry-After", wait));
+    }
+}
