@@ -42,26 +42,6 @@ public class EditFactsAdapter implements EditFacts {
         return LocalDate.now(clock);
     }
 
-    /** True when any edit or fee table names the code (CPT codes have no other source without an AMA licence). */
-    public Optional<ReleaseRef> releaseNaming(String code) {
-        if (!tables.rvu(code).isEmpty()) {
-            return Optional.ofNullable(ref(tables.rvu(code).get(0).release()));
-        }
-        for (CareSetting s : CareSetting.values()) {
-            Optional<MueEntry> m = tables.mue(code, s);
-            if (m.isPresent()) {
-                return Optional.ofNullable(ref(m.get().release()));
-            }
-        }
-        if (tables.isAddOn(code)) {
-            return Optional.ofNullable(ref(tables.addOnPrimaries(code).get(0).release()));
-        }
-        if (!tables.addOnsOf(code).isEmpty()) {
-            return tables.release(EditDataset.NCCI_AOC).map(EditFactsAdapter::ref);
-        }
-        return Optional.empty();
-    }
-
     @Override
     public Optional<ReleaseRef> ptpRelease() {
         return tables.release(EditDataset.PTP_PRACTITIONER).or(() -> tables.release(EditDataset.PTP_OUTPATIENT_HOSPITAL))
