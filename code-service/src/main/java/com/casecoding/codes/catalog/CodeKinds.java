@@ -36,6 +36,25 @@ public final class CodeKinds {
         return system.id();
     }
 
+    /** {@code code_release.complete_for} in words: what a release lists in full. */
+    public static String describe(String completeFor) {
+        if (completeFor == null) {
+            return "the whole code set";
+        }
+        if (completeFor.isEmpty()) {
+            return "a partial list";
+        }
+        return java.util.Arrays.stream(completeFor.split(",")).map(k -> switch (k) {
+            case CPT_CATEGORY_1 -> "CPT Category I";
+            case CPT_CATEGORY_2 -> "Category II";
+            case CPT_CATEGORY_3 -> "Category III";
+            case CPT_PLA -> "PLA codes";
+            case CPT_MAAA -> "MAAA codes";
+            case MODIFIER -> "modifiers";
+            default -> k;
+        }).collect(java.util.stream.Collectors.joining(", ")) + " in full, other codes partly";
+    }
+
     /** A stored modifier (two characters, {@link CodeSystem#MODIFIER}) of CPT: both characters are digits. */
     public static boolean isCptModifier(String stored) {
         return stored.length() == 2 && Character.isDigit(stored.charAt(0)) && Character.isDigit(stored.charAt(1));

@@ -16,15 +16,17 @@ import java.time.LocalDate;
  * @param release  the release that decides: the one in effect that lists the code, the one that no longer lists
  *                 it, the first one that does; null when no release decides
  * @param record   the release whose row describes the code (the one a page shows); null when none holds the code
- * @param since    the first day the code is known to be valid, when an official field or a release says it
- * @param until    the last day it was valid (terminated or deleted), when known
+ * @param since      the first day the code is known to be valid, when an official field or a release says it
+ * @param sinceBasis what says so ("added by the ICD-10-CM addenda FY2025", "HCPCS Level II file: code added ...")
+ * @param until      the last day it was valid (terminated or deleted), when known
+ * @param untilBasis what says so
  * @param basis    the fact that decided, in words ("HCPCS termination date", "not listed in ICD-10-CM FY2025")
  * @param currency whether a loaded release of the code's dataset covers {@code asOf}
  * @param message  one sentence for a coder
  */
 public record CodeStatus(CodeSystem system, String code, LocalDate asOf, State state, boolean header, LoadedRelease release,
-                         LoadedRelease record, LocalDate since, LocalDate until, String basis, Currency currency,
-                         String message) {
+                         LoadedRelease record, LocalDate since, String sinceBasis, LocalDate until,
+                         String untilBasis, String basis, Currency currency, String message) {
 
     public enum State {
         /** Valid on the date (a header too: see {@link #header}). */

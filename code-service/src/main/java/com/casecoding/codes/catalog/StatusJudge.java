@@ -52,7 +52,8 @@ final class StatusJudge {
         Key key = new Key(system, stored);
         String code = key.display();
         if (releases.isEmpty()) {
-            return new CodeStatus(system, stored, date, State.NOT_LOADED, false, null, null, null, null, null, currency,
+            return new CodeStatus(system, stored, date, State.NOT_LOADED, false, null, null, null, null, null, null, null,
+                    currency,
                     currency.notice());
         }
         String kind = CodeKinds.kind(system, stored);
@@ -67,12 +68,12 @@ final class StatusJudge {
                     && !r.period().from().isBefore(o.to()) && (r.period().to() == null
                     || r.period().to().isAfter(o.to()))).min(Comparator.comparing((LoadedRelease r) -> r.period()
                     .from())).orElse(record);
-            return status(key, date, State.TERMINATED, header, gone, record, o.from(), o.to(), o.toBasis(),
+            return status(o, key, date, State.TERMINATED, header, gone, record, o.from(), o.to(), o.toBasis(),
                     currency, code + " was valid until " + o.to() + " (" + o.toBasis() + "); it is not valid on "
                             + date + ".");
         }
         if (o.from() != null && date.isBefore(o.from())) {
-            return status(key, date, State.NOT_YET_VALID, header, record, record, o.from(), o.to(), o.fromBasis(),
+            return status(o, key, date, State.NOT_YET_VALID, header, record, record, o.from(), o.to(), o.fromBasis(),
                     currency, code + " is not valid until " + o.from() + " (" + o.fromBasis() + ").");
         }
         // the release in effect for this kind of code: it supersedes older releases that still cover the date
@@ -84,7 +85,7 @@ final class StatusJudge {
         if (listing.isPresent()) {
             LoadedRelease r = listing.get();
             boolean h = holdings.get(r.id()).header();
-            return status(key, date, State.VALID, h, r, r, o.from(), o.to(), "listed in " + r.label(), currency,
+            return status(o, key, date, State.VALID, h, r, r, o.from(), o.to(), "listed in " + r.label(), currency,
                     code + " is " + (h ? "a header (not billable) " : "valid ") + "in " + r.label() + " ("
                             + r.period() + ").");
         }
@@ -98,12 +99,12 @@ final class StatusJudge {
                     .min(Comparator.comparing((LoadedRelease r) -> r.period().from()));
             if (later.isPresent()) {
                 LoadedRelease first = later.get();
-                return status(key, date, State.NOT_YET_VALID, holdings.get(first.id()).header(), first, first,
+                return status(o, key, date, State.NOT_YET_VALID, holdings.get(first.id()).header(), first, first,
                         first.period().from(), o.to(), "first listed in " + first.label(), currency,
                         code + " is not valid until " + first.period().from() + ": " + now.label()
                                 + ", in effect on " + date + ", does not list it; " + first.label() + " does.");
             }
-            return status(key, date, State.UNKNOWN, false, now, record, null, null, "not listed in " + now.label(),
+            return status(o, key, date, State.UNKNOWN, false, now, record, null, null, "not listed in " + now.label(),
                     currency, code + " is not a " + key.system().label() + " code in " + now.label()
                             + ", the release in effect on " + date + ".");
         }
@@ -111,7 +112,7 @@ final class StatusJudge {
         if (!holders.isEmpty() && o.from() != null && !o.from().isAfter(date)
                 && date.isBefore(holders.get(0).period().from())) {
             LoadedRelease first = holders.get(0);
-            return status(key, date, State.VALID, holdings.get(first.id()).header(), first, first, o.from(), o.to(),
+            return status(o, key, date, State.VALID, holdings.get(first.id()).header(), first, first, o.from(), o.to(),
                     o.fromBasis(), currency, code + " was valid on " + date + ": " + o.fromBasis() + " dates it from "
                             + o.from() + (o.to() == null ? " with no termination" : " to " + o.to()) + ". "
                             + currency.notice());
@@ -126,7 +127,7 @@ final class StatusJudge {
         if (before.isPresent() && after.isPresent() && holdings.containsKey(before.get().id())
                 && holdings.containsKey(after.get().id())) {
             LoadedRelease prev = before.get();
-            return status(key, date, State.VALID, holdings.get(prev.id()).header(), prev, prev, o.from(), o.to(),
+            return status(o, key, date, State.VALID, holdings.get(prev.id()).header(), prev, prev, o.from(), o.to(),
                     "listed in " + prev.label() + " and in " + after.get().label(), currency,
                     code + " is listed in " + prev.label() + " (to " + prev.period().to() + ") and in "
                             + after.get().label() + " (from " + after.get().period().from() + "), so it was valid on "
@@ -142,13 +143,13 @@ final class StatusJudge {
                     && r.period().from().isAfter(date) && r.period().from().isBefore(first.period().from())
                     && !holdings.containsKey(r.id())).findFirst();
             if (without.isPresent()) {
-                return status(key, date, State.NOT_YET_VALID, holdings.get(first.id()).header(), first, first,
+                return status(o, key, date, State.NOT_YET_VALID, holdings.get(first.id()).header(), first, first,
                         first.period().from(), o.to(), "first listed in " + first.label(), currency,
                         code + " is not valid until " + first.period().from() + ": " + without.get().label()
                                 + " does not list it, " + first.label() + " is the first that does.");
             }
         }
-        return status(key, date, State.UNVERIFIED, header, null, record, o.from(), o.to(), null, currency,
+        return status(o, key, date, State.UNVERIFIED, header, null, record, o.from(), o.to(), null, currency,
                 unverified(key, record, date, currency));
     }
 
@@ -174,7 +175,7 @@ final class StatusJudge {
         LoadedRelease gone = without.get();
         LocalDate until = o.to() != null && o.to().isBefore(gone.period().from()) ? o.to()
                 : gone.period().from().minusDays(1);
-        return Optional.of(status(key, date, State.TERMINATED, holdings.get(last.id()).header(), gone, last,
+        return Optional.of(status(o, key, date, State.TERMINATED, holdings.get(last.id()).header(), gone, last,
                 o.from(), until, "not listed in " + gone.label(), currency,
                 key.display() + " was deleted effective " + until.plusDays(1) + ": " + gone.label()
                         + " no longer lists it (last listed in " + last.label() + ")."));
@@ -189,10 +190,12 @@ final class StatusJudge {
                     + (record == null ? "; no loaded release lists it." : "; it was last listed in " + record.label()
                     + ".") + " Its status on " + date + " is not known here.";
         }
+        String tail = currency.state() == Currency.State.FINAL ? ""
+                : record == null ? " A code added since is not known here." : " Its status on " + date
+                + " is not known here.";
         return (record == null ? key.display() + " is not in any loaded " + label + " release. "
                 : key.display() + " is listed in " + record.label() + " (" + record.period() + "). ")
-                + currency.notice() + (record == null ? " A code added since is not known here."
-                : " Its status on " + date + " is not known here.");
+                + currency.notice() + tail;
     }
 
     /** The release whose row describes the code on the date: the one in effect, else the latest before, else the first. */
@@ -226,9 +229,12 @@ final class StatusJudge {
                 .thenComparingLong(LoadedRelease::id);
     }
 
-    private static CodeStatus status(Key key, LocalDate date, State state, boolean header, LoadedRelease release,
-                                     LoadedRelease record, LocalDate since, LocalDate until, String basis,
-                                     Currency currency, String message) {
-        return new CodeStatus(key.system(), key.code(), date, state, header, release, record, since, until, basis, currency, message);
+    private static CodeStatus status(Official o, Key key, LocalDate date, State state, boolean header,
+                                     LoadedRelease release, LoadedRelease record, LocalDate since, LocalDate until,
+                                     String basis, Currency currency, String message) {
+        String sinceBasis = since == null ? null : since.equals(o.from()) ? o.fromBasis() : basis;
+        String untilBasis = until == null ? null : until.equals(o.to()) ? o.toBasis() : basis;
+        return new CodeStatus(key.system(), key.code(), date, state, header, release, record, since, sinceBasis,
+                until, untilBasis, basis, currency, message);
     }
 }

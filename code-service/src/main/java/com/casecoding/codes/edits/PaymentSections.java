@@ -227,7 +227,7 @@ public class PaymentSections {
             note = null;
         }
         AddOnRules rules = new AddOnRules(!edits.isEmpty(), date, types, contractor, primaries,
-                endedPrimaries.isEmpty() ? null : endedPrimaries, List.copyOf(addOns),
+                endedPrimaries.isEmpty() ? null : endedPrimaries, addOns.stream().sorted().toList(),
                 endedAddOns.isEmpty() ? null : endedAddOns.entrySet().stream()
                         .map(e -> new Ended(e.getKey(), addOnType.get(e.getKey()), e.getValue())).toList(),
                 read.orElse(null), note, notice);

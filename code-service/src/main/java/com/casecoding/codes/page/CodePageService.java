@@ -257,9 +257,19 @@ public class CodePageService {
         return new CodePage(display, system.id(), system.label(),
                 new CodePage.Release(shown.version(), shown.effectiveDate(), shown.period().from(),
                         shown.period().to(), current, partial ? Boolean.TRUE : null),
-                asOf, statusWord(status.state()), status.message(), deletion, status.billable(), entry.header(),
+                asOf, statusWord(status.state()), status.message(), deletion, billable(status), entry.header(),
                 addOn, fee, currency.covered() && currency.notice() == null ? null : currency, "registered",
                 List.copyOf(content));
+    }
+
+    /**
+     * Valid for billing as far as the loaded data says: not a header, and not deleted or not yet effective on the
+     * date; a code the loaded data cannot confirm (stale releases) keeps the flag of the release shown, and the
+     * page's status and statusNote say why.
+     */
+    static boolean billable(CodeStatus status) {
+        return !status.header() && (status.state() == CodeStatus.State.VALID
+                || status.state() == CodeStatus.State.UNVERIFIED);
     }
 
     /** The page's status word for a catalog state. */

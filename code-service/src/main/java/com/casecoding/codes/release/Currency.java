@@ -25,6 +25,8 @@ public record Currency(String dataset, String label, LocalDate asOf, State state
         CURRENT("current"),
         /** Every loaded release ended before the date: a newer release exists but is not loaded. */
         STALE("stale"),
+        /** The last release of a code set its publisher no longer updates (ICD-9-CM v32, GEMs FY2018) has ended. */
+        FINAL("final"),
         /** The date is before the first day of the oldest loaded release. */
         BEFORE_OLDEST("before-oldest"),
         /** The date falls between two loaded releases (a quarterly file in between is missing). */
@@ -81,6 +83,10 @@ public record Currency(String dataset, String label, LocalDate asOf, State state
                 .min(Comparator.comparing((LoadedRelease r) -> r.period().from()));
         if (after.isEmpty()) {
             LoadedRelease last = before.orElse(newest);
+            Optional<String> last0 = ReleaseCalendar.finalNotice(dataset, last.version());
+            if (last0.isPresent()) {
+                return new Currency(dataset, label, date, State.FINAL, null, Ref.of(newest), last0.get());
+            }
             return new Currency(dataset, label, date, State.STALE, null, Ref.of(newest),
                     "The newest loaded " + label + " release is " + last.version() + ", which ended "
                             + last.period().to() + ".");

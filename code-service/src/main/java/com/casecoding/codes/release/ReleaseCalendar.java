@@ -92,6 +92,22 @@ public final class ReleaseCalendar {
         return LocalDate.of(date.getMonthValue() >= 10 ? date.getYear() + 1 : date.getYear(), 9, 30);
     }
 
+    /**
+     * For a code set its publisher no longer updates, the sentence saying so when its last release has ended:
+     * ICD-9-CM stopped with version 32 (ICD-10 replaced it for services from 2015-10-01), the GEMs with FY2018.
+     */
+    public static java.util.Optional<String> finalNotice(String dataset, String version) {
+        if ((dataset.equals("icd9cm") || dataset.equals("icd9pcs")) && version.equals("v32")) {
+            return java.util.Optional.of(label(dataset) + " v32 is the final release: ICD-9-CM is not used for "
+                    + "services from 2015-10-01, when ICD-10 replaced it.");
+        }
+        if (dataset.startsWith("gem-") && version.equals("FY2018")) {
+            return java.util.Optional.of(label(dataset) + " FY2018 is the final release: CMS no longer updates the "
+                    + "General Equivalence Mappings, which are used as published.");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The name people use for a dataset: the code set's label ({@code ICD-10-CM}) or the table's. */
     public static String label(String dataset) {
         return CodeSystem.fromId(dataset).map(CodeSystem::label)

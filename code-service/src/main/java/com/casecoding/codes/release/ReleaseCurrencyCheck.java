@@ -29,7 +29,7 @@ public class ReleaseCurrencyCheck implements HealthCheck {
             LocalDate today = releases.today();
             b.withData("asOf", today.toString());
             List<String> stale = releases.datasets().stream().map(d -> releases.currency(d, today))
-                    .filter(c -> !c.covered()).map(Currency::dataset).toList();
+                    .filter(c -> !c.covered() && c.state() != Currency.State.FINAL).map(Currency::dataset).toList();
             b.withData("notCovered", stale.isEmpty() ? "none" : String.join(", ", stale));
             for (String dataset : releases.datasets()) {
                 Currency c = releases.currency(dataset, today);

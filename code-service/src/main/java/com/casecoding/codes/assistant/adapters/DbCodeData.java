@@ -146,12 +146,12 @@ public class DbCodeData implements CodeHistory, Crosswalk {
     }
 
     @Override
-    public List<String> notCovered(LocalDate date) {
-        List<String> out = new ArrayList<>();
-        for (CodeSystem s : List.of(CodeSystem.ICD10CM, CodeSystem.ICD10PCS, CodeSystem.HCPCS, CodeSystem.CPT)) {
+    public Map<CodeSystem, String> notCovered(LocalDate date) {
+        Map<CodeSystem, String> out = new LinkedHashMap<>();
+        for (CodeSystem s : CodeSystem.values()) {
             Currency c = catalog.currency(s, date);
             if (!c.covered() && c.state() != Currency.State.NOT_LOADED) {
-                out.add(c.notice());
+                out.put(s, c.notice());
             }
         }
         return out;

@@ -39,7 +39,7 @@ public interface CodeHistory {
     }
 
     /** For each code set whose loaded releases do not cover the date, the sentence saying so ("The newest ..."). */
-    default List<String> notCovered(LocalDate date) {
-        return List.of();
+    default java.util.Map<CodeSystem, String> notCovered(LocalDate date) {
+        return java.util.Map.of();
     }
 }

@@ -37,7 +37,8 @@ public class HistorySection implements CodePageSection {
 
     /** What the official fields and the releases say about the code's validity (the catalog's view). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Validity(java.time.LocalDate since, java.time.LocalDate until, String basis) {
+    public record Validity(java.time.LocalDate since, String sinceBasis, java.time.LocalDate until,
+                           String untilBasis) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,7 +66,7 @@ public class HistorySection implements CodePageSection {
         List<LoadedRelease> releases = new ArrayList<>(this.releases.releases(ctx.release().dataset()));
         java.util.Collections.reverse(releases); // newest first
         List<String> loaded = releases.stream().map(r -> r.version() + " (" + r.period() + (r.complete() ? ""
-                : r.completeFor().isEmpty() ? ", partial list" : ", complete for " + r.completeFor()) + ")").toList();
+                : ", " + com.casecoding.codes.catalog.CodeKinds.describe(r.completeFor())) + ")").toList();
         List<CodeRepository.Found> found = repository.find(ctx.system(), ctx.code()).stream()
                 .filter(f -> f.release().dataset().equals(ctx.release().dataset())).toList();
         String first = found.isEmpty() ? null : found.get(found.size() - 1).release().version();
@@ -97,7 +98,8 @@ public class HistorySection implements CodePageSection {
             }
         }
         Validity validity = ctx.status() == null || ctx.status().since() == null && ctx.status().until() == null
-                ? null : new Validity(ctx.status().since(), ctx.status().until(), ctx.status().basis());
+                ? null : new Validity(ctx.status().since(), ctx.status().sinceBasis(), ctx.status().until(),
+                ctx.status().untilBasis());
         return new History(loaded, first, events, note, validity, cms);
     }
 
