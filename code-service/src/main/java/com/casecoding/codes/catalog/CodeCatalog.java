@@ -353,24 +353,7 @@ public class CodeCatalog {
         return out;
     }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Binder binder, RowReader reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the code tables failed", e);
-        }
+    private void query(String sql, Sql.Binder binder, Sql.RowReader reader) {
+        Sql.query(dataSource, "reading the code tables", sql, binder, reader);
     }
 }

@@ -138,29 +138,15 @@ public class ImportRunner {
             String name = deriver.getClass().getSimpleName().replace("_Subclass", "");
             long start = System.nanoTime();
             Instant startedAt = Instant.now();
-            try (Connection c = dataSource.getConnection()) {
-                boolean autoCommit = c.getAutoCommit();
-                c.setAutoCommit(false);
-                try {
-                    try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                        ps.setLong(1, ADVISORY_LOCK_KEY);
-                        ps.execute();
-                    }
-                    List<ReleaseDeriver.Derived> derived = deriver.derive(c);
-                    c.commit();
-                    for (ReleaseDeriver.Derived d : derived) {
-                        ImportOutcome o = new ImportOutcome("derived: " + d.sources(), d.dataset(), d.version(),
-                                d.effectiveDate(), "derived", d.rows(), millisSince(start), d.releaseId(), null, null);
-                        out.add(o);
-                        record(o, startedAt, startedBy);
-                        stored.add(new ImportCompleted.ImportedRelease(d.releaseId(), d.dataset(), d.version(),
-                                d.effectiveDate(), d.rows()));
-                    }
-                } catch (Exception e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(autoCommit);
+            try {
+                List<ReleaseDeriver.Derived> derived = locked(deriver::derive);
+                for (ReleaseDeriver.Derived d : derived) {
+                    ImportOutcome o = new ImportOutcome("derived: " + d.sources(), d.dataset(), d.version(),
+                            d.effectiveDate(), "derived", d.rows(), millisSince(start), d.releaseId(), null, null);
+                    out.add(o);
+                    record(o, startedAt, startedBy);
+                    stored.add(new ImportCompleted.ImportedRelease(d.releaseId(), d.dataset(), d.version(),
+                            d.effectiveDate(), d.rows()));
                 }
             } catch (Exception e) {
                 LOG.errorf(e, "deriving releases with %s FAILED (the earlier derived releases are kept)", name);
@@ -213,6 +199,46 @@ public class ImportRunner {
 
     private ImportOutcome inTransaction(Candidate candidate, String checksum, long start) throws Exception {
         SourceFile source = candidate.source();
+        return locked(c -> {
+            Long existing = existingRelease(c, source.dataset(), checksum);
+            if (existing != null) {
+                LOG.infof("import %s: unchanged (same checksum as release %d), skipped", source.describe(), existing);
+                return new ImportOutcome(source.file().toString(), source.dataset(), source.version(),
+                        source.effectiveDate(), "unchanged", 0, millisSince(start), existing, null, null);
+            }
+            int replaced;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "delete from codes.code_release where dataset = ? and version = ?")) {
+                ps.setString(1, source.dataset());
+                ps.setString(2, source.version());
+                replaced = ps.executeUpdate();
+            }
+            long releaseId = insertRelease(c, source, checksum, candidate.importer().period(source));
+            ImportContext context = new ImportContext(c, releaseId, source);
+            long rows = candidate.importer().importFile(source, context);
+            try (PreparedStatement ps = c.prepareStatement("update codes.code_release set row_count = ? where id = ?")) {
+                ps.setLong(1, rows);
+                ps.setLong(2, releaseId);
+                ps.executeUpdate();
+            }
+            long millis = millisSince(start);
+            LOG.infof("import %s: %,d rows in %.1f s (%,.0f rows/s)%s", source.describe(), rows, millis / 1000.0,
+                    millis == 0 ? 0.0 : rows * 1000.0 / millis, replaced > 0 ? ", replacing the earlier file" : "");
+            return new ImportOutcome(source.file().toString(), source.dataset(), source.version(),
+                    source.effectiveDate(), replaced > 0 ? "replaced" : "imported", rows, millis, releaseId, null, null);
+        });
+    }
+
+    /** Work inside one transaction of its own connection. */
+    private interface Work<T> {
+        T run(Connection c) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} in one transaction holding the import advisory lock (one import in the whole database at a
+     * time) and commits it; any exception rolls everything back.
+     */
+    private <T> T locked(Work<T> work) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -221,36 +247,9 @@ public class ImportRunner {
                     ps.setLong(1, ADVISORY_LOCK_KEY);
                     ps.execute();
                 }
-                Long existing = existingRelease(c, source.dataset(), checksum);
-                if (existing != null) {
-                    c.rollback();
-                    LOG.infof("import %s: unchanged (same checksum as release %d), skipped", source.describe(),
-                            existing);
-                    return new ImportOutcome(source.file().toString(), source.dataset(), source.version(),
-                            source.effectiveDate(), "unchanged", 0, millisSince(start), existing, null, null);
-                }
-                int replaced;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "delete from codes.code_release where dataset = ? and version = ?")) {
-                    ps.setString(1, source.dataset());
-                    ps.setString(2, source.version());
-                    replaced = ps.executeUpdate();
-                }
-                long releaseId = insertRelease(c, source, checksum, candidate.importer().period(source));
-                ImportContext context = new ImportContext(c, releaseId, source);
-                long rows = candidate.importer().importFile(source, context);
-                try (PreparedStatement ps = c.prepareStatement("update codes.code_release set row_count = ? where id = ?")) {
-                    ps.setLong(1, rows);
-                    ps.setLong(2, releaseId);
-                    ps.executeUpdate();
-                }
+                T result = work.run(c);
                 c.commit();
-                long millis = millisSince(start);
-                LOG.infof("import %s: %,d rows in %.1f s (%,.0f rows/s)%s", source.describe(), rows, millis / 1000.0,
-                        millis == 0 ? 0.0 : rows * 1000.0 / millis, replaced > 0 ? ", replacing the earlier file" : "");
-                return new ImportOutcome(source.file().toString(), source.dataset(), source.version(),
-                        source.effectiveDate(), replaced > 0 ? "replaced" : "imported", rows, millis, releaseId,
-                        null, null);
+                return result;
             } catch (Exception e) {
                 c.rollback();
                 throw e;

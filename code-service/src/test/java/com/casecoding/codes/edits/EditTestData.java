@@ -31,6 +31,7 @@ public final class EditTestData {
             throw new IllegalStateException(e);
         }
         tables.reload();
+        com.casecoding.codes.imports.CodesTestData.forgetReleases();
     }
 
     /** Copies the named fixtures (or all) into {@code dir}. */

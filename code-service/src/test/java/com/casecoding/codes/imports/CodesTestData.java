@@ -23,6 +23,12 @@ public final class CodesTestData {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        forgetReleases();
+    }
+
+    /** The code catalog and the release list keep what they read until an import: drop it after a direct write. */
+    public static void forgetReleases() {
+        io.quarkus.arc.Arc.container().instance(com.casecoding.codes.catalog.CodeCatalog.class).get().invalidate();
     }
 
     public static long count(DataSource dataSource, String sql) {

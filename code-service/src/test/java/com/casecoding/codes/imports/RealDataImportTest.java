@@ -87,7 +87,11 @@ class RealDataImportTest {
                 + "e.release_id where r.dataset = 'icd10cm' and r.version = 'FY2024' and not e.header"));
         assertEquals(74260, count("select count(*) from codes.code_entry e join codes.code_release r on r.id = "
                 + "e.release_id where r.dataset = 'icd10cm' and r.version = 'FY2025' and not e.header"));
-        assertEquals(383, count("select count(*) from codes.code_entry where system = 'modifier'"));
+        assertEquals(383, count("select count(*) from codes.code_entry e join codes.code_release r on r.id = "
+                + "e.release_id where e.system = 'modifier' and r.dataset = 'hcpcs'"));
+        // the CPT modifier numbers come with each CPT release derived from the CMS files (2025 and 2026Q2)
+        assertEquals(2 * 39, count("select count(*) from codes.code_entry e join codes.code_release r on r.id = "
+                + "e.release_id where e.system = 'modifier' and r.dataset = 'cpt'"));
         assertEquals(97584, count("select count(*) from codes.current_code_entry where system = 'icd10cm'"));
         // the FY2025 PCS codes file's 78,948 codes and the 908 tables they fall into (derived header rows)
         assertEquals(78948, count("select count(*) from codes.current_code_entry where system = 'icd10pcs' "

@@ -6,6 +6,7 @@ import com.casecoding.codes.assistant.data.Crosswalk;
 import com.casecoding.codes.assistant.data.ReleaseRef;
 import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.catalog.CodeStatus;
+import com.casecoding.codes.catalog.Sql;
 import com.casecoding.codes.release.Currency;
 import com.casecoding.codes.release.LoadedRelease;
 import com.casecoding.codes.release.ReleaseCatalog;
@@ -329,25 +330,8 @@ public class DbCodeData implements CodeHistory, Crosswalk {
         return out;
     }
 
-    interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Binder binder, RowReader reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the code tables failed", e);
-        }
+    private void query(String sql, Sql.Binder binder, Sql.RowReader reader) {
+        Sql.query(dataSource, "reading the code tables", sql, binder, reader);
     }
 
     static LocalDate date(Date d) {
