@@ -64,10 +64,9 @@ final class StatusJudge {
 
         if (o.to() != null && date.isAfter(o.to())) {
             // the release that no longer lists it, when one is loaded: the one in effect the day after
+            LocalDate dayAfter = o.to().plusDays(1);
             LoadedRelease gone = releases.stream().filter(r -> r.listsAll(kind) && !holdings.containsKey(r.id())
-                    && !r.period().from().isBefore(o.to()) && (r.period().to() == null
-                    || r.period().to().isAfter(o.to()))).min(Comparator.comparing((LoadedRelease r) -> r.period()
-                    .from())).orElse(record);
+                    && r.period().covers(dayAfter)).max(inEffectOrder()).orElse(record);
             return status(o, key, date, State.TERMINATED, header, gone, record, o.from(), o.to(), o.toBasis(),
                     currency, code + " was valid until " + o.to() + " (" + o.toBasis() + "); it is not valid on "
                             + date + ".");

@@ -193,6 +193,8 @@ class RealDataCatalogTest {
                 List<String> rules = result.getList("findings.rule");
                 unknown += (int) rules.stream().filter(r -> r.equals("code-unknown") || r.equals("code-malformed"))
                         .count();
+                // the CPT code set is loaded (from the CMS files): never "checked for the format only"
+                assertFalse(rules.contains("code-set-not-loaded"), dos + " " + rules);
                 if (dos.startsWith("2025")) {
                     // CPT 2025 (the fee schedule's list) is in effect: every one of them is simply valid
                     assertFalse(rules.contains("code-no-release-for-date"), dos + " " + result.getList("findings")

@@ -101,6 +101,8 @@ class CptCatalogTest {
                 .body("status", equalTo("active"))
                 .body("feeSchedule.status", equalTo("A"))
                 .body("sections.find { it.key == 'official' }.content.licenseRequired", equalTo(true))
+                .body("sections.find { it.key == 'official' }.content.namedBy",
+                        hasItem("Medicare Physician Fee Schedule (RVU) RVU26A"))
                 .body("sections.find { it.key == 'payment' }.content.globalDays.value", equalTo("090"));
         // only in the MUE file
         given().when().get("/api/codes/cpt/20610").then().statusCode(200)
@@ -117,7 +119,10 @@ class CptCatalogTest {
         // the CPT modifiers come with the release
         given().when().get("/api/codes/modifier/25").then().statusCode(200)
                 .body("code", equalTo("25"))
-                .body("release.version", equalTo("2026"));
+                .body("release.version", equalTo("2026"))
+                .body("sections.find { it.key == 'official' }.content.licenseRequired", equalTo(true))
+                .body("sections.find { it.key == 'official' }.content.notice", containsString("AMA"))
+                .body("sections.key", org.hamcrest.Matchers.not(hasItem("hcpcsDetails")));
     }
 
     @Test
