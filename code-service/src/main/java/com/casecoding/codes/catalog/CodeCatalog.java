@@ -89,7 +89,8 @@ public class CodeCatalog {
     public CodeStatus nodeStatus(CodeSystem system, String stored, LocalDate date) {
         LocalDate day = date == null ? today() : date;
         Map<String, Evidence> found = evidence(List.<String[]>of(new String[]{system.id(), stored}));
-        return judge(system, stored, found.getOrDefault(mapKey(system.id(), stored), Evidence.NONE), day);
+        return judge(system, stored, found.getOrDefault(mapKey(system.id(), stored), Evidence.NONE), day,
+                new HashMap<>());
     }
 
     /** Statuses of many codes on one date (today when null), with one query per table for the codes not yet read. */
@@ -98,9 +99,10 @@ public class CodeCatalog {
         List<String[]> wanted = keys.stream().map(k -> new String[]{k.system().id(), k.code()}).toList();
         Map<String, Evidence> found = evidence(wanted);
         Map<CodeKey, CodeStatus> out = new LinkedHashMap<>();
+        Map<String, Currency> currencies = new HashMap<>(); // one per dataset for the whole call
         for (CodeKey k : keys) {
             out.put(k, judge(k.system(), k.code(), found.getOrDefault(mapKey(k.system().id(), k.code()),
-                    Evidence.NONE), day));
+                    Evidence.NONE), day, currencies));
         }
         return out;
     }
@@ -132,6 +134,7 @@ public class CodeCatalog {
     public void scan(LocalDate date, Consumer<Scanned> sink) {
         LocalDate day = date == null ? today() : date;
         Map<String, List<long[]>> addenda = new HashMap<>();
+        Map<String, Currency> currencies = new HashMap<>();
         query("select system, code, release_id, action from codes.code_addendum", ps -> {
         }, rs -> addenda.computeIfAbsent(mapKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                 .add(new long[]{rs.getLong(3), actionId(rs.getString(4))}));
@@ -152,7 +155,7 @@ public class CodeCatalog {
                         String s = rs.getString(1);
                         String k = rs.getString(2);
                         if (!s.equals(system) || !k.equals(code)) {
-                            emit(system, code, holdings, titles, addenda, day, sink);
+                            emit(system, code, holdings, titles, addenda, day, currencies, sink);
                             system = s;
                             code = k;
                             holdings = new HashMap<>();
@@ -163,7 +166,7 @@ public class CodeCatalog {
                                 rs.getString(7)));
                         titles.put(release, new String[]{rs.getString(8), rs.getString(9)});
                     }
-                    emit(system, code, holdings, titles, addenda, day, sink);
+                    emit(system, code, holdings, titles, addenda, day, currencies, sink);
                 }
             }
             c.rollback();
@@ -173,7 +176,8 @@ public class CodeCatalog {
     }
 
     private void emit(String system, String code, Map<Long, Raw> holdings, Map<Long, String[]> titles,
-                      Map<String, List<long[]>> addenda, LocalDate day, Consumer<Scanned> sink) {
+                      Map<String, List<long[]>> addenda, LocalDate day, Map<String, Currency> currencies,
+                      Consumer<Scanned> sink) {
         if (system == null) {
             return;
         }
@@ -182,7 +186,7 @@ public class CodeCatalog {
             return;
         }
         CodeStatus status = judge(s, code, new Evidence(holdings, addenda.getOrDefault(mapKey(system, code),
-                List.of())), day);
+                List.of())), day, currencies);
         LoadedRelease newest = holdings.keySet().stream().map(id -> releases.byId(id).orElse(null))
                 .filter(r -> r != null).max(Comparator.comparing((LoadedRelease r) -> r.period().from())
                         .thenComparingLong(LoadedRelease::id)).orElse(null);
@@ -195,7 +199,8 @@ public class CodeCatalog {
 
     // ------------------------------------------------------------------------------------------------ judging
 
-    private CodeStatus judge(CodeSystem system, String code, Evidence e, LocalDate date) {
+    private CodeStatus judge(CodeSystem system, String code, Evidence e, LocalDate date,
+                             Map<String, Currency> currencies) {
         String dataset = CodeKinds.dataset(system, code);
         List<LoadedRelease> rel = releases.releases(dataset);
         Map<Long, Holding> holdings = new HashMap<>();
@@ -212,7 +217,8 @@ public class CodeCatalog {
             }
         }
         Official official = official(system, e, newest == null ? null : e.holdings().get(newest.id()));
-        return StatusJudge.judge(system, code, rel, holdings, official, date, releases.currency(dataset, date));
+        Currency currency = currencies.computeIfAbsent(dataset, d -> releases.currency(d, date));
+        return StatusJudge.judge(system, code, rel, holdings, official, date, currency);
     }
 
     /** The code's official dates: from the newest row that holds it (HCPCS, CMS-named CPT) and the ICD addenda. */
