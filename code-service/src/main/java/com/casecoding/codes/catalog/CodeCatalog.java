@@ -59,6 +59,8 @@ public class CodeCatalog {
     }
 
     private volatile Map<String, Evidence> evidence = new ConcurrentHashMap<>();
+    /** Statuses already judged, per code and date (claims of one day ask for the same codes again and again). */
+    private volatile Map<String, CodeStatus> judged = new ConcurrentHashMap<>();
 
     void onImport(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ImportCompleted event) {
         invalidate();
@@ -67,6 +69,7 @@ public class CodeCatalog {
     /** Forgets what was read about codes (after an import, or when a test writes the tables directly). */
     public void invalidate() {
         evidence = new ConcurrentHashMap<>();
+        judged = new ConcurrentHashMap<>();
         releases.invalidate();
     }
 
@@ -96,13 +99,32 @@ public class CodeCatalog {
     /** Statuses of many codes on one date (today when null), with one query per table for the codes not yet read. */
     public Map<CodeKey, CodeStatus> statuses(Collection<CodeKey> keys, LocalDate date) {
         LocalDate day = date == null ? today() : date;
-        List<String[]> wanted = keys.stream().map(k -> new String[]{k.system().id(), k.code()}).toList();
-        Map<String, Evidence> found = evidence(wanted);
+        Map<String, CodeStatus> cache = judged;
         Map<CodeKey, CodeStatus> out = new LinkedHashMap<>();
-        Map<String, Currency> currencies = new HashMap<>(); // one per dataset for the whole call
+        List<CodeKey> missing = new ArrayList<>();
         for (CodeKey k : keys) {
-            out.put(k, judge(k.system(), k.code(), found.getOrDefault(mapKey(k.system().id(), k.code()),
-                    Evidence.NONE), day, currencies));
+            CodeStatus known = cache.get(k.key() + "|" + day);
+            if (known != null) {
+                out.put(k, known);
+            } else {
+                out.put(k, null); // keeps the order of the keys
+                missing.add(k);
+            }
+        }
+        if (missing.isEmpty()) {
+            return out;
+        }
+        Map<String, Evidence> found = evidence(missing.stream().map(k -> new String[]{k.system().id(), k.code()})
+                .toList());
+        Map<String, Currency> currencies = new HashMap<>(); // one per dataset for the whole call
+        if (cache.size() > CACHE_CODES) {
+            cache.clear();
+        }
+        for (CodeKey k : missing) {
+            CodeStatus s = judge(k.system(), k.code(), found.getOrDefault(mapKey(k.system().id(), k.code()),
+                    Evidence.NONE), day, currencies);
+            cache.put(k.key() + "|" + day, s);
+            out.put(k, s);
         }
         return out;
     }
