@@ -14,10 +14,7 @@ import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodeSystem;
 import io.agroal.api.AgroalDataSource;
 
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;

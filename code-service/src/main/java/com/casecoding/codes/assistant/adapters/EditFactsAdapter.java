@@ -8,7 +8,6 @@ import com.casecoding.codes.edits.EditDataset;
 import com.casecoding.codes.edits.EditRelease;
 import com.casecoding.codes.edits.EditTables;
 import com.casecoding.codes.edits.GpciEntry;
-import com.casecoding.codes.edits.MueEntry;
 import com.casecoding.codes.edits.Payment;
 import com.casecoding.codes.edits.PtpEdit;
 
