@@ -48,12 +48,12 @@ public class AssistantService {
     private final CodeGuard guard;
     private final Polisher polisher;
 
-    @Inject
     public AssistantService(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
                             Crosswalk crosswalk, GuidelineLibrary guidelines, LlmClient llm) {
         this(catalog, search, edits, history, crosswalk, guidelines, llm, Clock.systemUTC());
     }
 
+    @Inject
     public AssistantService(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
                             Crosswalk crosswalk, GuidelineLibrary guidelines, LlmClient llm, Clock clock) {
         this.catalog = catalog;

@@ -1,5 +1,10 @@
 package com.casecoding.codes.claims;
 
+import com.casecoding.codes.catalog.CodeCatalog;
+import com.casecoding.codes.catalog.CodeKinds;
+import com.casecoding.codes.catalog.CodeStatus;
+import com.casecoding.codes.release.LoadedRelease;
+import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.edits.AddOnEdit;
 import com.casecoding.codes.edits.CareSetting;
@@ -101,59 +106,58 @@ public class ClaimCheckService {
         return r == null ? null : new Finding.Source(r.dataset(), r.version(), r.effectiveDate(), editEffective, editDeleted);
     }
 
-    private static Finding.Source source(CodeCatalog.Release r) {
-        return r == null ? null : new Finding.Source(r.system(), r.version(), r.effectiveDate(), null, null);
+    private static Finding.Source source(LoadedRelease r) {
+        return r == null ? null : new Finding.Source(r.dataset(), r.version(), r.effectiveDate(), null, null);
     }
 
     // ---------------------------------------------------------------- code validity and modifiers
 
     private void codeValidity(List<Line> lines, List<String> diagnoses, LocalDate dos, CareSetting setting,
                               List<Finding> out) {
-        Map<CodeCatalog.Key, List<Integer>> procedures = new LinkedHashMap<>();
+        Map<CodeKey, List<Integer>> procedures = new LinkedHashMap<>();
         for (Line l : lines) {
             if (l.system() == null) {
                 out.add(new Finding(Finding.ERROR, "code-malformed", List.of(l.n()), "Line " + l.n() + ": '" + l.code()
                         + "' is not a CPT or HCPCS Level II code: CPT codes are 5 characters (99213, 0001U, 1234F), "
                         + "HCPCS Level II codes a letter and 4 digits (J1885).", "Correct the code.", null));
             } else {
-                procedures.computeIfAbsent(new CodeCatalog.Key(l.system(), l.code()), k -> new ArrayList<>()).add(l.n());
+                CodeSystem system = CodeSystem.fromId(l.system()).orElseThrow();
+                procedures.computeIfAbsent(new CodeKey(system, l.code()), k -> new ArrayList<>()).add(l.n());
             }
         }
-        Map<CodeCatalog.Key, List<Integer>> dx = new LinkedHashMap<>();
+        Map<CodeKey, List<Integer>> dx = new LinkedHashMap<>();
         for (int i = 0; i < diagnoses.size(); i++) {
             String d = diagnoses.get(i);
             if (!CodeSystem.ICD10CM.accepts(d)) {
                 out.add(new Finding(Finding.ERROR, "code-malformed", List.of(), "Diagnosis " + (i + 1) + ": '" + d
-                        + "' is not an ICD-10-CM code (a letter, a digit, a letter or digit, then up to 4 more: E11.9).",
+                        + "' is not an ICD-10-CM code (" + CodeSystem.ICD10CM.description() + ").",
                         "Correct the diagnosis code.", null));
             } else {
-                dx.computeIfAbsent(new CodeCatalog.Key("icd10cm", d), k -> new ArrayList<>()).add(i + 1);
+                dx.computeIfAbsent(new CodeKey(CodeSystem.ICD10CM, d), k -> new ArrayList<>()).add(i + 1);
             }
         }
-        Map<CodeCatalog.Key, List<Integer>> modifiers = new LinkedHashMap<>();
+        Map<CodeKey, List<Integer>> modifiers = new LinkedHashMap<>();
         for (Line l : lines) {
             for (String m : l.modifiers()) {
-                if (ModifierRules.CPT_MODIFIERS.contains(m)) {
-                    continue;
-                }
-                if (m.chars().allMatch(Character::isDigit)) {
+                if (!CodeSystem.MODIFIER.accepts(m)) {
                     out.add(new Finding(Finding.ERROR, "modifier-unknown", List.of(l.n()), "Line " + l.n()
-                            + ": modifier " + m + " is not a CPT modifier.", "Remove or correct the modifier.", null));
+                            + ": '" + m + "' is not a modifier (two letters or digits).",
+                            "Remove or correct the modifier.", null));
                 } else {
-                    modifiers.computeIfAbsent(new CodeCatalog.Key("modifier", m), k -> new ArrayList<>()).add(l.n());
+                    modifiers.computeIfAbsent(new CodeKey(CodeSystem.MODIFIER, m), k -> new ArrayList<>()).add(l.n());
                 }
             }
         }
-        List<CodeCatalog.Key> keys = new ArrayList<>(procedures.keySet());
+        List<CodeKey> keys = new ArrayList<>(procedures.keySet());
         keys.addAll(dx.keySet());
         keys.addAll(modifiers.keySet());
-        Map<CodeCatalog.Key, CodeCatalog.Lookup> found = catalog.lookup(keys, dos);
+        Map<CodeKey, CodeStatus> found = catalog.statuses(keys, dos);
         Set<String> notLoaded = new LinkedHashSet<>();
         procedures.forEach((k, ns) -> procedureFinding(found.get(k), ns, dos, notLoaded, out));
         dx.forEach((k, ns) -> diagnosisFinding(found.get(k), ns, dos, notLoaded, out));
         modifiers.forEach((k, ns) -> modifierFinding(found.get(k), ns, dos, notLoaded, out));
         for (String system : notLoaded) {
-            out.add(new Finding(Finding.INFO, "code-set-not-loaded", List.of(), "The " + label(system)
+            out.add(new Finding(Finding.INFO, "code-set-not-loaded", List.of(), "The " + system
                     + " code set is not loaded here, so those codes were checked for their format only.", null, null));
         }
         for (Line l : lines) {
@@ -166,80 +170,81 @@ public class ClaimCheckService {
         }
     }
 
-    private static String label(String system) {
-        return switch (system) {
-            case "cpt" -> "CPT";
-            case "hcpcs" -> "HCPCS Level II";
-            case "icd10cm" -> "ICD-10-CM";
-            case "modifier" -> "HCPCS Level II modifier";
-            default -> system;
-        };
-    }
-
     private static String where(List<Integer> lines) {
         return lines.size() == 1 ? "Line " + lines.get(0) : "Lines " + lines.stream().map(String::valueOf)
                 .collect(Collectors.joining(", "));
     }
 
-    private static void procedureFinding(CodeCatalog.Lookup f, List<Integer> lines, LocalDate dos, Set<String> notLoaded,
+    /** No loaded release covers the date (or the one in effect is partial): a warning naming what is missing. */
+    private static Finding unverified(CodeStatus f, List<Integer> lines, String who, LocalDate dos) {
+        return new Finding(Finding.WARNING, "code-no-release-for-date", lines, who + ": " + f.message(),
+                "Check the code against the " + f.currency().label() + " release in effect on " + dos
+                        + ", or import that release.", source(f.record()));
+    }
+
+    private static void procedureFinding(CodeStatus f, List<Integer> lines, LocalDate dos, Set<String> notLoaded,
                                          List<Finding> out) {
-        String who = where(lines) + ": " + label(f.system()) + " " + f.code();
-        switch (f.status()) {
-            case VALID, HEADER -> { }
-            case SYSTEM_NOT_LOADED -> notLoaded.add(f.system());
-            case UNKNOWN -> out.add(new Finding(Finding.ERROR, "code-unknown", lines, who + " does not exist in the "
-                    + f.release().version() + " release.", "Correct the code.", source(f.release())));
-            case NOT_YET_EFFECTIVE -> out.add(new Finding(Finding.ERROR, "code-not-yet-effective", lines, who
-                    + " is not effective until " + f.date() + "; the date of service is " + dos + ".",
-                    "Use the code valid on " + dos + ", or check the date of service.", source(f.release())));
-            case DELETED -> out.add(new Finding(Finding.ERROR, "code-deleted", lines, who + " was deleted effective "
-                    + f.date() + " (last valid " + f.date().minusDays(1) + "); the date of service is " + dos + ".",
-                    "Use the replacement code valid on " + dos + ".", source(f.release())));
-            case NO_RELEASE_FOR_DATE -> out.add(new Finding(Finding.WARNING, "code-no-release-for-date", lines, who
-                    + ": the oldest loaded release starts " + f.date() + ", after the date of service " + dos + ".",
-                    null, null));
-        }
-    }
-
-    private static void diagnosisFinding(CodeCatalog.Lookup f, List<Integer> positions, LocalDate dos,
-                                         Set<String> notLoaded, List<Finding> out) {
-        String who = "Diagnosis " + CodeSystem.ICD10CM.display(f.code());
-        switch (f.status()) {
+        String who = where(lines) + ": " + f.system().label() + " " + f.display();
+        switch (f.state()) {
             case VALID -> { }
-            case SYSTEM_NOT_LOADED -> notLoaded.add(f.system());
-            case HEADER -> out.add(new Finding(Finding.ERROR, "diagnosis-not-billable", List.of(), who
-                    + " is a header (category) code, not valid for billing: a claim with it is denied.",
-                    "Code to the highest specificity: choose a billable code below " + CodeSystem.ICD10CM.display(f.code())
-                            + ".", source(f.release())));
-            case UNKNOWN -> out.add(new Finding(Finding.ERROR, "code-unknown", List.of(), who
-                    + " does not exist in ICD-10-CM " + f.release().version() + ".", "Correct the diagnosis code.",
+            case NOT_LOADED -> notLoaded.add(f.system().label());
+            case UNKNOWN -> out.add(new Finding(Finding.ERROR, "code-unknown", lines, who + " does not exist in the "
+                    + f.release().version() + " release, in effect on " + dos + ".", "Correct the code.",
                     source(f.release())));
-            case NOT_YET_EFFECTIVE -> out.add(new Finding(Finding.ERROR, "code-not-yet-effective", List.of(), who
-                    + " is not effective until " + f.date() + "; the date of service is " + dos + ".",
-                    "Use the code valid on " + dos + ".", source(f.release())));
-            case DELETED -> out.add(new Finding(Finding.ERROR, "code-deleted", List.of(), who + " was deleted effective "
-                    + f.date() + "; the date of service is " + dos + ".", "Use the code that replaced it.",
+            case NOT_YET_VALID -> out.add(new Finding(Finding.ERROR, "code-not-yet-effective", lines, who
+                    + " is not effective until " + f.since() + "; the date of service is " + dos + ".",
+                    "Use the code valid on " + dos + ", or check the date of service.", source(f.release())));
+            case TERMINATED -> out.add(new Finding(Finding.ERROR, "code-deleted", lines, who + " was deleted effective "
+                    + f.until().plusDays(1) + " (last valid " + f.until() + "; " + f.basis() + "); the date of "
+                    + "service is " + dos + ".", "Use the replacement code valid on " + dos + ".",
                     source(f.release())));
-            case NO_RELEASE_FOR_DATE -> out.add(new Finding(Finding.WARNING, "code-no-release-for-date", List.of(), who
-                    + ": the oldest loaded ICD-10-CM release starts " + f.date() + ", after the date of service.",
-                    null, null));
+            case UNVERIFIED -> out.add(unverified(f, lines, who, dos));
         }
     }
 
-    private static void modifierFinding(CodeCatalog.Lookup f, List<Integer> lines, LocalDate dos, Set<String> notLoaded,
+    private static void diagnosisFinding(CodeStatus f, List<Integer> positions, LocalDate dos,
+                                         Set<String> notLoaded, List<Finding> out) {
+        String who = "Diagnosis " + f.display();
+        switch (f.state()) {
+            case VALID -> {
+                if (f.header()) {
+                    out.add(new Finding(Finding.ERROR, "diagnosis-not-billable", List.of(), who
+                            + " is a header (category) code, not valid for billing: a claim with it is denied.",
+                            "Code to the highest specificity: choose a billable code below " + f.display() + ".",
+                            source(f.release())));
+                }
+            }
+            case NOT_LOADED -> notLoaded.add(f.system().label());
+            case UNKNOWN -> out.add(new Finding(Finding.ERROR, "code-unknown", List.of(), who
+                    + " does not exist in ICD-10-CM " + f.release().version() + ", in effect on " + dos + ".",
+                    "Correct the diagnosis code.", source(f.release())));
+            case NOT_YET_VALID -> out.add(new Finding(Finding.ERROR, "code-not-yet-effective", List.of(), who
+                    + " is not effective until " + f.since() + "; the date of service is " + dos + ".",
+                    "Use the code valid on " + dos + ".", source(f.release())));
+            case TERMINATED -> out.add(new Finding(Finding.ERROR, "code-deleted", List.of(), who + " was deleted "
+                    + "effective " + f.until().plusDays(1) + " (" + f.basis() + "); the date of service is " + dos
+                    + ".", "Use the code that replaced it.", source(f.release())));
+            case UNVERIFIED -> out.add(unverified(f, List.of(), who, dos));
+        }
+    }
+
+    private static void modifierFinding(CodeStatus f, List<Integer> lines, LocalDate dos, Set<String> notLoaded,
                                         List<Finding> out) {
         String who = where(lines) + ": modifier " + f.code();
-        switch (f.status()) {
-            case VALID, HEADER -> { }
-            case SYSTEM_NOT_LOADED -> notLoaded.add(f.system());
-            case UNKNOWN, NO_RELEASE_FOR_DATE -> out.add(new Finding(Finding.ERROR, "modifier-unknown", lines, who
-                    + " is not a CPT or HCPCS Level II modifier.", "Remove or correct the modifier.", source(f.release())));
-            case NOT_YET_EFFECTIVE -> out.add(new Finding(Finding.ERROR, "modifier-not-yet-effective", lines, who
-                    + " is not effective until " + f.date() + ".", "Remove the modifier or check the date of service.",
+        switch (f.state()) {
+            case VALID -> { }
+            case NOT_LOADED -> notLoaded.add(CodeKinds.isCptModifier(f.code()) ? "CPT modifier"
+                    : "HCPCS Level II modifier");
+            case UNKNOWN -> out.add(new Finding(Finding.ERROR, "modifier-unknown", lines, who
+                    + " is not a CPT or HCPCS Level II modifier in effect on " + dos + ".",
+                    "Remove or correct the modifier.", source(f.release())));
+            case NOT_YET_VALID -> out.add(new Finding(Finding.ERROR, "modifier-not-yet-effective", lines, who
+                    + " is not effective until " + f.since() + ".", "Remove the modifier or check the date of service.",
                     source(f.release())));
-            case DELETED -> out.add(new Finding(Finding.ERROR, "modifier-terminated", lines, who
-                    + " was terminated effective " + f.date() + "; the date of service is " + dos + ".",
+            case TERMINATED -> out.add(new Finding(Finding.ERROR, "modifier-terminated", lines, who
+                    + " was terminated effective " + f.until().plusDays(1) + "; the date of service is " + dos + ".",
                     "Use the modifier that replaced it, or remove it.", source(f.release())));
+            case UNVERIFIED -> out.add(unverified(f, lines, who, dos));
         }
     }
 

@@ -7,11 +7,6 @@ import java.util.Set;
 /** NCCI rules about which modifiers show that two services were distinct (PTP modifier indicator 1). */
 public final class ModifierRules {
 
-    /** CPT (Level I) modifier numbers; their meaning is AMA text and is not stored here. */
-    static final Set<String> CPT_MODIFIERS = Set.of("22", "23", "24", "25", "26", "27", "32", "33", "47", "50", "51",
-            "52", "53", "54", "55", "56", "57", "58", "59", "62", "63", "66", "73", "74", "76", "77", "78", "79", "80",
-            "81", "82", "90", "91", "92", "93", "95", "96", "97", "99");
-
     /** Modifiers that say "distinct procedural service" outright. */
     static final Set<String> DISTINCT = Set.of("59", "XE", "XS", "XP", "XU");
 

@@ -7,9 +7,12 @@ import com.casecoding.common.codes.CodeSystem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.casecoding.codes.page.CodePage;
+import com.casecoding.codes.page.FeeScheduleLookup;
+
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * The payment, unit-limit, add-on and modifier sections of CPT/HCPCS code pages (registered users; guests get the page's
@@ -31,13 +34,17 @@ public final class EditPageSections {
         private final String key;
         private final String title;
         private final int order;
-        private final BiFunction<PaymentSections, String, PaymentSections.Section> build;
+        private final Builder build;
 
         @Inject
         PaymentSections sections;
 
-        EditSection(String key, String title, int order,
-                    BiFunction<PaymentSections, String, PaymentSections.Section> build) {
+        /** Builds the section for a code on the page's date. */
+        interface Builder {
+            PaymentSections.Section build(PaymentSections sections, String code, LocalDate asOf);
+        }
+
+        EditSection(String key, String title, int order, Builder build) {
             this.key = key;
             this.title = title;
             this.order = order;
@@ -61,14 +68,15 @@ public final class EditPageSections {
         }
 
         public Object content(CodePageContext ctx) {
-            return EditPageSections.content(build.apply(sections, ctx.code()));
+            return EditPageSections.content(build.build(sections, ctx.code(), ctx.asOf()));
         }
     }
 
     @ApplicationScoped
     public static class Payment extends EditSection {
         public Payment() {
-            super(PaymentSections.PAYMENT, "Medicare payment", 500, (built, code) -> built.payment(code, null));
+            super(PaymentSections.PAYMENT, "Medicare payment", 500, (built, code, asOf) -> built.payment(code, null,
+                    asOf));
         }
     }
 
@@ -89,7 +97,19 @@ public final class EditPageSections {
     @ApplicationScoped
     public static class Modifiers extends EditSection {
         public Modifiers() {
-            super(PaymentSections.MODIFIERS, "Modifiers", 700, PaymentSections::modifiers);
+            super(PaymentSections.MODIFIERS, "Modifiers", 700, (built, code, asOf) -> built.modifiers(code));
+        }
+    }
+
+    /** The page's {@code feeSchedule}: the status code of the code's fee schedule row, explained. */
+    @ApplicationScoped
+    public static class FeeStatus implements FeeScheduleLookup {
+        @Inject
+        EditTables tables;
+
+        public Optional<CodePage.FeeSchedule> status(String system, String code) {
+            return tables.rvu(code).stream().findFirst().map(r -> new CodePage.FeeSchedule(r.status(),
+                    Explanations.status(r.status()), r.release() == null ? null : r.release().version()));
         }
     }
 

@@ -69,8 +69,8 @@ public final class Explanations {
             "9", "The bilateral concept does not apply.");
 
     private static final Map<String, String> ASSISTANT = Map.of(
-            "0", "Assistant at surgery paid only with documentation of medical necessity.",
-            "1", "Assistant at surgery not paid.",
+            "0", "Restricted: an assistant at surgery is not paid unless documentation establishes medical necessity.",
+            "1", "Statutory restriction: an assistant at surgery is never paid for this procedure.",
             "2", "Assistant at surgery may be paid.",
             "9", "The assistant-at-surgery concept does not apply.");
 
@@ -83,7 +83,7 @@ public final class Explanations {
     private static final Map<String, String> TEAM = Map.of(
             "0", "Team surgeons (modifier 66) not permitted.",
             "1", "Team surgeons paid with supporting documentation.",
-            "2", "Team surgeons permitted.",
+            "2", "Team surgeons permitted; paid by report.",
             "9", "The team-surgeon concept does not apply.");
 
     public static String globalDays(String value) {

@@ -1,5 +1,7 @@
 package com.casecoding.codes.edits;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -8,12 +10,25 @@ import java.util.Set;
  * The Medicare payment of a code: RVUs, global period and indicators explained, and the fees (national, and at a
  * locality when one was asked for). A fee is null when it does not apply (NA indicator, or a status that is not
  * paid from these RVUs) and {@code feeNote} says why.
+ *
+ * @param components    the code's other fee schedule rows: the professional (-26) and technical (-TC) components of a
+ *                      diagnostic test, a discontinued procedure (-53), each with its own RVUs and fees
+ * @param releaseNotice set when the fee schedule release read is not in effect on the date of the page
  */
 public record Payment(String code, String modifier, Indicator status, BigDecimal workRvu,
                       BigDecimal nonFacilityPeRvu, BigDecimal facilityPeRvu, BigDecimal mpRvu,
                       BigDecimal nonFacilityTotalRvu, BigDecimal facilityTotalRvu, Indicator globalDays,
                       List<Indicator> indicators, BigDecimal conversionFactor, Fees nationalFee, LocalityFees localityFee,
-                      String feeNote, EditRelease release) {
+                      String feeNote, EditRelease release,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Payment> components,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String releaseNotice) {
+
+    /** The same payment with its component rows and the release notice. */
+    Payment with(List<Payment> componentRows, String notice) {
+        return new Payment(code, modifier, status, workRvu, nonFacilityPeRvu, facilityPeRvu, mpRvu,
+                nonFacilityTotalRvu, facilityTotalRvu, globalDays, indicators, conversionFactor, nationalFee,
+                localityFee, feeNote, release, componentRows, notice);
+    }
 
     public record Indicator(String name, String value, String meaning) {
     }
@@ -64,6 +79,6 @@ public record Payment(String code, String modifier, Indicator status, BigDecimal
                 r.work(), r.nonFacilityPe(), r.facilityPe(), r.mp(),
                 r.work().add(r.nonFacilityPe()).add(r.mp()), r.work().add(r.facilityPe()).add(r.mp()),
                 new Indicator("Global days", r.globalDays(), Explanations.globalDays(r.globalDays())), indicators,
-                r.conversionFactor(), national, local, note, r.release());
+                r.conversionFactor(), national, local, note, r.release(), null, null);
     }
 }

@@ -1,5 +1,8 @@
 package com.casecoding.codes.imports;
 
+import com.casecoding.codes.release.ReleaseCalendar;
+import com.casecoding.codes.release.ReleasePeriod;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -43,5 +46,15 @@ public interface DatasetImporter {
      */
     default int order() {
         return 100;
+    }
+
+    /**
+     * The days the release applies ({@code code_release.valid_from/valid_to}): by default the publisher's calendar
+     * for the dataset ({@link ReleaseCalendar}: ICD-10 fiscal years, HCPCS and NCCI quarters, MPFS and CPT calendar
+     * years); open-ended from the effective date for datasets it does not know. Override when the file or its
+     * publisher says otherwise (a DRG version for its fiscal year, a payment year).
+     */
+    default ReleasePeriod period(SourceFile source) {
+        return ReleaseCalendar.periodOf(source.dataset(), source.effectiveDate());
     }
 }

@@ -10,8 +10,13 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -22,13 +27,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * Imports every recognized file under the given paths, one transaction per file. See {@link DatasetImporter} for how a
@@ -45,6 +51,9 @@ public class ImportRunner {
 
     @Inject
     Instance<DatasetImporter> importers;
+
+    @Inject
+    Instance<ReleaseDeriver> derivers;
 
     @Inject
     Event<ImportCompleted> completed;
@@ -86,11 +95,14 @@ public class ImportRunner {
                 ImportOutcome outcome = importOne(candidate, startedBy);
                 outcomes.add(outcome);
             }
-            ImportSummary summary = new ImportSummary(outcomes, unrecognized, (System.nanoTime() - start) / 1_000_000);
+            List<ImportCompleted.ImportedRelease> stored = new ArrayList<>(outcomes.stream()
+                    .filter(ImportOutcome::stored).map(o -> new ImportCompleted.ImportedRelease(o.releaseId(),
+                            o.dataset(), o.version(), o.effectiveDate(), o.rows())).toList());
+            List<ImportOutcome> derived = stored.isEmpty() ? List.of() : derive(stored.stream()
+                    .map(ImportCompleted.ImportedRelease::dataset).collect(Collectors.toSet()), startedBy, stored);
+            ImportSummary summary = new ImportSummary(outcomes, unrecognized, (System.nanoTime() - start) / 1_000_000,
+                    derived);
             logSummary(summary);
-            List<ImportCompleted.ImportedRelease> stored = outcomes.stream().filter(ImportOutcome::stored)
-                    .map(o -> new ImportCompleted.ImportedRelease(o.releaseId(), o.dataset(), o.version(),
-                            o.effectiveDate(), o.rows())).toList();
             if (!stored.isEmpty()) {
                 completed.fire(new ImportCompleted(stored));
             }
@@ -110,6 +122,42 @@ public class ImportRunner {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read code_release", e);
         }
+    }
+
+    /**
+     * Runs every {@link ReleaseDeriver} that depends on what the run stored, each in one transaction under the
+     * advisory lock; a failing deriver is logged and recorded, and leaves its earlier releases as they were.
+     */
+    private List<ImportOutcome> derive(Set<String> storedDatasets, String startedBy,
+                                       List<ImportCompleted.ImportedRelease> stored) {
+        List<ImportOutcome> out = new ArrayList<>();
+        for (ReleaseDeriver deriver : derivers) {
+            if (!deriver.dependsOn(storedDatasets)) {
+                continue;
+            }
+            String name = deriver.getClass().getSimpleName().replace("_Subclass", "");
+            long start = System.nanoTime();
+            Instant startedAt = Instant.now();
+            try {
+                List<ReleaseDeriver.Derived> derived = locked(deriver::derive);
+                for (ReleaseDeriver.Derived d : derived) {
+                    ImportOutcome o = new ImportOutcome("derived: " + d.sources(), d.dataset(), d.version(),
+                            d.effectiveDate(), "derived", d.rows(), millisSince(start), d.releaseId(), null, null);
+                    out.add(o);
+                    record(o, startedAt, startedBy);
+                    stored.add(new ImportCompleted.ImportedRelease(d.releaseId(), d.dataset(), d.version(),
+                            d.effectiveDate(), d.rows()));
+                }
+            } catch (Exception e) {
+                LOG.errorf(e, "deriving releases with %s FAILED (the earlier derived releases are kept)", name);
+                ImportOutcome o = new ImportOutcome("derived: " + name, "derived", "-", java.time.LocalDate.now(),
+                        "failed", 0, millisSince(start), null, null, e.getClass().getSimpleName() + ": "
+                        + e.getMessage());
+                out.add(o);
+                record(o, startedAt, startedBy);
+            }
+        }
+        return out;
     }
 
     private Optional<Candidate> recognize(Path file) {
@@ -151,6 +199,46 @@ public class ImportRunner {
 
     private ImportOutcome inTransaction(Candidate candidate, String checksum, long start) throws Exception {
         SourceFile source = candidate.source();
+        return locked(c -> {
+            Long existing = existingRelease(c, source.dataset(), checksum);
+            if (existing != null) {
+                LOG.infof("import %s: unchanged (same checksum as release %d), skipped", source.describe(), existing);
+                return new ImportOutcome(source.file().toString(), source.dataset(), source.version(),
+                        source.effectiveDate(), "unchanged", 0, millisSince(start), existing, null, null);
+            }
+            int replaced;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "delete from codes.code_release where dataset = ? and version = ?")) {
+                ps.setString(1, source.dataset());
+                ps.setString(2, source.version());
+                replaced = ps.executeUpdate();
+            }
+            long releaseId = insertRelease(c, source, checksum, candidate.importer().period(source));
+            ImportContext context = new ImportContext(c, releaseId, source);
+            long rows = candidate.importer().importFile(source, context);
+            try (PreparedStatement ps = c.prepareStatement("update codes.code_release set row_count = ? where id = ?")) {
+                ps.setLong(1, rows);
+                ps.setLong(2, releaseId);
+                ps.executeUpdate();
+            }
+            long millis = millisSince(start);
+            LOG.infof("import %s: %,d rows in %.1f s (%,.0f rows/s)%s", source.describe(), rows, millis / 1000.0,
+                    millis == 0 ? 0.0 : rows * 1000.0 / millis, replaced > 0 ? ", replacing the earlier file" : "");
+            return new ImportOutcome(source.file().toString(), source.dataset(), source.version(),
+                    source.effectiveDate(), replaced > 0 ? "replaced" : "imported", rows, millis, releaseId, null, null);
+        });
+    }
+
+    /** Work inside one transaction of its own connection. */
+    private interface Work<T> {
+        T run(Connection c) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} in one transaction holding the import advisory lock (one import in the whole database at a
+     * time) and commits it; any exception rolls everything back.
+     */
+    private <T> T locked(Work<T> work) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -159,36 +247,9 @@ public class ImportRunner {
                     ps.setLong(1, ADVISORY_LOCK_KEY);
                     ps.execute();
                 }
-                Long existing = existingRelease(c, source.dataset(), checksum);
-                if (existing != null) {
-                    c.rollback();
-                    LOG.infof("import %s: unchanged (same checksum as release %d), skipped", source.describe(),
-                            existing);
-                    return new ImportOutcome(source.file().toString(), source.dataset(), source.version(),
-                            source.effectiveDate(), "unchanged", 0, millisSince(start), existing, null, null);
-                }
-                int replaced;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "delete from codes.code_release where dataset = ? and version = ?")) {
-                    ps.setString(1, source.dataset());
-                    ps.setString(2, source.version());
-                    replaced = ps.executeUpdate();
-                }
-                long releaseId = insertRelease(c, source, checksum);
-                ImportContext context = new ImportContext(c, releaseId, source);
-                long rows = candidate.importer().importFile(source, context);
-                try (PreparedStatement ps = c.prepareStatement("update codes.code_release set row_count = ? where id = ?")) {
-                    ps.setLong(1, rows);
-                    ps.setLong(2, releaseId);
-                    ps.executeUpdate();
-                }
+                T result = work.run(c);
                 c.commit();
-                long millis = millisSince(start);
-                LOG.infof("import %s: %,d rows in %.1f s (%,.0f rows/s)%s", source.describe(), rows, millis / 1000.0,
-                        millis == 0 ? 0.0 : rows * 1000.0 / millis, replaced > 0 ? ", replacing the earlier file" : "");
-                return new ImportOutcome(source.file().toString(), source.dataset(), source.version(),
-                        source.effectiveDate(), replaced > 0 ? "replaced" : "imported", rows, millis, releaseId,
-                        null, null);
+                return result;
             } catch (Exception e) {
                 c.rollback();
                 throw e;
@@ -209,17 +270,20 @@ public class ImportRunner {
         }
     }
 
-    private static long insertRelease(Connection c, SourceFile source, String checksum) throws SQLException {
+    private static long insertRelease(Connection c, SourceFile source, String checksum,
+                                      com.casecoding.codes.release.ReleasePeriod period) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into codes.code_release (dataset, version, effective_date, source_file, source_sha256, row_count,
-                                          imported_at, note)
-                values (?, ?, ?, ?, ?, 0, now(), ?) returning id""")) {
+                                          imported_at, note, valid_from, valid_to)
+                values (?, ?, ?, ?, ?, 0, now(), ?, ?, ?) returning id""")) {
             ps.setString(1, source.dataset());
             ps.setString(2, source.version());
             ps.setObject(3, source.effectiveDate());
             ps.setString(4, truncate(source.file().getFileName().toString(), 400));
             ps.setString(5, checksum);
             ps.setString(6, source.note());
+            ps.setObject(7, period.from());
+            ps.setObject(8, period.to());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -272,18 +336,47 @@ public class ImportRunner {
         }
     }
 
-    private static List<Path> listFiles(List<Path> paths) {
+    /**
+     * The regular files under the paths, sorted. Symbolic links are followed, to files and to folders (a data share
+     * is often linked in); a link that leads back into a folder already being walked is skipped, not looped.
+     */
+    static List<Path> listFiles(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isRegularFile(path)) {
                 files.add(path);
             } else if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(p -> !isHidden(path.relativize(p)))
-                            .sorted().forEach(files::add);
+                List<Path> found = new ArrayList<>();
+                try {
+                    Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                            new SimpleFileVisitor<>() {
+                                @Override
+                                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                                    return !dir.equals(path) && isHidden(path.relativize(dir))
+                                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                                }
+
+                                @Override
+                                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                                    if (attrs.isRegularFile() && !isHidden(path.relativize(file))) {
+                                        found.add(file);
+                                    }
+                                    return FileVisitResult.CONTINUE;
+                                }
+
+                                @Override
+                                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                                    if (e instanceof FileSystemLoopException) {
+                                        LOG.warnf("%s links back into a folder being imported: skipped", file);
+                                        return FileVisitResult.CONTINUE;
+                                    }
+                                    throw e;
+                                }
+                            });
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list " + path, e);
                 }
+                found.stream().sorted().forEach(files::add);
             }
         }
         return files;
@@ -312,9 +405,10 @@ public class ImportRunner {
                         + "%d not recognized, %.1f s", s.stored(), s.rows(), s.failed(),
                 s.files().stream().filter(o -> o.status().equals("unchanged")).count(), s.unrecognized().size(),
                 s.millis() / 1000.0));
-        for (ImportOutcome o : s.files()) {
+        for (ImportOutcome o : java.util.stream.Stream.concat(s.files().stream(), s.derived().stream()).toList()) {
+            String file = o.file().startsWith("derived: ") ? o.file() : String.valueOf(Path.of(o.file()).getFileName());
             b.append(String.format("%n  %-9s %-18s %-10s %,9d rows %7.1f s  %s%s", o.status(), o.dataset(),
-                    o.version(), o.rows(), o.millis() / 1000.0, Path.of(o.file()).getFileName(),
+                    o.version(), o.rows(), o.millis() / 1000.0, file,
                     o.reason() == null ? "" : "  -- line " + o.line() + ": " + o.reason()));
         }
         LOG.info(b);

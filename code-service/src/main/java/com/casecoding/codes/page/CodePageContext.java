@@ -1,5 +1,6 @@
 package com.casecoding.codes.page;
 
+import com.casecoding.codes.catalog.CodeStatus;
 import com.casecoding.common.codes.CodeSystem;
 
 import java.time.LocalDate;
@@ -11,11 +12,13 @@ import java.util.Map;
  * @param system       the code system
  * @param code         normalized code: upper case, no dot ({@code E119})
  * @param displayCode  as people write it ({@code E11.9})
- * @param release      the release the page shows (the current one, or the one asked for with ?version= / ?date=)
+ * @param release      the release the page shows (the one in effect, or the one asked for with ?version= / ?date=)
  * @param entry        the code's row in that release
+ * @param asOf         the date the page is about (today, or ?date=): sections show the rules in force on it
+ * @param status       the code's status on {@code asOf} (from {@code catalog.CodeCatalog})
  */
 public record CodePageContext(CodeSystem system, String code, String displayCode, ReleaseRef release,
-                              Entry entry) {
+                              Entry entry, LocalDate asOf, CodeStatus status) {
 
     /** A loaded release. */
     public record ReleaseRef(long id, String dataset, String version, LocalDate effectiveDate, boolean current) {

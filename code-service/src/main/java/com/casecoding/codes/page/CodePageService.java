@@ -1,6 +1,14 @@
 package com.casecoding.codes.page;
 
+import com.casecoding.codes.catalog.CodeCatalog;
+import com.casecoding.codes.catalog.CodeKinds;
+import com.casecoding.codes.catalog.CodeStatus;
 import com.casecoding.codes.imports.ImportCompleted;
+import com.casecoding.codes.release.Currency;
+import com.casecoding.codes.release.LoadedRelease;
+import com.casecoding.codes.release.ReleaseCalendar;
+import com.casecoding.codes.release.ReleaseCatalog;
+import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
@@ -47,6 +55,15 @@ public class CodePageService {
     Instance<AddOnLookup> addOnLookups;
 
     @Inject
+    Instance<FeeScheduleLookup> feeLookups;
+
+    @Inject
+    CodeCatalog catalog;
+
+    @Inject
+    ReleaseCatalog releases;
+
+    @Inject
     ObjectMapper mapper;
 
     @ConfigProperty(name = "code-page.cache-max-mb", defaultValue = "64")
@@ -55,8 +72,9 @@ public class CodePageService {
 
     private final Map<String, byte[]> json = new ConcurrentHashMap<>();
     private final AtomicLong cachedBytes = new AtomicLong();
-    private final Map<String, List<CodePageContext.ReleaseRef>> releases = new ConcurrentHashMap<>();
     private volatile List<CodePageSection> sections;
+    /** The day the cached pages were built for: a page says what is in force "today", so a new day starts afresh. */
+    private volatile LocalDate cacheDay;
 
     void onImport(@Observes ImportCompleted event) {
         invalidate();
@@ -64,14 +82,18 @@ public class CodePageService {
 
     /** Forgets every cached page and release list. */
     public void invalidate() {
-        releases.clear();
         json.clear();
         cachedBytes.set(0);
     }
 
-    private static String jsonKey(String systemId, String typed, String version, LocalDate date, boolean registered) {
+    private String jsonKey(String systemId, String typed, String version, LocalDate date, boolean registered) {
+        LocalDate today = catalog.today();
+        if (!today.equals(cacheDay)) {
+            invalidate();
+            cacheDay = today;
+        }
         return (registered ? "r|" : "g|") + systemId + '|' + typed + '|' + (version == null ? "" : version)
-                + '|' + (date == null ? "" : date);
+                + '|' + (date == null ? today : date);
     }
 
     /** The serialized page if it is in memory (never touches the database: safe on the event loop), else null. */
@@ -147,50 +169,60 @@ public class CodePageService {
 
     /** True when the code exists in some loaded release of the system. */
     public boolean exists(CodeSystem system, String code) {
-        return !repository.find(system, code).isEmpty();
+        return system.accepts(code) && catalog.exists(new CodeKey(system, code));
     }
 
     private CodePage build(CodeSystem system, String code, String version, LocalDate date) {
         String display = system.display(code);
-        List<CodePageContext.ReleaseRef> loaded = releases.computeIfAbsent(CodeRepository.datasetOf(system),
-                repository::releases);
+        CodeKey key = new CodeKey(system, code);
+        String dataset = CodeKinds.dataset(key);
+        List<LoadedRelease> loaded = releases.releases(dataset);
         if (loaded.isEmpty()) {
-            throw notFound(system, code, display, "No " + system.label() + " release is loaded.", null);
+            throw notFound(system, code, display, "No " + ReleaseCalendar.label(dataset) + " release is loaded.",
+                    null);
         }
-        CodePageContext.ReleaseRef target = target(system, loaded, version, date);
-        List<CodeRepository.Found> found = repository.find(system, code);
-        Optional<CodeRepository.Found> inTarget = found.stream().filter(f -> f.release().id() == target.id())
-                .findFirst();
-        CodeRepository.Found shown;
-        CodePage.Deletion deletion = null;
-        if (inTarget.isPresent()) {
-            shown = inTarget.get();
-        } else {
-            Optional<CodeRepository.Found> earlier = found.stream()
-                    .filter(f -> f.release().effectiveDate().isBefore(target.effectiveDate())).findFirst();
-            if (earlier.isEmpty()) {
+        LocalDate today = catalog.today();
+        List<CodeRepository.Found> found = repository.find(system, code).stream()
+                .filter(f -> f.release().dataset().equals(dataset)).toList();
+        LoadedRelease shown;
+        LocalDate asOf;
+        CodeStatus status;
+        if (version != null && !version.isBlank()) {
+            shown = loaded.stream().filter(r -> r.version().equalsIgnoreCase(version.trim())).reduce((a, b) -> b)
+                    .orElseThrow(() -> ProblemException.notFound("No " + ReleaseCalendar.label(dataset)
+                            + " release '" + version + "' is loaded. Loaded: " + loaded.stream()
+                            .map(LoadedRelease::version).collect(Collectors.joining(", ")) + "."));
+            if (found.stream().noneMatch(f -> f.release().id() == shown.id())) {
                 String detail = found.isEmpty()
                         ? "No " + system.label() + " code " + display + " exists in the loaded releases."
-                        : system.label() + " code " + display + " is not in release " + target.version()
+                        : system.label() + " code " + display + " is not in release " + shown.version()
                         + "; it first appears in " + found.get(found.size() - 1).release().version() + ".";
-                throw notFound(system, code, display, detail, target);
+                throw notFound(system, code, display, detail, shown);
             }
-            shown = earlier.get();
-            CodePageContext.ReleaseRef next = loaded.stream()
-                    .filter(r -> r.effectiveDate().isAfter(earlier.get().release().effectiveDate()))
-                    .min(Comparator.comparing(CodePageContext.ReleaseRef::effectiveDate)).orElse(target);
-            deletion = new CodePage.Deletion(next.version(), next.effectiveDate());
+            // the page of an older (or later) release: its status as that release applied
+            asOf = date != null ? date : shown.period().covers(today) ? today : shown.period().from();
+            status = catalog.status(key, asOf);
+        } else {
+            asOf = date != null ? date : today;
+            status = catalog.status(key, asOf);
+            if (!status.exists()) {
+                LoadedRelease around = status.release() != null ? status.release()
+                        : releases.inEffect(dataset, asOf).orElse(loaded.get(loaded.size() - 1));
+                throw notFound(system, code, display, status.message(), around);
+            }
+            shown = status.record();
         }
-        CodePageContext.ReleaseRef release = shown.release();
-        boolean current = release.id() == loaded.get(0).id();
-        release = new CodePageContext.ReleaseRef(release.id(), release.dataset(), release.version(),
-                release.effectiveDate(), current);
-        CodePageContext.Entry entry = shown.entry();
-        if (deletion == null && Boolean.TRUE.equals(entry.attrs().get("terminated"))) {
-            Object when = entry.attrs().get("terminationDate");
-            deletion = new CodePage.Deletion(null, when == null ? null : LocalDate.parse(when.toString()));
-        }
-        CodePageContext context = new CodePageContext(system, code, display, release, entry);
+        CodeRepository.Found row = found.stream().filter(f -> f.release().id() == shown.id()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(display + " not found in release " + shown.id()));
+        boolean current = releases.inEffect(dataset, asOf).map(r -> r.id() == shown.id()).orElse(false);
+        CodePageContext.ReleaseRef release = new CodePageContext.ReleaseRef(shown.id(), dataset, shown.version(),
+                shown.effectiveDate(), current);
+        CodePageContext.Entry entry = row.entry();
+        CodePage.Deletion deletion = status.state() == CodeStatus.State.TERMINATED
+                ? new CodePage.Deletion(status.release() != null && status.release().id() != shown.id()
+                ? status.release().version() : null, status.until().plusDays(1), status.until(), status.basis())
+                : null;
+        CodePageContext context = new CodePageContext(system, code, display, release, entry, asOf, status);
         List<CodePage.Section> content = new ArrayList<>();
         for (CodePageSection section : sections()) {
             if (!section.appliesTo(system)) {
@@ -203,6 +235,7 @@ public class CodePageService {
             }
         }
         Boolean addOn = null;
+        CodePage.FeeSchedule fee = null;
         if (system == CodeSystem.CPT || system == CodeSystem.HCPCS) {
             for (AddOnLookup lookup : addOnLookups) {
                 Optional<Boolean> answer = lookup.isAddOn(system.id(), code);
@@ -211,32 +244,46 @@ public class CodePageService {
                     break;
                 }
             }
+            for (FeeScheduleLookup lookup : feeLookups) {
+                Optional<CodePage.FeeSchedule> answer = lookup.status(system.id(), code);
+                if (answer.isPresent()) {
+                    fee = answer.get();
+                    break;
+                }
+            }
         }
+        Currency currency = catalog.currency(key, asOf);
+        boolean partial = !shown.listsAll(CodeKinds.kind(system, code));
         return new CodePage(display, system.id(), system.label(),
-                new CodePage.Release(release.version(), release.effectiveDate(), current),
-                deletion == null ? "active" : "deleted", deletion, !entry.header(), addOn, "registered",
+                new CodePage.Release(shown.version(), shown.effectiveDate(), shown.period().from(),
+                        shown.period().to(), current, partial ? Boolean.TRUE : null),
+                asOf, statusWord(status.state()), status.message(), deletion, billable(status), entry.header(),
+                addOn, fee, currency.covered() && currency.notice() == null ? null : currency, "registered",
                 List.copyOf(content));
     }
 
-    private CodePageContext.ReleaseRef target(CodeSystem system, List<CodePageContext.ReleaseRef> loaded,
-                                              String version, LocalDate date) {
-        if (version != null && !version.isBlank()) {
-            return loaded.stream().filter(r -> r.version().equalsIgnoreCase(version.trim())).findFirst()
-                    .orElseThrow(() -> ProblemException.notFound("No " + system.label() + " release '" + version
-                            + "' is loaded. Loaded: " + loaded.stream().map(CodePageContext.ReleaseRef::version)
-                            .collect(Collectors.joining(", ")) + "."));
-        }
-        if (date != null) {
-            return loaded.stream().filter(r -> !r.effectiveDate().isAfter(date)).findFirst()
-                    .orElseThrow(() -> ProblemException.notFound("No loaded " + system.label()
-                            + " release was in effect on " + date + "; the oldest starts "
-                            + loaded.get(loaded.size() - 1).effectiveDate() + "."));
-        }
-        return loaded.get(0);
+    /**
+     * Valid for billing as far as the loaded data says: not a header, and not deleted or not yet effective on the
+     * date; a code the loaded data cannot confirm (stale releases) keeps the flag of the release shown, and the
+     * page's status and statusNote say why.
+     */
+    static boolean billable(CodeStatus status) {
+        return !status.header() && (status.state() == CodeStatus.State.VALID
+                || status.state() == CodeStatus.State.UNVERIFIED);
+    }
+
+    /** The page's status word for a catalog state. */
+    static String statusWord(CodeStatus.State state) {
+        return switch (state) {
+            case VALID -> "active";
+            case TERMINATED -> "deleted";
+            case NOT_YET_VALID -> "not-yet-effective";
+            default -> "unverified";
+        };
     }
 
     private ProblemException notFound(CodeSystem system, String code, String display, String detail,
-                                      CodePageContext.ReleaseRef release) {
+                                      LoadedRelease release) {
         List<Map<String, Object>> suggestions = new ArrayList<>();
         if (release != null) {
             for (CodeRepository.CodeTitle t : suggestions(system, code, release.id())) {
@@ -272,12 +319,10 @@ public class CodePageService {
     }
 
     private static CodePage forGuest(CodePage full) {
-        List<CodePage.Section> sections = full.sections().stream()
+        return full.forGuest(full.sections().stream()
                 .map(s -> s.access().equals("guest") ? s
                         : new CodePage.Section(s.key(), s.title(), s.access(), true, UNLOCK, null))
-                .toList();
-        return new CodePage(full.code(), full.system(), full.systemLabel(), full.release(), full.status(),
-                full.deleted(), full.billable(), full.addOn(), "guest", sections);
+                .toList());
     }
 
     private List<CodePageSection> sections() {

@@ -37,37 +37,20 @@ public class CodeRepository {
     public record CodeTitle(String code, String title, boolean header) {
     }
 
-    /** The dataset whose releases hold a system's codes (modifiers come with the HCPCS file). */
-    public static String datasetOf(CodeSystem system) {
-        return system == CodeSystem.MODIFIER ? "hcpcs" : system.id();
-    }
-
-    /** Releases of a dataset, newest effective date first. */
-    public List<CodePageContext.ReleaseRef> releases(String dataset) {
-        List<CodePageContext.ReleaseRef> out = new ArrayList<>();
-        query("select id, version, effective_date from codes.code_release where dataset = ? "
-                + "order by effective_date desc, id desc", ps -> ps.setString(1, dataset), rs -> {
-            while (rs.next()) {
-                out.add(new CodePageContext.ReleaseRef(rs.getLong(1), dataset, rs.getString(2),
-                        rs.getObject(3, LocalDate.class), out.isEmpty()));
-            }
-        });
-        return out;
-    }
-
-    /** Every release holding the code, newest first. */
+    /** Every release holding the code (or hierarchy node), newest first. */
     public List<Found> find(CodeSystem system, String code) {
         List<Found> out = new ArrayList<>();
         query("""
                 select r.id, r.version, r.effective_date, e.header, e.short_title, e.long_title, e.parent_code,
-                       e.attrs::text
+                       e.attrs::text, r.dataset
                 from codes.code_entry e join codes.code_release r on r.id = e.release_id
-                where e.system = ? and e.code = ? order by r.effective_date desc, r.id desc""", ps -> {
+                where e.system = ? and e.code = ?
+                order by coalesce(r.valid_from, r.effective_date) desc, r.id desc""", ps -> {
             ps.setString(1, system.id());
             ps.setString(2, code);
         }, rs -> {
             while (rs.next()) {
-                out.add(new Found(new CodePageContext.ReleaseRef(rs.getLong(1), datasetOf(system), rs.getString(2),
+                out.add(new Found(new CodePageContext.ReleaseRef(rs.getLong(1), rs.getString(9), rs.getString(2),
                         rs.getObject(3, LocalDate.class), false),
                         new CodePageContext.Entry(rs.getBoolean(4), rs.getString(5), rs.getString(6),
                                 rs.getString(7), attrs(rs.getString(8)))));

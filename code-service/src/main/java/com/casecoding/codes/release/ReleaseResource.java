@@ -1,28 +1,46 @@
 package com.casecoding.codes.release;
 
 import com.casecoding.common.codes.CodeSystem;
+import com.casecoding.common.problem.ProblemException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Code sets", description = "Which code sets are served and which official releases are loaded")
+@Tag(name = "Code sets", description = "Which code sets are served, which official releases are loaded and which "
+        + "one is in effect on a date")
 public class ReleaseResource {
+
+    @Inject
+    ReleaseCatalog releases;
 
     public record CodeSystemView(String id, String label, String description) {
     }
 
-    public record ReleaseView(String dataset, String version, LocalDate effectiveDate, String sourceFile,
-                              String sourceSha256, int rowCount, Instant importedAt) {
+    /**
+     * @param current  this release is the one of its dataset in effect on the date asked (today by default)
+     * @param coverage {@code whole} (lists the whole code set), {@code partial} (a code missing from it may still be
+     *                 valid), or the kinds of code it lists in full
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReleaseView(String dataset, String label, String version, LocalDate effectiveDate,
+                              LocalDate validFrom, LocalDate validTo, String calendar, boolean current,
+                              String coverage, boolean derived, String sourceFile, String sourceSha256, long rowCount,
+                              Instant importedAt, String note) {
     }
 
     @GET
@@ -35,10 +53,44 @@ public class ReleaseResource {
 
     @GET
     @Path("/releases")
-    @Operation(summary = "Every imported release, newest effective date first within each dataset")
-    public List<ReleaseView> releases() {
-        List<CodeRelease> all = CodeRelease.list("order by dataset, effectiveDate desc, id desc");
-        return all.stream().map(r -> new ReleaseView(r.dataset, r.version, r.effectiveDate, r.sourceFile,
-                r.sourceSha256, r.rowCount, r.importedAt)).toList();
+    @Operation(summary = "Every loaded release with its validity period, oldest first within each dataset",
+            description = "'current' is true for the release of its dataset in effect on the date asked (today by "
+                    + "default): a release whose period has ended is never current. GET /api/releases/currency "
+                    + "says per dataset whether any loaded release covers the date.")
+    public List<ReleaseView> releases(
+            @Parameter(description = "The date 'current' refers to (YYYY-MM-DD); default today")
+            @QueryParam("date") String date) {
+        LocalDate asOf = date(date);
+        return releases.all().stream().map(r -> view(r, releases.inEffect(r.dataset(), asOf)
+                .map(e -> e.id() == r.id()).orElse(false))).toList();
+    }
+
+    @GET
+    @Path("/releases/currency")
+    @Operation(summary = "Per dataset: the release in effect on the date, or why none is (stale, not yet, gap)",
+            description = "state 'stale' = every loaded release of the dataset ended before the date: a newer one "
+                    + "should be imported. 'notice' is the sentence pages, claim checks and the assistant show.")
+    public List<Currency> currency(
+            @Parameter(description = "YYYY-MM-DD; default today") @QueryParam("date") String date) {
+        LocalDate asOf = date(date);
+        return releases.datasets().stream().map(d -> releases.currency(d, asOf)).toList();
+    }
+
+    static ReleaseView view(LoadedRelease r, boolean current) {
+        String coverage = com.casecoding.codes.catalog.CodeKinds.describe(r.completeFor());
+        return new ReleaseView(r.dataset(), ReleaseCalendar.label(r.dataset()), r.version(), r.effectiveDate(),
+                r.period().from(), r.period().to(), ReleaseCalendar.basis(r.dataset()).description(), current,
+                coverage, r.derived(), r.sourceFile(), r.sourceSha256(), r.rowCount(), r.importedAt(), r.note());
+    }
+
+    private LocalDate date(String date) {
+        if (date == null || date.isBlank()) {
+            return releases.today();
+        }
+        try {
+            return LocalDate.parse(date.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("date", "must be a date YYYY-MM-DD, e.g. 2026-04-15");
+        }
     }
 }

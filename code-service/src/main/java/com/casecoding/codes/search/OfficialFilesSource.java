@@ -150,19 +150,43 @@ public final class OfficialFilesSource implements SearchDocumentSource {
         }
     }
 
+    /**
+     * CPT code numbers (no text exists in these files): every CPT number the fee schedule names, then those the NCCI
+     * MUE and add-on files add (PLA and MAAA codes, codes newer than the fee schedule).
+     */
     private void cpt(Consumer<SearchDocument> sink) throws IOException {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Path dir : releaseDirs(root.resolve("mpfs"), "RVU")) {
             Path file = findFile(dir, "PPRRVU");
             if (file == null) {
                 continue;
             }
             String version = dir.getFileName().toString();
-            java.util.Set<String> seen = new java.util.HashSet<>();
             for (String line : lines(file, StandardCharsets.US_ASCII)) {
                 int comma = line.indexOf(',');
                 String code = comma > 0 ? line.substring(0, comma).strip() : "";
                 if (CodeSystem.CPT.accepts(code) && seen.add(code)) {
                     sink.accept(new SearchDocument("cpt", code, "", true, false, version));
+                }
+            }
+        }
+        for (Path dir : releaseDirs(root.resolve("ncci"), "")) {
+            String version = dir.getFileName().toString();
+            List<Path> files = new ArrayList<>();
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().forEach(files::add);
+            }
+            for (Path file : files) {
+                boolean aoc = file.getFileName().toString().startsWith("AOC_");
+                for (String line : lines(file, StandardCharsets.ISO_8859_1)) {
+                    List<String> cells = csv(line);
+                    for (String code : aoc && cells.size() > 3 ? List.of(cells.get(1), cells.get(3))
+                            : List.of(cells.get(0))) {
+                        String c = code.strip();
+                        if (CodeSystem.CPT.accepts(c) && seen.add(c)) {
+                            sink.accept(new SearchDocument("cpt", c, "", true, false, version));
+                        }
+                    }
                 }
             }
         }

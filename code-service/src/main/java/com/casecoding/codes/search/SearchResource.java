@@ -3,6 +3,9 @@ package com.casecoding.codes.search;
 import com.casecoding.common.security.Roles;
 import jakarta.enterprise.event.Event;
 import java.time.Clock;
+import com.casecoding.codes.catalog.CodeCatalog;
+import com.casecoding.codes.release.Currency;
+import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,9 +38,14 @@ public class SearchResource {
                          String status, boolean deleted, String version, String highlight, float score) {
     }
 
+    /**
+     * @param notices for each code set in the results whose loaded releases do not cover today (or only as a
+     *                partial list): the sentence saying so, e.g. "The newest loaded ICD-10-CM release is FY2025,
+     *                which ended 2025-09-30."
+     */
     public record SearchResponse(String query, long total, int limit, int offset, String mode,
                                  List<Result> results, List<SearchPage.Correction> corrections,
-                                 List<SearchPage.Expansion> expansions) {
+                                 List<SearchPage.Expansion> expansions, List<String> notices) {
     }
 
     public record Suggestion(String system, String code, String title, boolean billable, String status) {
@@ -54,6 +62,16 @@ public class SearchResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CodeCatalog catalog;
+
+    /** Currency notices of the code sets named (release validity from the code catalog, today). */
+    private List<String> notices(List<String> systems) {
+        return systems.stream().map(s -> CodeSystem.fromId(s).orElse(null)).filter(s -> s != null)
+                .map(s -> catalog.currency(s, null)).filter(c -> c.notice() != null).map(Currency::notice)
+                .distinct().toList();
+    }
 
     @Inject
     JsonWebToken jwt;
@@ -97,7 +115,7 @@ public class SearchResource {
                 h.title(), h.billable(), h.status(), "deleted".equals(h.status()), h.version(), h.highlight(),
                 h.score())).toList();
         return new SearchResponse(text, page.total(), lim, off, page.mode(), results, page.corrections(),
-                page.expansions());
+                page.expansions(), notices(results.stream().map(Result::system).distinct().toList()));
     }
 
     @GET

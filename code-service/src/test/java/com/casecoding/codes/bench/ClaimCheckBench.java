@@ -3,7 +3,7 @@ package com.casecoding.codes.bench;
 import com.casecoding.codes.claims.ClaimCheckRequest;
 import com.casecoding.codes.claims.ClaimCheckResult;
 import com.casecoding.codes.claims.ClaimCheckService;
-import com.casecoding.codes.claims.CodeCatalog;
+import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.claims.ClaimTestData;
 import com.casecoding.codes.edits.CareSetting;
 import com.casecoding.codes.edits.EditDataset;

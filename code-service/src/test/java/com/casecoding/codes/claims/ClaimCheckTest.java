@@ -1,5 +1,6 @@
 package com.casecoding.codes.claims;
 
+import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.edits.EditTables;
 import com.casecoding.codes.edits.EditTestData;
 import com.casecoding.codes.imports.ImportRunner;
@@ -101,7 +102,7 @@ class ClaimCheckTest {
     @Test
     void codeValidity() {
         check(DOS, List.of("E11", "E11.9", "E11.99"), List.of(
-                line("1234", 1), line("99998", 1), line("0950T", 1), line("0054T", 1), line("99213", 1)))
+                line("1234", 1), line("99998", 1), line("0104T", 1), line("0042T", 1), line("99213", 1)))
                 .statusCode(200)
                 .body("clean", equalTo(false))
                 .body("findings.find { it.rule == 'code-malformed' && it.lines == [1] }.severity", equalTo("error"))

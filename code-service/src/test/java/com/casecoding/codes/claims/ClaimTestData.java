@@ -1,5 +1,6 @@
 package com.casecoding.codes.claims;
 
+import com.casecoding.codes.catalog.CodeCatalog;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Date;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * Small code-set releases written for the claim tests (our own rows, invented descriptors), inserted straight into
- * the code tables: release A (2026-01-01), release B (2026-03-01) without the codes that were "deleted", release C
- * (2026-07-01) with a code not yet effective on the test dates.
+ * the code tables: release A (2026-01-01 to 2026-02-28), release B (2026-03-01 to 2026-06-30) without the codes that
+ * were "deleted", release C (2026-07-01 to 2026-12-31) with a code not yet effective on the test dates.
  */
 public final class ClaimTestData {
 
@@ -31,9 +32,9 @@ public final class ClaimTestData {
         remove(ds);
         try (Connection c = ds.getConnection()) {
             for (String system : List.of("cpt", "hcpcs", "icd10cm")) {
-                long a = release(c, system, "A", LocalDate.of(2026, 1, 1));
-                long b = release(c, system, "B", LocalDate.of(2026, 3, 1));
-                long cc = release(c, system, "C", LocalDate.of(2026, 7, 1));
+                long a = release(c, system, "A", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 28));
+                long b = release(c, system, "B", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 6, 30));
+                long cc = release(c, system, "C", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 12, 31));
                 List<String> codes = switch (system) {
                     case "cpt" -> CPT;
                     case "hcpcs" -> HCPCS;
@@ -56,8 +57,9 @@ public final class ClaimTestData {
                 }
                 switch (system) {
                     case "cpt" -> {
-                        entry(c, a, system, "0054T", false);   // deleted effective 2026-03-01
-                        entry(c, cc, system, "0950T", false);  // effective 2026-07-01
+                        // numbers no real NCCI 2026Q2 file names, so the CPT list derived from those files agrees
+                        entry(c, a, system, "0042T", false);   // deleted effective 2026-03-01
+                        entry(c, cc, system, "0104T", false);  // effective 2026-07-01
                     }
                     case "hcpcs" -> entry(c, a, "modifier", "SF", false); // terminated effective 2026-03-01
                     default -> { }
@@ -66,12 +68,12 @@ public final class ClaimTestData {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        catalog.reload();
+        catalog.invalidate();
     }
 
     public static void remove(DataSource ds, CodeCatalog catalog) {
         remove(ds);
-        catalog.reload();
+        catalog.invalidate();
     }
 
     public static void remove(DataSource ds) {
@@ -84,9 +86,14 @@ public final class ClaimTestData {
         }
     }
 
-    private static long release(Connection c, String system, String version, LocalDate effective) throws SQLException {
+    /** A release applying from {@code effective} to {@code until}: the next one follows without a gap. */
+    private static long release(Connection c, String system, String version, LocalDate effective, LocalDate until)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into codes.code_release (dataset, version, effective_date, "
-                + "source_file, source_sha256, row_count) values (?, ?, ?, ?, ?, 0) returning id")) {
+                + "source_file, source_sha256, row_count, valid_from, valid_to) values (?, ?, ?, ?, ?, 0, ?, ?) "
+                + "returning id")) {
+            ps.setDate(6, Date.valueOf(effective));
+            ps.setDate(7, Date.valueOf(until));
             ps.setString(1, system);
             ps.setString(2, MARK + "-" + version);
             ps.setDate(3, Date.valueOf(effective));

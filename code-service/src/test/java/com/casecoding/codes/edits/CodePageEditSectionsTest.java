@@ -1,7 +1,7 @@
 package com.casecoding.codes.edits;
 
 import com.casecoding.codes.claims.ClaimTestData;
-import com.casecoding.codes.claims.CodeCatalog;
+import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.imports.ImportRunner;
 import com.casecoding.codes.page.CodePageService;
 import com.casecoding.testing.JwtTestResource;

@@ -9,15 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Test fixtures in the official layouts, written for these tests (src/test/resources/edits). */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String MUE_PRACTITIONER = "MCR_MUE_PractitionerServices_Eff_01-01-2026.csv";
-    static final String MUE_DME = "MCR_MUE_DMESupplierServices_Eff_01-01-2026.csv";
-    static final String AOC = "AOC_V2026Q1-MCR.csv";
-    static final String PTP = "ccipra-v320r0-f1.TXT";
-    static final String RVU = "PPRRVU2026_Jan_nodesc.csv";
-    static final String GPCI = "GPCI2026.txt";
-    static final String LOCCO = "26LOCCO.txt";
+    public static final String MUE_PRACTITIONER = "MCR_MUE_PractitionerServices_Eff_01-01-2026.csv";
+    public static final String MUE_DME = "MCR_MUE_DMESupplierServices_Eff_01-01-2026.csv";
+    public static final String AOC = "AOC_V2026Q1-MCR.csv";
+    public static final String PTP = "ccipra-v320r0-f1.TXT";
+    public static final String RVU = "PPRRVU2026_Jan_nodesc.csv";
+    public static final String GPCI = "GPCI2026.txt";
+    public static final String LOCCO = "26LOCCO.txt";
 
     private Fixtures() {
     }

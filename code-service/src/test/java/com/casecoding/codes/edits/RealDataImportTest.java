@@ -93,10 +93,10 @@ class RealDataImportTest {
 
         // modifiers from the fee schedule: 71046 has its own 26 and TC rows; 27447 (multiple procedure 2, bilateral 1,
         // assistant 2, co-surgeons 1) takes 51, 50, the assistant modifiers and 62
-        List<String> chestXray = ModifierRules.of(tables.rvu("71046")).applies().stream()
+        List<String> chestXray = ModifierRules.of("71046", tables.rvu("71046")).applies().stream()
                 .map(ModifierRules.Use::modifier).toList();
         assertTrue(chestXray.containsAll(List.of("26", "TC")), chestXray.toString());
-        List<String> knee = ModifierRules.of(tables.rvu("27447")).applies().stream()
+        List<String> knee = ModifierRules.of("27447", tables.rvu("27447")).applies().stream()
                 .map(ModifierRules.Use::modifier).toList();
         assertTrue(knee.containsAll(List.of("51", "50", "80", "AS", "62")), knee.toString());
 

@@ -76,6 +76,22 @@ class ImportRunnerTest {
     }
 
     @Test
+    void symbolicLinksToFoldersAreFollowedAndLoopsSkipped() throws IOException {
+        Path demo = DemoData.extract();
+        Path share = Files.createTempDirectory("share");
+        Files.createSymbolicLink(share.resolve("icd10cm"), demo.resolve("icd10cm"));
+        Files.createSymbolicLink(share.resolve("hcpcs-link"), demo.resolve("hcpcs"));
+        Files.createSymbolicLink(demo.resolve("icd10cm").resolve("back-to-the-share"), share);
+        List<Path> files = ImportRunner.listFiles(List.of(share));
+        assertTrue(files.stream().anyMatch(f -> f.toString().endsWith("icd10cm_order_2025.txt")), files::toString);
+        assertTrue(files.stream().anyMatch(f -> f.toString().contains("HCPC2025_JAN")), files::toString);
+        ImportSummary summary = runner.importPaths(List.of(share), "test");
+        assertEquals(0, summary.failed(), summary.files()::toString);
+        assertTrue(summary.files().stream().map(ImportOutcome::dataset).toList()
+                .containsAll(List.of("icd10cm", "icd10cm-addenda", "hcpcs")), summary.files()::toString);
+    }
+
+    @Test
     void aFailureHalfwayKeepsNothingOfThatFile() throws IOException {
         Path dir = DemoData.extract();
         Path hcpcs = demoFile(dir, "hcpcs/2025_JAN/HCPC2025_JAN_ANWEB_DEMO.txt");

@@ -87,9 +87,16 @@ class RealDataImportTest {
                 + "e.release_id where r.dataset = 'icd10cm' and r.version = 'FY2024' and not e.header"));
         assertEquals(74260, count("select count(*) from codes.code_entry e join codes.code_release r on r.id = "
                 + "e.release_id where r.dataset = 'icd10cm' and r.version = 'FY2025' and not e.header"));
-        assertEquals(383, count("select count(*) from codes.code_entry where system = 'modifier'"));
+        assertEquals(383, count("select count(*) from codes.code_entry e join codes.code_release r on r.id = "
+                + "e.release_id where e.system = 'modifier' and r.dataset = 'hcpcs'"));
+        // the CPT modifier numbers come with each CPT release derived from the CMS files (2025 and 2026Q2)
+        assertEquals(2 * 39, count("select count(*) from codes.code_entry e join codes.code_release r on r.id = "
+                + "e.release_id where e.system = 'modifier' and r.dataset = 'cpt'"));
         assertEquals(97584, count("select count(*) from codes.current_code_entry where system = 'icd10cm'"));
-        assertEquals(78948, count("select count(*) from codes.current_code_entry where system = 'icd10pcs'"));
+        // the FY2025 PCS codes file's 78,948 codes and the 908 tables they fall into (derived header rows)
+        assertEquals(78948, count("select count(*) from codes.current_code_entry where system = 'icd10pcs' "
+                + "and not header"));
+        assertEquals(908, count("select count(*) from codes.current_code_entry where system = 'icd10pcs' and header"));
     }
 
     @Test
@@ -196,9 +203,11 @@ class RealDataImportTest {
                 + " and c2.change = 'added')"));
         assertEquals(0, count("select count(*) " + addenda + " and a.action = 'delete' and not exists (" + derived
                 + " and c2.change = 'deleted')"));
-        assertEquals(371 + 41, count("select count(*) " + changes + " and ch.change = 'added'"));
+        assertEquals(371 + 41, count("select count(*) " + changes + " and ch.change = 'added' and length(ch.code) = 7"));
         assertEquals(61 + 6, count("select count(*) " + changes + " and ch.change = 'deleted'"));
         assertEquals(3, count("select count(*) " + changes + " and ch.change = 'revised'"));
+        // three tables gained their first codes in FY2025 (071, X28, XXA): added as tables, none deleted
+        assertEquals(3, count("select count(*) " + changes + " and ch.change = 'added' and length(ch.code) = 3"));
     }
 
     @Test

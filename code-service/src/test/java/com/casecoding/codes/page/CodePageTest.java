@@ -3,6 +3,7 @@ package com.casecoding.codes.page;
 import com.casecoding.codes.imports.CodesTestData;
 import com.casecoding.codes.imports.DemoData;
 import com.casecoding.codes.imports.ImportSummary;
+import com.casecoding.codes.release.TestClock;
 import com.casecoding.testing.JwtTestResource;
 import com.casecoding.testing.PostgresTestResource;
 import com.casecoding.testing.TestTokens;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +53,8 @@ class CodePageTest {
 
     @BeforeAll
     void loadDemo() {
+        // a day covered by every demo release (ICD-10 FY2025, HCPCS 2025-JAN, CPT 2025)
+        TestClock.today(LocalDate.of(2025, 2, 15));
         CodesTestData.reset(dataSource);
         ImportSummary summary = demoData.load();
         assertEquals(0, summary.failed(), summary.files()::toString);
@@ -234,7 +238,9 @@ class CodePageTest {
                 .body("sections.find { it.key == 'hcpcsDetails' }.content.pricingIndicators", hasItem("32"));
         given().when().get("/api/codes/hcpcs/Q4081").then().statusCode(200)
                 .body("status", equalTo("deleted"))
-                .body("deleted.effectiveDate", equalTo("2024-12-31"));
+                .body("billable", equalTo(false))
+                .body("deleted.lastValid", equalTo("2024-12-31"))
+                .body("deleted.effectiveDate", equalTo("2025-01-01"));
         given().when().get("/api/codes/modifier/rt").then().statusCode(200)
                 .body("code", equalTo("RT"))
                 .body("sections.find { it.key == 'official' }.content.shortDescription", equalTo("Right side"));

@@ -32,19 +32,28 @@ public class AssistantPorts {
     @Inject
     SearchEngine searchEngine;
 
+    @Inject
+    com.casecoding.codes.catalog.CodeCatalog codeCatalog;
+
+    @Inject
+    com.casecoding.codes.release.ReleaseCatalog releaseCatalog;
+
+    @Inject
+    Clock clock;
+
     private DbCodeData codes;
     private EditFactsAdapter edits;
 
     synchronized DbCodeData codes() {
         if (codes == null) {
-            codes = new DbCodeData(dataSource);
+            codes = new DbCodeData(dataSource, codeCatalog, releaseCatalog);
         }
         return codes;
     }
 
     synchronized EditFactsAdapter edits() {
         if (edits == null) {
-            edits = new EditFactsAdapter(editTables, Clock.systemUTC());
+            edits = new EditFactsAdapter(editTables, clock);
         }
         return edits;
     }
@@ -56,7 +65,7 @@ public class AssistantPorts {
     @Produces
     @ApplicationScoped
     CodeCatalog catalog() {
-        return new CatalogAdapter(codes(), edits());
+        return new CatalogAdapter(codes());
     }
 
     @Produces

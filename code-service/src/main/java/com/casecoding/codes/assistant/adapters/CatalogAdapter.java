@@ -8,28 +8,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The assistant's code catalog: the imported code sets first; for CPT and HCPCS codes that no imported code set
- * holds (CPT without an AMA licence has no code file), the CMS fee schedule and NCCI tables that name them. A CPT
+ * The assistant's code catalog over the platform's ({@code catalog.CodeCatalog} decides existence and status; CPT
+ * numbers named by the CMS fee schedule and NCCI files are code entries there even without an AMA licence). A CPT
  * record never carries an official title.
  */
 public class CatalogAdapter implements CodeCatalog {
 
     private final DbCodeData codes;
-    private final EditFactsAdapter edits;
 
-    public CatalogAdapter(DbCodeData codes, EditFactsAdapter edits) {
+    public CatalogAdapter(DbCodeData codes) {
         this.codes = codes;
-        this.edits = edits;
     }
 
     @Override
     public Optional<CodeRecord> lookup(CodeSystem system, String code) {
-        Optional<CodeRecord> found = codes.lookup(system, code);
-        if (found.isPresent() || !(system == CodeSystem.CPT || system == CodeSystem.HCPCS)) {
-            return found;
-        }
-        return edits.releaseNaming(code).map(release -> new CodeRecord(system, code, null, true, null,
-                codes.commonLanguage(system, code).orElse(null), false, release));
+        return codes.lookup(system, code);
     }
 
     @Override

@@ -4,13 +4,17 @@ import com.casecoding.codes.assistant.data.CodeHistory;
 import com.casecoding.codes.assistant.data.CodeRecord;
 import com.casecoding.codes.assistant.data.Crosswalk;
 import com.casecoding.codes.assistant.data.ReleaseRef;
+import com.casecoding.codes.catalog.CodeCatalog;
+import com.casecoding.codes.catalog.CodeStatus;
+import com.casecoding.codes.catalog.Sql;
+import com.casecoding.codes.release.Currency;
+import com.casecoding.codes.release.LoadedRelease;
+import com.casecoding.codes.release.ReleaseCatalog;
+import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodeSystem;
 import io.agroal.api.AgroalDataSource;
 
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,11 +38,17 @@ public class DbCodeData implements CodeHistory, Crosswalk {
     }
 
     private final AgroalDataSource dataSource;
+    private final CodeCatalog catalog;
+    private final ReleaseCatalog releaseCatalog;
     private volatile Map<String, List<Release>> releases;
     private final Map<String, Optional<CodeRecord>> records = new ConcurrentHashMap<>();
+    /** The day the cached records' "deleted" flags were decided for. */
+    private volatile LocalDate recordsDay;
 
-    public DbCodeData(AgroalDataSource dataSource) {
+    public DbCodeData(AgroalDataSource dataSource, CodeCatalog catalog, ReleaseCatalog releaseCatalog) {
         this.dataSource = dataSource;
+        this.catalog = catalog;
+        this.releaseCatalog = releaseCatalog;
     }
 
     public void invalidate() {
@@ -55,13 +65,13 @@ public class DbCodeData implements CodeHistory, Crosswalk {
         return r;
     }
 
+    /** The loaded releases per dataset, oldest first (by the first day each applies). */
     private Map<String, List<Release>> loadReleases() {
         Map<String, List<Release>> map = new HashMap<>();
-        query("select id, dataset, version, effective_date from codes.code_release order by effective_date, id", ps -> {
-        }, rs -> {
-            ReleaseRef ref = new ReleaseRef(rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate());
-            map.computeIfAbsent(ref.dataset(), k -> new ArrayList<>()).add(new Release(rs.getLong(1), ref));
-        });
+        for (LoadedRelease r : releaseCatalog.all()) {
+            map.computeIfAbsent(r.dataset(), k -> new ArrayList<>()).add(new Release(r.id(),
+                    new ReleaseRef(r.dataset(), r.version(), r.effectiveDate())));
+        }
         return map;
     }
 
@@ -69,8 +79,16 @@ public class DbCodeData implements CodeHistory, Crosswalk {
         return releases().getOrDefault(dataset, List.of());
     }
 
-    /** The newest release of the system that holds the code; marked deleted when that is not the newest release. */
+    /**
+     * The newest release of the system that holds the code; marked deleted when the code catalog says it is deleted
+     * or terminated today.
+     */
     public Optional<CodeRecord> lookup(CodeSystem system, String code) {
+        LocalDate today = catalog.today();
+        if (!today.equals(recordsDay)) {
+            records.clear();
+            recordsDay = today;
+        }
         String key = system.id() + ":" + code;
         Optional<CodeRecord> cached = records.get(key);
         if (cached != null) {
@@ -85,29 +103,56 @@ public class DbCodeData implements CodeHistory, Crosswalk {
     }
 
     private Optional<CodeRecord> load(CodeSystem system, String code) {
-        List<Release> rel = releasesOf(system.id());
-        if (rel.isEmpty()) {
+        CodeStatus status = system.accepts(code) ? catalog.status(new CodeKey(system, code))
+                : catalog.nodeStatus(system, code, null);
+        if (!status.exists()) {
             return Optional.empty();
         }
-        Map<Long, Release> byId = new HashMap<>();
-        rel.forEach(r -> byId.put(r.id(), r));
-        long newest = rel.get(rel.size() - 1).id();
+        LoadedRelease shown = status.record();
+        ReleaseRef ref = new ReleaseRef(shown.dataset(), shown.version(), shown.effectiveDate());
+        boolean deleted = status.state() == CodeStatus.State.TERMINATED;
         List<CodeRecord> out = new ArrayList<>(1);
         query("""
-                select e.release_id, e.header, e.short_title, e.long_title, e.parent_code, cl.text
+                select e.header, e.short_title, e.long_title, e.parent_code, cl.text
                 from codes.code_entry e
-                join codes.code_release r on r.id = e.release_id
                 left join codes.common_language cl on cl.system = e.system and cl.code = e.code
-                where e.system = ? and e.code = ?
-                order by r.effective_date desc, r.id desc limit 1""", ps -> {
-            ps.setString(1, system.id());
-            ps.setString(2, code);
-        }, rs -> {
-            Release r = byId.get(rs.getLong(1));
-            out.add(record(system, code, rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), r == null || r.id() != newest, r == null ? null : r.ref()));
-        });
+                where e.release_id = ? and e.system = ? and e.code = ?""", ps -> {
+            ps.setLong(1, shown.id());
+            ps.setString(2, system.id());
+            ps.setString(3, code);
+        }, rs -> out.add(record(system, code, rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), deleted, ref)));
         return out.stream().findFirst();
+    }
+
+    @Override
+    public Optional<Validity> validity(CodeSystem system, String code, LocalDate date) {
+        if (!system.accepts(code)) {
+            return Optional.empty();
+        }
+        CodeStatus s = catalog.status(new CodeKey(system, code), date);
+        LoadedRelease r = s.release() != null ? s.release() : s.record();
+        String state = switch (s.state()) {
+            case VALID -> "valid";
+            case NOT_YET_VALID -> "not-yet-valid";
+            case TERMINATED -> "deleted";
+            case UNKNOWN -> "unknown";
+            default -> "unverified";
+        };
+        return Optional.of(new Validity(state, s.message(),
+                r == null ? null : new ReleaseRef(r.dataset(), r.version(), r.effectiveDate())));
+    }
+
+    @Override
+    public Map<CodeSystem, String> notCovered(LocalDate date) {
+        Map<CodeSystem, String> out = new LinkedHashMap<>();
+        for (CodeSystem s : CodeSystem.values()) {
+            Currency c = catalog.currency(s, date);
+            if (!c.covered() && c.state() != Currency.State.NOT_LOADED) {
+                out.put(s, c.notice());
+            }
+        }
+        return out;
     }
 
     static CodeRecord record(CodeSystem system, String code, boolean header, String shortTitle, String longTitle,
@@ -233,22 +278,26 @@ public class DbCodeData implements CodeHistory, Crosswalk {
         return s == null || "null".equals(s) ? null : Boolean.valueOf(s);
     }
 
+    /** The code's row in the release the code catalog finds valid on the date (none when it is not valid then). */
     @Override
     public Optional<CodeRecord> inEffectOn(CodeSystem system, String code, LocalDate date) {
-        Optional<Release> release = releasesOf(system.id()).stream().filter(r -> !r.ref().effectiveDate().isAfter(date))
-                .reduce((a, b) -> b);
-        if (release.isEmpty()) {
+        if (!system.accepts(code)) {
             return Optional.empty();
         }
+        CodeStatus status = catalog.status(new CodeKey(system, code), date);
+        if (status.state() != CodeStatus.State.VALID || status.release() == null) {
+            return Optional.empty();
+        }
+        LoadedRelease release = status.release();
         List<CodeRecord> out = new ArrayList<>(1);
         query("""
                 select e.header, e.short_title, e.long_title, e.parent_code from codes.code_entry e
                 where e.release_id = ? and e.system = ? and e.code = ?""", ps -> {
-            ps.setLong(1, release.get().id());
+            ps.setLong(1, release.id());
             ps.setString(2, system.id());
             ps.setString(3, code);
         }, rs -> out.add(record(system, code, rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                null, false, release.get().ref())));
+                null, false, new ReleaseRef(release.dataset(), release.version(), release.effectiveDate()))));
         return out.stream().findFirst();
     }
 
@@ -278,25 +327,8 @@ public class DbCodeData implements CodeHistory, Crosswalk {
         return out;
     }
 
-    interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Binder binder, RowReader reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the code tables failed", e);
-        }
+    private void query(String sql, Sql.Binder binder, Sql.RowReader reader) {
+        Sql.query(dataSource, "reading the code tables", sql, binder, reader);
     }
 
     static LocalDate date(Date d) {

@@ -8,7 +8,6 @@ import com.casecoding.codes.edits.EditDataset;
 import com.casecoding.codes.edits.EditRelease;
 import com.casecoding.codes.edits.EditTables;
 import com.casecoding.codes.edits.GpciEntry;
-import com.casecoding.codes.edits.MueEntry;
 import com.casecoding.codes.edits.Payment;
 import com.casecoding.codes.edits.PtpEdit;
 
@@ -40,26 +39,6 @@ public class EditFactsAdapter implements EditFacts {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    /** True when any edit or fee table names the code (CPT codes have no other source without an AMA licence). */
-    public Optional<ReleaseRef> releaseNaming(String code) {
-        if (!tables.rvu(code).isEmpty()) {
-            return Optional.ofNullable(ref(tables.rvu(code).get(0).release()));
-        }
-        for (CareSetting s : CareSetting.values()) {
-            Optional<MueEntry> m = tables.mue(code, s);
-            if (m.isPresent()) {
-                return Optional.ofNullable(ref(m.get().release()));
-            }
-        }
-        if (tables.isAddOn(code)) {
-            return Optional.ofNullable(ref(tables.addOnPrimaries(code).get(0).release()));
-        }
-        if (!tables.addOnsOf(code).isEmpty()) {
-            return tables.release(EditDataset.NCCI_AOC).map(EditFactsAdapter::ref);
-        }
-        return Optional.empty();
     }
 
     @Override

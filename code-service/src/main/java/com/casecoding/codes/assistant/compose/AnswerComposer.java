@@ -31,6 +31,8 @@ public final class AnswerComposer {
     private final CodeAnswers codeAnswers;
     private final EditAnswers editAnswers;
     private final CrosswalkAnswers crosswalkAnswers;
+    private final CodeHistory history;
+    private final Clock clock;
 
     public AnswerComposer(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
                           Crosswalk crosswalk, GuidelineLibrary guidelines, Clock clock) {
@@ -40,6 +42,12 @@ public final class AnswerComposer {
         this.codeAnswers = new CodeAnswers(catalog, search, history, edits);
         this.editAnswers = new EditAnswers(edits, guidelines, clock);
         this.crosswalkAnswers = new CrosswalkAnswers(crosswalk, catalog, guidelines);
+        this.history = history;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public Draft compose(Question q) {
@@ -91,6 +99,10 @@ public final class AnswerComposer {
         d.para("Check the code for a typo (ICD-10-CM codes start with a letter, CPT codes are 5 characters, "
                + "ICD-10-PCS codes are 7). If it is a CPT code, its official descriptor is in the AMA CPT book; if it "
                + "is a new code, it may belong to a release that is not loaded yet (see the releases list).");
+        // the code sets the missing codes could belong to, where the loaded releases do not cover today
+        java.util.Map<CodeSystem, String> stale = history.notCovered(today());
+        missing.stream().flatMap(m -> m.shapes().stream()).distinct().map(stale::get)
+                .filter(java.util.Objects::nonNull).distinct().forEach(n -> d.para("_" + n + "_"));
         String words = q.searchWords().replaceAll("\\b[a-z]*[0-9][0-9a-z.]*\\b", " ").replaceAll("\\s+", " ").trim();
         if (words.length() > 3) {
             d.followUp("Code for " + words);

@@ -177,6 +177,26 @@ final class CodeAnswers {
     }
 
     void validOn(Draft d, CodeRecord r, LocalDate date) {
+        Optional<CodeHistory.Validity> validity = history.validity(r.system(), r.code(), date);
+        if (validity.isPresent()) {
+            // the code catalog's answer: release validity periods and the code's official dates
+            CodeHistory.Validity v = validity.get();
+            d.para((switch (v.state()) {
+                case "valid" -> "**Yes.** ";
+                case "unverified" -> "**The loaded data cannot say.** ";
+                default -> "**No.** ";
+            }) + v.message());
+            if (v.release() != null) {
+                d.cite(Draft.release("code", r.system().label() + " " + r.display() + " on " + date, r.system().id(),
+                        r.code(), v.release(), null));
+            }
+            history.changes(r.system(), r.code()).stream().filter(c -> c.code().equals(r.code()))
+                    .forEach(c -> d.bullet(capital(c.change()) + " in " + releaseText(c.release()) + "."));
+            d.blank();
+            d.citeCode(r);
+            d.followUp("What changed for " + r.display() + "?");
+            return;
+        }
         List<ReleaseRef> releases = history.releases(r.system());
         Optional<ReleaseRef> inEffect = releases.stream().filter(x -> !x.effectiveDate().isAfter(date))
                 .reduce((a, b) -> b);

@@ -25,4 +25,21 @@ public interface CodeHistory {
 
     /** The code's record in the release that was in effect on the date, if the code was in it. */
     Optional<CodeRecord> inEffectOn(CodeSystem system, String code, LocalDate date);
+
+    /**
+     * The code's status on a date as the platform's code catalog decides it (the releases' validity periods and the
+     * code's official dates), in one sentence: {@code state} is valid, not-yet-valid, deleted, unknown or unverified
+     * (no loaded release covers the date). Empty when the implementation cannot say.
+     */
+    record Validity(String state, String message, ReleaseRef release) {
+    }
+
+    default Optional<Validity> validity(CodeSystem system, String code, LocalDate date) {
+        return Optional.empty();
+    }
+
+    /** For each code set whose loaded releases do not cover the date, the sentence saying so ("The newest ..."). */
+    default java.util.Map<CodeSystem, String> notCovered(LocalDate date) {
+        return java.util.Map.of();
+    }
 }

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Derives {@code code_change} for one system by comparing each loaded release with the loaded release before it
- * (by effective date): codes added, deleted, and revised (a title changed, or the header/billable flag changed).
- * Header rows are compared only when both releases list headers, short titles only when both have them, so a codes
- * file (billable codes, long titles only) can follow an order file without inventing changes.
+ * Derives {@code code_change} for one system of one dataset by comparing each loaded release with the loaded
+ * release before it (by the first day it applies): codes added, deleted, and revised (a title changed, or the
+ * header/billable flag changed). Only releases that list their whole code set are compared (a partial list, such as
+ * the CPT numbers that one quarter's NCCI files name, says nothing by leaving a code out). Header rows are compared
+ * only when both releases list headers, short titles only when both have them, and a title only when both rows have
+ * one, so a codes file (billable codes, long titles only) can follow an order file without inventing changes.
  */
 public final class HistoryDeriver {
 
@@ -22,8 +24,10 @@ public final class HistoryDeriver {
     }
 
     public static void rebuild(Connection c, String system, String dataset) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from codes.code_change where system = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("delete from codes.code_change where system = ? and release_id "
+                + "in (select id from codes.code_release where dataset = ?)")) {
             ps.setString(1, system);
+            ps.setString(2, dataset);
             ps.executeUpdate();
         }
         List<Release> releases = new ArrayList<>();
@@ -32,7 +36,8 @@ public final class HistoryDeriver {
                        exists (select 1 from codes.code_entry e where e.release_id = r.id and e.system = ? and e.header),
                        exists (select 1 from codes.code_entry e where e.release_id = r.id and e.system = ?
                                and e.short_title is not null)
-                from codes.code_release r where r.dataset = ? order by r.effective_date, r.id""")) {
+                from codes.code_release r where r.dataset = ? and r.complete_for is null
+                order by coalesce(r.valid_from, r.effective_date), r.id""")) {
             ps.setString(1, system);
             ps.setString(2, system);
             ps.setString(3, dataset);
@@ -62,9 +67,9 @@ public final class HistoryDeriver {
                 full join (select code, header, short_title, long_title from codes.code_entry
                       where release_id = ? and system = ?%1$s) o on o.code = n.code
                 where o.code is null or n.code is null
-                   or o.long_title is distinct from n.long_title
+                   or o.long_title <> n.long_title
                    or o.header <> n.header%2$s
-                """.formatted(filter, shorts ? " or o.short_title is distinct from n.short_title" : "");
+                """.formatted(filter, shorts ? " or o.short_title <> n.short_title" : "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, system);
             ps.setLong(2, now.id());

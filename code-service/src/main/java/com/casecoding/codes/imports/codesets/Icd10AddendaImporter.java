@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Icd10AddendaImporter implements DatasetImporter {
 
-    private static final Pattern NAME = Pattern.compile("(icd10cm_|icd10pcs_)?(order|codes)_addenda_(\\d{4})\\.txt");
+    private static final Pattern NAME = Pattern.compile("(icd10cm_|icd10pcs_)?(order|codes)_addenda_(\\d{4})("
+            + ReleaseNames.APRIL_SUFFIX + ")?\\.txt");
 
     @Override
     public Optional<SourceFile> recognize(Path file) {
@@ -36,15 +37,19 @@ public class Icd10AddendaImporter implements DatasetImporter {
         String prefix = m.group(1) == null ? "" : m.group(1);
         String system = prefix.startsWith("icd10cm") ? "icd10cm" : "icd10pcs";
         int year = Integer.parseInt(m.group(3));
+        String suffix = m.group(4) == null ? "" : m.group(4);
+        boolean april = !suffix.isEmpty() || ReleaseNames.aprilUpdateFolder(file);
         List<Path> companions = new ArrayList<>();
         if (m.group(2).equals("order")) {
-            ReleaseNames.sibling(file, prefix + "codes_addenda_" + year + ".txt").ifPresent(companions::add);
-        } else if (ReleaseNames.sibling(file, prefix + "order_addenda_" + year + ".txt").isPresent()) {
+            ReleaseNames.sibling(file, prefix + "codes_addenda_" + year + suffix + ".txt").ifPresent(companions::add);
+        } else if (ReleaseNames.sibling(file, prefix + "order_addenda_" + year + suffix + ".txt").isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new SourceFile(system + "-addenda", ReleaseNames.fiscalYear(year),
-                ReleaseNames.fiscalYearStart(year), file, companions,
-                "changes from FY" + (year - 1) + " to FY" + year + " as published"));
+        return Optional.of(new SourceFile(system + "-addenda",
+                ReleaseNames.fiscalYear(year) + (april ? ReleaseNames.APRIL : ""),
+                april ? ReleaseNames.aprilUpdateStart(year) : ReleaseNames.fiscalYearStart(year), file, companions,
+                april ? "changes of the April 1 update of FY" + year + " as published"
+                        : "changes from FY" + (year - 1) + " to FY" + year + " as published"));
     }
 
     @Override

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Icd10Importer implements DatasetImporter {
 
-    private static final Pattern NAME = Pattern.compile("(icd10cm|icd10pcs)_(order|codes)_(\\d{4})\\.txt");
+    private static final Pattern NAME = Pattern.compile(
+            "(icd10cm|icd10pcs)_(order|codes)_(\\d{4})(" + ReleaseNames.APRIL_SUFFIX + ")?\\.txt");
 
     @Override
     public Optional<SourceFile> recognize(Path file) {
@@ -37,16 +38,21 @@ public class Icd10Importer implements DatasetImporter {
         String system = m.group(1);
         boolean order = m.group(2).equals("order");
         int year = Integer.parseInt(m.group(3));
+        String suffix = m.group(4) == null ? "" : m.group(4);
+        boolean april = !suffix.isEmpty() || ReleaseNames.aprilUpdateFolder(file);
         List<Path> companions = new ArrayList<>();
         if (order) {
-            ReleaseNames.sibling(file, system + "_codes_" + year + ".txt").ifPresent(companions::add);
-        } else if (ReleaseNames.sibling(file, system + "_order_" + year + ".txt").isPresent()) {
+            ReleaseNames.sibling(file, system + "_codes_" + year + suffix + ".txt").ifPresent(companions::add);
+        } else if (ReleaseNames.sibling(file, system + "_order_" + year + suffix + ".txt").isPresent()) {
             return Optional.empty(); // read as the order file's companion
         }
-        String note = order ? "order file" + (companions.isEmpty() ? "" : ", checked against the codes file")
-                : "codes file: billable codes with long titles only (no headers, no short titles)";
-        return Optional.of(new SourceFile(system, ReleaseNames.fiscalYear(year), ReleaseNames.fiscalYearStart(year),
-                file, companions, note));
+        String note = (april ? "April 1 update; " : "") + (order ? "order file" + (companions.isEmpty() ? ""
+                : ", checked against the codes file") : system.equals("icd10pcs")
+                ? "codes file: valid codes with long titles (the tables, 3-character headers, follow from the codes)"
+                : "codes file: billable codes with long titles only (no headers, no short titles)");
+        return Optional.of(new SourceFile(system, ReleaseNames.fiscalYear(year) + (april ? ReleaseNames.APRIL : ""),
+                april ? ReleaseNames.aprilUpdateStart(year) : ReleaseNames.fiscalYearStart(year), file, companions,
+                note));
     }
 
     @Override
@@ -136,8 +142,16 @@ public class Icd10Importer implements DatasetImporter {
         }
     }
 
+    /**
+     * A codes file: every line a valid code. ICD-10-PCS codes files carry no table rows, but a table exists exactly
+     * when a code of it does, so the release also gets the tables (first three characters) of its codes as header
+     * rows, without titles (an order file of any year names them). Returns the number of codes read.
+     */
     private long readCodes(String system, SourceLines lines, CodeEntryWriter out, ImportContext context)
             throws Exception {
+        boolean pcs = system.equals("icd10pcs");
+        java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+        long codes = 0;
         String line;
         while ((line = lines.next()) != null) {
             if (line.isBlank()) {
@@ -147,15 +161,22 @@ public class Icd10Importer implements DatasetImporter {
             if (!out.firstTime(parsed[0])) {
                 throw lines.malformed("code " + parsed[0] + " appears twice");
             }
-            String parent = system.equals("icd10pcs") ? parsed[0].substring(0, 3) : null;
-            if (system.equals("icd10pcs")) {
-                out.write(parsed[0], false, null, parsed[1], parent, null);
+            if (pcs) {
+                String table = parsed[0].substring(0, 3);
+                tables.add(table);
+                out.write(parsed[0], false, null, parsed[1], table, null);
             } else {
                 out.writeInTabularOrder(parsed[0], false, null, parsed[1], null);
             }
-            context.progress(out.rows());
+            context.progress(++codes);
         }
-        return out.rows();
+        for (String table : tables) {
+            if (!out.firstTime(table)) {
+                throw context.malformed(0, "table " + table + " is also listed as a code");
+            }
+            out.write(table, true, null, null, null, "{\"derived\":\"table of the codes in this file\"}");
+        }
+        return codes;
     }
 
     /** Codes file record: 1-7 code, 8 blank, 9-end long description. */

@@ -11,6 +11,13 @@ import java.util.regex.Pattern;
 final class ReleaseNames {
 
     private static final Pattern FY_FOLDER = Pattern.compile("(?i)FY ?(\\d{4})");
+    private static final Pattern APRIL_FOLDER = Pattern.compile("(?i)(^|[^a-z])apr(il)?([^a-z]|$)");
+
+    /** How a file name marks the April 1 update of a fiscal year ({@code icd10cm_order_2024_april.txt}). */
+    static final String APRIL_SUFFIX = "[_-]?(?:april|apr)(?:[_-]?update)?";
+
+    /** The version suffix of an April 1 update ({@code FY2024-APR}). */
+    static final String APRIL = "-APR";
 
     private ReleaseNames() {
     }
@@ -28,6 +35,17 @@ final class ReleaseNames {
 
     static String fiscalYear(int fy) {
         return "FY" + fy;
+    }
+
+    /** The April 1 update of fiscal year {@code fy} applies from April 1 of that year to its September 30. */
+    static LocalDate aprilUpdateStart(int fy) {
+        return LocalDate.of(fy, 4, 1);
+    }
+
+    /** True when the file's folder names an April update ({@code .../FY2024-April/icd10cm_order_2024.txt}). */
+    static boolean aprilUpdateFolder(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        return dir != null && dir.getFileName() != null && APRIL_FOLDER.matcher(dir.getFileName().toString()).find();
     }
 
     /** The fiscal year named by a folder on the way up ({@code .../FY2018/gem_i9pcs.txt}). */

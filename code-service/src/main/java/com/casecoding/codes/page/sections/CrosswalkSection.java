@@ -3,6 +3,7 @@ package com.casecoding.codes.page.sections;
 import com.casecoding.codes.page.CodePageContext;
 import com.casecoding.codes.page.CodePageSection;
 import com.casecoding.codes.page.CodeRepository;
+import com.casecoding.codes.release.ReleaseCatalog;
 import com.casecoding.common.codes.CodeSystem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,9 @@ public class CrosswalkSection implements CodePageSection {
 
     @Inject
     CodeRepository repository;
+
+    @Inject
+    ReleaseCatalog releases;
 
     public record Flags(boolean approximate, boolean noMap, boolean combination, int scenario, int choiceList) {
     }
@@ -80,9 +84,9 @@ public class CrosswalkSection implements CodePageSection {
                         Collectors.mapping(CodeRepository.Mapping::targetCode, Collectors.toSet())));
         Map<String, String> titles = new HashMap<>();
         bySystem.forEach((systemId, codes) -> CodeSystem.fromId(systemId).ifPresent(system -> {
-            var releases = repository.releases(CodeRepository.datasetOf(system));
-            if (!releases.isEmpty()) {
-                repository.titles(releases.get(0).id(), system, codes)
+            var loaded = releases.releases(system.id());
+            if (!loaded.isEmpty()) {
+                repository.titles(loaded.get(loaded.size() - 1).id(), system, codes)
                         .forEach((code, t) -> titles.put(systemId + "|" + code, t.title()));
             }
         }));

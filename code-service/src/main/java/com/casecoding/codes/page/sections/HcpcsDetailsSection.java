@@ -53,6 +53,9 @@ public class HcpcsDetailsSection implements CodePageSection {
 
     @Override
     public Object content(CodePageContext ctx) {
+        if (!ctx.release().dataset().equals(CodeSystem.HCPCS.id())) {
+            return null; // a CPT modifier: not in the HCPCS file
+        }
         Map<String, Object> out = new LinkedHashMap<>(ctx.entry().attrs());
         Object coverage = out.get("coverageCode");
         if (coverage != null) {

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Where the code sits: chapter and, for ICD-10-CM, block (our tables from the CDC Tabular List), parents up to the
  * category (from the release itself), children and siblings. ICD-10-PCS codes files have no table headers, so a PCS
- * table's title comes from the newest loaded release that lists it (the FY2021 order file). CPT/HCPCS have no official
+ * table's title comes from the newest loaded release that names it (the FY2021 order file); the table itself links to
+ * the browse tree (a table is not a code page). CPT/HCPCS have no official
  * hierarchy: their "siblings" are the codes sharing the first three characters.
  */
 @ApplicationScoped
@@ -75,8 +76,13 @@ public class HierarchySection implements CodePageSection {
         if (system == CodeSystem.ICD10PCS) {
             String table = code.substring(0, Math.min(3, code.length()));
             if (!table.equals(code)) {
-                repository.find(system, table).stream().findFirst().ifPresent(f -> ancestors.add(
-                        node(system, table, f.entry().longTitle(), false)));
+                // codes files list no table titles: the newest release that names the table (an order file) does
+                List<CodeRepository.Found> rows = repository.find(system, table);
+                if (!rows.isEmpty()) {
+                    String title = rows.stream().map(f -> f.entry().longTitle()).filter(t -> t != null)
+                            .findFirst().orElse(null);
+                    ancestors.add(new Node(table, title, false, "/api/browse/" + system.id() + "/" + table));
+                }
                 note = "ICD-10-PCS table " + table + ": section, body system and root operation.";
             }
             siblingsAre = "codes in the same table";

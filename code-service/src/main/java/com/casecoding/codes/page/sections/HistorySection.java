@@ -3,6 +3,8 @@ package com.casecoding.codes.page.sections;
 import com.casecoding.codes.page.CodePageContext;
 import com.casecoding.codes.page.CodePageSection;
 import com.casecoding.codes.page.CodeRepository;
+import com.casecoding.codes.release.LoadedRelease;
+import com.casecoding.codes.release.ReleaseCatalog;
 import com.casecoding.common.codes.CodeSystem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +26,24 @@ public class HistorySection implements CodePageSection {
     @Inject
     CodeRepository repository;
 
+    @Inject
+    ReleaseCatalog releases;
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Event(String change, String version, LocalDate effectiveDate, String previousVersion,
                         String description, String oldTitle, String newTitle, String oldShortTitle,
                         String newShortTitle, Boolean oldBillable, Boolean newBillable) {
     }
 
+    /** What the official fields and the releases say about the code's validity (the catalog's view). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Validity(java.time.LocalDate since, String sinceBasis, java.time.LocalDate until,
+                           String untilBasis) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record History(List<String> loadedReleases, String firstLoadedIn, List<Event> events, String note,
-                          Map<String, Object> cms) {
+                          Validity validity, Map<String, Object> cms) {
     }
 
     @Override
@@ -52,9 +63,12 @@ public class HistorySection implements CodePageSection {
 
     @Override
     public Object content(CodePageContext ctx) {
-        List<CodePageContext.ReleaseRef> releases = repository.releases(ctx.release().dataset());
-        List<String> loaded = releases.stream().map(r -> r.version() + " (" + r.effectiveDate() + ")").toList();
-        List<CodeRepository.Found> found = repository.find(ctx.system(), ctx.code());
+        List<LoadedRelease> releases = new ArrayList<>(this.releases.releases(ctx.release().dataset()));
+        java.util.Collections.reverse(releases); // newest first
+        List<String> loaded = releases.stream().map(r -> r.version() + " (" + r.period() + (r.complete() ? ""
+                : ", " + com.casecoding.codes.catalog.CodeKinds.describe(r.completeFor())) + ")").toList();
+        List<CodeRepository.Found> found = repository.find(ctx.system(), ctx.code()).stream()
+                .filter(f -> f.release().dataset().equals(ctx.release().dataset())).toList();
         String first = found.isEmpty() ? null : found.get(found.size() - 1).release().version();
         List<Event> events = new ArrayList<>();
         for (CodeRepository.Change c : repository.changes(ctx.system(), ctx.code())) {
@@ -62,9 +76,13 @@ public class HistorySection implements CodePageSection {
                     c.oldLongTitle(), c.newLongTitle(), c.oldShortTitle(), c.newShortTitle(),
                     c.oldHeader() == null ? null : !c.oldHeader(), c.newHeader() == null ? null : !c.newHeader()));
         }
-        String note = "Derived by comparing the loaded releases; changes before " + (releases.isEmpty() ? "them"
-                : releases.get(releases.size() - 1).version()) + " are not known here.";
-        if (gaps(releases)) {
+        List<LoadedRelease> whole = releases.stream().filter(LoadedRelease::complete).toList();
+        String note = "Derived by comparing the loaded releases that list their whole code set; changes before "
+                + (whole.isEmpty() ? "them" : whole.get(whole.size() - 1).version()) + " are not known here.";
+        if (whole.size() < releases.size()) {
+            note += " Partial lists (such as the CPT numbers the CMS files name) are not compared.";
+        }
+        if (gaps(whole)) {
             note += " Some yearly releases in between are not loaded: a change is dated by the first loaded release "
                     + "that shows it.";
         }
@@ -79,12 +97,17 @@ public class HistorySection implements CodePageSection {
                 cms.put("action", HcpcsDetailsSection.ACTIONS.getOrDefault(action.toString(), "unknown action code"));
             }
         }
-        return new History(loaded, first, events, note, cms);
+        Validity validity = ctx.status() == null || ctx.status().since() == null && ctx.status().until() == null
+                ? null : new Validity(ctx.status().since(), ctx.status().sinceBasis(), ctx.status().until(),
+                ctx.status().untilBasis());
+        return new History(loaded, first, events, note, validity, cms);
     }
 
-    private static boolean gaps(List<CodePageContext.ReleaseRef> releases) {
-        for (int i = 1; i < releases.size(); i++) {
-            if (releases.get(i - 1).effectiveDate().minusYears(1).isAfter(releases.get(i).effectiveDate())) {
+    /** Releases newest first; true when one ends more than a day before the next (newer) one begins. */
+    private static boolean gaps(List<LoadedRelease> newestFirst) {
+        for (int i = 1; i < newestFirst.size(); i++) {
+            java.time.LocalDate end = newestFirst.get(i).period().to();
+            if (end != null && end.plusDays(1).isBefore(newestFirst.get(i - 1).period().from())) {
                 return true;
             }
         }
