@@ -10,9 +10,12 @@ import com.casecoding.common.web.LingeringClose;
 import com.casecoding.common.web.ProblemResponses;
 import com.casecoding.common.web.RequestIds;
 import com.casecoding.gateway.auth.Caller;
+import com.casecoding.gateway.auth.TokenAdmission;
 import com.casecoding.gateway.auth.TokenService;
 import com.casecoding.gateway.config.GatewayConfig;
 import com.casecoding.gateway.quota.ViewQuotaService;
+import com.casecoding.gateway.web.ClientAddress;
+import com.casecoding.gateway.web.IpAddress;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -113,6 +116,10 @@ public class GatewayRouter {
     RateLimiter rateLimiter;
     @Inject
     ObjectMapper json;
+    @Inject
+    ClientAddress clients;
+    @Inject
+    TokenAdmission admission;
 
     private Vertx vertx;
     private UpstreamClient client;
@@ -181,7 +188,6 @@ public class GatewayRouter {
     private void handle(RoutingContext rc, Upstream upstream, String metricsUri) {
         HttpServerRequest request = rc.request();
         request.pause();
-        String path = rc.request().path();
         metricsUri(request, metricsUri);
 
         Caller caller = Caller.ANONYMOUS;
@@ -193,17 +199,43 @@ public class GatewayRouter {
                 return;
             }
             caller = verified.get();
+            String refusal = admission.refusal(caller, clientAddress(request));
+            if (refusal != null) {
+                unauthorized(rc, refusal);
+                return;
+            }
+            if (admission.needsStoredCheck(caller)) {
+                Caller privileged = caller;
+                vertx.executeBlocking(() -> Optional.ofNullable(admission.storedRefusal(privileged)), false)
+                        .onSuccess(stored -> {
+                            if (stored.isPresent()) {
+                                unauthorized(rc, stored.get());
+                            } else {
+                                admitted(rc, upstream, privileged);
+                            }
+                        })
+                        .onFailure(e -> {
+                            LOG.errorf(e, "Account store unavailable to check a privileged token");
+                            problem(rc, ProblemType.UPSTREAM_UNAVAILABLE, 503,
+                                    "Your token cannot be checked right now. Please retry in a moment.");
+                        });
+                return;
+            }
         } else if (upstream.authRequired()) {
             unauthorized(rc, "A bearer token is required. Frontends get one for a guest from POST /api/auth/guest.");
             return;
         }
+        admitted(rc, upstream, caller);
+    }
 
-        RateLimiter.Result rate = rateLimiter.acquire(path, caller, () -> clientAddress(request));
+    /** The caller's token (if any) passed: rate limit, view quota, then upstream. */
+    private void admitted(RoutingContext rc, Upstream upstream, Caller caller) {
+        HttpServerRequest request = rc.request();
+        String path = request.path();
+        RateLimiter.Result rate = rateLimiter.acquire(path, caller, () -> clientAddress(request).bucket());
         if (!rate.allowed()) {
             rc.response().putHeader("Retry-After", Long.toString(rate.retryAfterSeconds()));
-            problem(rc, ProblemType.RATE_LIMITED, 429, "Your plan allows " + rate.perMinute() + " " + rate.group()
-                    + " requests per minute. Try again in " + rate.retryAfterSeconds() + " seconds"
-                    + ("pro".equals(caller.plan()) ? "." : ", or upgrade your plan for a higher limit."));
+            problem(rc, ProblemType.RATE_LIMITED, 429, RateLimiter.refusal(rate, caller));
             return;
         }
 
@@ -349,7 +381,7 @@ public class GatewayRouter {
     }
 
     /** The request upstream: the client's head less hop-by-hop and gateway-only headers, and the body when read. */
-    private static HttpRequest upstreamRequest(RoutingContext rc, Upstream upstream, String viewGrant,
+    private HttpRequest upstreamRequest(RoutingContext rc, Upstream upstream, String viewGrant,
                                                Buffer body, boolean streamed) {
         HttpServerRequest request = rc.request();
         String uri = upstreamUri(rc);
@@ -415,14 +447,14 @@ public class GatewayRouter {
     }
 
     /** The client's headers less hop-by-hop and gateway-only ones, plus X-Forwarded-* and the view grant. */
-    private static void copyHeaders(HttpServerRequest request, HttpHeaders headers, String viewGrant) {
+    private void copyHeaders(HttpServerRequest request, HttpHeaders headers, String viewGrant) {
         for (Map.Entry<String, String> h : request.headers()) {
             String name = h.getKey();
             if (!NOT_FORWARDED.contains(name)) {
                 headers.add(name, wireValue(h.getValue()));
             }
         }
-        headers.set("X-Forwarded-For", clientAddress(request));
+        headers.set("X-Forwarded-For", clientAddress(request).text());
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
@@ -676,7 +708,8 @@ public class GatewayRouter {
         }
     }
 
-    static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    /** The client, behind the trusted proxies if any ({@link ClientAddress}). */
+    private IpAddress clientAddress(HttpServerRequest request) {
+        return clients.of(request);
     }
 }
