@@ -81,6 +81,17 @@ class AccountsTest {
     }
 
     @Test
+    void aFieldNamedTwiceIsRefused() {
+        // two parsers could keep different copies (the first e-mail checked, the second stored): refuse the body
+        post("/api/auth/register", "{\"email\":\"" + Accounts.uniqueEmail() + "\",\"password\":\"" + Accounts.PASSWORD
+                + "\",\"accountType\":\"coder\",\"accountType\":\"employer\"}")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://casecoding.com/problems/malformed-body"))
+                .body("violations.field", hasItem("accountType"))
+                .body("detail", containsString("more than once"));
+    }
+
+    @Test
     void noBodyCanSetItsOwnRoleOrPlan() {
         String email = Accounts.uniqueEmail();
         post("/api/auth/register", "{\"email\":\"" + email + "\",\"password\":\"Lumbar-Puncture-62270\","
