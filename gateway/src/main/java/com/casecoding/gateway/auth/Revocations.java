@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +44,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Revocations {
 
+    private static final Logger LOG = Logger.getLogger(Revocations.class);
+
     /** Rows are read again this long after they were seen, so one whose transaction committed late is not missed. */
     static final Duration POLL_OVERLAP = Duration.ofMinutes(1);
     public static final String SIGNED_OUT = "This sign-in has ended (signed out, or its refresh token was used twice). "
@@ -62,6 +65,7 @@ public class Revocations {
     private volatile RevocationSet inForce;
     /** Database time of the last poll. */
     private volatile Timestamp polledAt;
+    private volatile boolean pollFailing;
 
     @PostConstruct
     void init() {
@@ -139,9 +143,28 @@ public class Revocations {
         afterCommit(() -> inForce.raiseVersion(account.toString(), version, until, clock.millis()));
     }
 
-    /** Reads the entries other replicas stored since the last poll. */
+    /**
+     * Reads the entries other replicas stored since the last poll. While the database is unreachable the poll fails
+     * quietly (one warning); the next successful poll reads everything since the last one that worked.
+     */
     @Scheduled(every = "${gateway.revocation.poll-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPoll() {
+        try {
+            poll();
+            if (pollFailing) {
+                pollFailing = false;
+                LOG.info("Token revocations are read from the database again");
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!pollFailing) {
+                pollFailing = true;
+                LOG.warnf("Token revocations of other replicas cannot be read (%s); retrying every poll",
+                        e.getMessage());
+            }
+        }
+    }
+
     void poll() throws SQLException {
         Timestamp since = polledAt;
         if (since == null) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * What a verified access token must pass besides its signature and claims, on the proxy and on the gateway's own
@@ -20,9 +21,12 @@ public class TokenAdmission {
     @Inject
     Revocations revocations;
 
-    /** Why {@code caller} may not go on from {@code client} (a problem detail for a 401), or null: memory only. */
-    public String refusal(Caller caller, IpAddress client) {
-        if (caller.network() != null && !caller.network().contains(client)) {
+    /**
+     * Why {@code caller} may not go on from {@code client} (a problem detail for a 401), or null: memory only. The
+     * client's address is asked for only for a guest token.
+     */
+    public String refusal(Caller caller, Supplier<IpAddress> client) {
+        if (caller.network() != null && !caller.network().contains(client.get())) {
             return GUEST_ELSEWHERE;
         }
         return revocations.refusal(caller);

@@ -53,7 +53,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         if (rc == null) {
             return refused("no request to check the token against");
         }
-        String refusal = admission.refusal(caller, clients.of(rc.request()));
+        String refusal = admission.refusal(caller, () -> clients.of(rc.request()));
         if (refusal != null) {
             return refused(refusal);
         }

@@ -199,7 +199,7 @@ public class GatewayRouter {
                 return;
             }
             caller = verified.get();
-            String refusal = admission.refusal(caller, clientAddress(request));
+            String refusal = admission.refusal(caller, () -> clientAddress(request));
             if (refusal != null) {
                 unauthorized(rc, refusal);
                 return;
@@ -382,7 +382,7 @@ public class GatewayRouter {
 
     /** The request upstream: the client's head less hop-by-hop and gateway-only headers, and the body when read. */
     private HttpRequest upstreamRequest(RoutingContext rc, Upstream upstream, String viewGrant,
-                                               Buffer body, boolean streamed) {
+                                        Buffer body, boolean streamed) {
         HttpServerRequest request = rc.request();
         String uri = upstreamUri(rc);
         HttpHeaders headers = UPSTREAM_HEADERS.newHeaders();
