@@ -50,8 +50,8 @@ public class Revocations {
     static final Duration POLL_OVERLAP = Duration.ofMinutes(1);
     public static final String SIGNED_OUT = "This sign-in has ended (signed out, or its refresh token was used twice). "
             + "Sign in again.";
-    public static final String OUTDATED = "Your roles or plan changed since this token was issued: refresh it "
-            + "(POST /api/auth/refresh) or sign in again.";
+    public static final String OUTDATED = "This token is older than a change to its account (roles or plan changed, "
+            + "or a guest carried into an account): refresh it (POST /api/auth/refresh) or sign in again.";
 
     @Inject
     AgroalDataSource dataSource;
@@ -110,7 +110,7 @@ public class Revocations {
         try (Connection c = dataSource.getConnection();
              PreparedStatement q = c.prepareStatement("select a.token_version, exists (select 1 from token_revocation r"
                      + " where r.session_id = ? and r.expires_at > ?) from account a where a.id = ?")) {
-            q.setObject(1, caller.session() == null ? null : uuidOrNull(caller.session()));
+            q.setObject(1, caller.session() == null ? null : uuidOrNull(caller.session()), java.sql.Types.OTHER);
             q.setTimestamp(2, Timestamp.from(clock.instant()));
             q.setObject(3, account);
             try (ResultSet rs = q.executeQuery()) {
@@ -222,8 +222,8 @@ public class Revocations {
              PreparedStatement i = c.prepareStatement("insert into token_revocation (account_id, session_id,"
                      + " min_version, expires_at) values (?, ?, ?, ?)")) {
             i.setObject(1, account);
-            i.setObject(2, session);
-            i.setObject(3, version);
+            i.setObject(2, session, java.sql.Types.OTHER);
+            i.setObject(3, version, java.sql.Types.INTEGER);
             i.setTimestamp(4, Timestamp.from(until));
             i.executeUpdate();
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package com.casecoding.gateway.web;
 
 import com.casecoding.gateway.config.GatewayConfig;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
@@ -21,9 +22,10 @@ import java.util.Locale;
  * from the client untouched) is read from right to left: each proxy appends the address it was connected from, so the
  * first address that is not a trusted proxy is the client. Entries left of it were written by the client and are
  * ignored. An entry that is no address (garbage, {@code unknown}, an obfuscated RFC 7239 name) ends the walk at the
- * last trusted hop.
+ * last trusted hop. Created at start, so a wrong setting stops the start instead of failing requests.
  */
 @Singleton
+@Startup
 public class ClientAddress {
 
     /** Hops read from the right at most; a longer chain is cut there (the header size is bounded anyway). */

@@ -55,7 +55,7 @@ class RevocationTest {
         given().auth().oauth2(promoted).get("/api/admin/accounts?email=root.admin").then().statusCode(401)
                 .contentType("application/problem+json");
         given().auth().oauth2(promoted).get("/api/admin/imports").then().statusCode(401)
-                .body("detail", containsString("roles or plan changed"));
+                .body("detail", containsString("older than a change to its account"));
         given().auth().oauth2(promoted).put("/api/admin/accounts/" + id + "/plan").then().statusCode(401);
     }
 
