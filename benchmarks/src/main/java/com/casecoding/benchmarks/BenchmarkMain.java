@@ -160,12 +160,15 @@ public final class BenchmarkMain {
             gatewayEnv.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
             gatewayEnv.put("GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
             List<String> gatewayJvm = new ArrayList<>(jvm.get("gateway"));
-            // the benchmark measures latency, not the per-account limiter: lift the per-minute limits for this run
+            // the benchmark measures latency, not the per-account limiter: lift the per-minute limits for this run, and
+            // the per-address limits (every benchmark client is 127.0.0.1)
             for (String family : List.of("search", "assistant", "jobs", "auth")) {
                 for (String plan : List.of("anonymous", "guest", "free", "pro")) {
                     gatewayJvm.add("-Dgateway.rate-limits." + family + ".per-minute." + plan + "=1000000");
                 }
             }
+            gatewayJvm.add("-Dgateway.guest.max-per-address=1000000");
+            gatewayJvm.add("-Dgateway.login.address-free-failures=1000000");
 
             Path jars = repo;
             Map<String, Service> services = new LinkedHashMap<>();

@@ -219,7 +219,7 @@ final class Report {
         md.append(cpuTable(wrkCpu, Runtime.getRuntime().availableProcessors()));
 
         md.append("\n## Startup time and memory per service\n\n");
-        md.append("Startup = from process start to the first 200 from `/q/health/ready` (wall clock); CPU = user + system "
+        md.append("Startup = from process start to the first 200 from `/q/health/ready` on the management port (wall clock); CPU = user + system "
                 + "time of the process (all threads) until then, from `/proc/<pid>/stat`: on a busy shared machine the wall "
                 + "clock mostly measures waiting for a CPU, while the CPU time is what starting costs (on an idle 2-core "
                 + "machine the wall clock is at least CPU / 2). RSS = `VmRSS` from `/proc/<pid>/status`. First start "

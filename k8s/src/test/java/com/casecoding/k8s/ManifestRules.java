@@ -32,6 +32,9 @@ final class ManifestRules {
     /** quarkus.shutdown.timeout in the services' application.properties. */
     static final int QUARKUS_SHUTDOWN_SECONDS = 20;
 
+    /** The container port of Quarkus' management interface: health and metrics, in no Service and behind no Ingress. */
+    static final String MANAGEMENT_PORT = "management";
+
     static final Map<String, String> PROBES = Map.of(
             "startupProbe", "/q/health/started",
             "readinessProbe", "/q/health/ready",
@@ -99,12 +102,24 @@ final class ManifestRules {
             String cid = id + " container " + c.path("name").asText();
             v.addAll(image(cid, c.path("image").asText()));
             Set<String> ports = new HashSet<>();
+            String management = null;
             for (JsonNode p : c.path("ports")) {
                 ports.add(p.path("name").asText());
                 ports.add(p.path("containerPort").asText());
+                if (MANAGEMENT_PORT.equals(p.path("name").asText())) {
+                    management = p.path("containerPort").asText();
+                }
             }
             if (ports.isEmpty()) {
                 v.add(cid + ": declares no port");
+            }
+            if (management == null) {
+                v.add(cid + ": no container port named " + MANAGEMENT_PORT + " (health and metrics are served there)");
+            }
+            String scraped = strings(d.path("spec").path("template").path("metadata").path("annotations"))
+                    .get("prometheus.io/port");
+            if (scraped != null && !scraped.equals(management)) {
+                v.add(cid + ": prometheus.io/port " + scraped + " is not the management port " + management);
             }
             PROBES.forEach((probe, path) -> {
                 JsonNode get = c.path(probe).path("httpGet");
@@ -116,6 +131,10 @@ final class ManifestRules {
                     }
                     if (!ports.contains(get.path("port").asText())) {
                         v.add(cid + ": " + probe + " port " + get.path("port").asText() + " is not a container port");
+                    } else if (!MANAGEMENT_PORT.equals(get.path("port").asText())
+                            && !get.path("port").asText().equals(managementNumber(c))) {
+                        v.add(cid + ": " + probe + " must use the " + MANAGEMENT_PORT + " port (health is not on "
+                                + get.path("port").asText() + ")");
                     }
                 }
             });
@@ -172,6 +191,37 @@ final class ManifestRules {
         }
         if (!"0".equals(d.path("spec").path("strategy").path("rollingUpdate").path("maxUnavailable").asText())) {
             v.add(id + ": rollingUpdate.maxUnavailable must be 0 for upgrades without downtime");
+        }
+        return v;
+    }
+
+    private static String managementNumber(JsonNode container) {
+        for (JsonNode p : container.path("ports")) {
+            if (MANAGEMENT_PORT.equals(p.path("name").asText())) {
+                return p.path("containerPort").asText();
+            }
+        }
+        return null;
+    }
+
+    /** No Service reaches a pod's management port: health and metrics stay inside the pod's network. */
+    static List<String> managementStaysInside(Rendered r) {
+        List<String> v = new ArrayList<>();
+        for (JsonNode s : r.ofKind("Service")) {
+            for (JsonNode port : s.path("spec").path("ports")) {
+                String target = port.path("targetPort").asText(port.path("port").asText());
+                for (JsonNode d : r.ofKind("Deployment")) {
+                    if (!selects(s.path("spec").path("selector"), podLabels(d))) {
+                        continue;
+                    }
+                    for (JsonNode c : podSpec(d).path("containers")) {
+                        String number = managementNumber(c);
+                        if (MANAGEMENT_PORT.equals(target) || target.equals(number)) {
+                            v.add(id(s) + ": exposes the management port of " + id(d));
+                        }
+                    }
+                }
+            }
         }
         return v;
     }

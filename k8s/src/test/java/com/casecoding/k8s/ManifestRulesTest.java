@@ -57,6 +57,8 @@ class ManifestRulesTest {
                       ports:
                         - name: http
                           containerPort: 8081
+                        - name: management
+                          containerPort: 9001
                       env:
                         - name: QUARKUS_DATASOURCE_PASSWORD
                           valueFrom:
@@ -65,11 +67,11 @@ class ManifestRulesTest {
                         requests: {cpu: 100m, memory: 128Mi}
                         limits: {cpu: "1", memory: 256Mi}
                       startupProbe:
-                        httpGet: {path: /q/health/started, port: http}
+                        httpGet: {path: /q/health/started, port: management}
                       readinessProbe:
-                        httpGet: {path: /q/health/ready, port: http}
+                        httpGet: {path: /q/health/ready, port: management}
                       livenessProbe:
-                        httpGet: {path: /q/health/live, port: 8081}
+                        httpGet: {path: /q/health/live, port: 9001}
                       lifecycle:
                         preStop:
                           exec:
@@ -116,6 +118,33 @@ class ManifestRulesTest {
                 d -> ((ObjectNode) container(d).at("/livenessProbe/httpGet")).put("path", "/health"));
         assertReported("is not a container port",
                 d -> ((ObjectNode) container(d).at("/readinessProbe/httpGet")).put("port", "admin"));
+    }
+
+    @Test
+    void healthAndMetricsMustBeOnTheManagementPort() {
+        assertReported("must use the management port",
+                d -> ((ObjectNode) container(d).at("/readinessProbe/httpGet")).put("port", "http"));
+        assertReported("no container port named management", d -> ((ArrayNode) container(d).path("ports")).remove(1));
+        assertReported("prometheus.io/port 8081 is not the management port",
+                d -> ((ObjectNode) d.at("/spec/template/metadata")).putObject("annotations").put("prometheus.io/port", "8081"));
+    }
+
+    @Test
+    void aServiceMustNotExposeTheManagementPort() {
+        Rendered r = Rendered.parse("fixture", GOOD + """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: demo}
+                spec:
+                  selector: {app.kubernetes.io/name: demo}
+                  ports:
+                    - {name: http, port: 8081, targetPort: http}
+                    - {name: metrics, port: 9001, targetPort: management}
+                """);
+        List<String> v = ManifestRules.managementStaysInside(r);
+        assertEquals(1, v.size(), v.toString());
+        assertTrue(v.get(0).contains("exposes the management port"), v.toString());
     }
 
     @Test

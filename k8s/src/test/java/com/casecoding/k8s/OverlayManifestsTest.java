@@ -123,6 +123,26 @@ class OverlayManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void healthAndMetricsStayOnThePodsManagementPort(String overlay) {
+        assertNoViolations(overlay, ManifestRules.managementStaysInside(overlay(overlay)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theGatewayBelievesForwardedAddressesOnlyFromTheIngressRange(String overlay) {
+        JsonNode config = overlay(overlay).ofKind("ConfigMap").stream()
+                .filter(c -> name(c).startsWith("gateway-config")).findFirst().orElseThrow();
+        String trusted = config.path("data").path("GATEWAY_TRUSTED_PROXIES").asText("");
+        assertFalse(trusted.isBlank(), overlay + ": GATEWAY_TRUSTED_PROXIES is not set: behind the Ingress every "
+                + "client would have the Ingress controller's address");
+        for (String range : trusted.split(",")) {
+            assertTrue(range.trim().matches("[0-9a-fA-F:.]+/\\d{1,3}"), overlay + ": '" + range + "' is no CIDR range");
+            assertFalse(range.trim().endsWith("/0"), overlay + ": " + range + " would trust every address");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void servicesAcceptTrafficOnlyFromTheGateway(String overlay) {
         Rendered r = overlay(overlay);
         List<Map<String, String>> pods = podsOf(r.plus(jobs()));

@@ -120,7 +120,7 @@ class DatabaseOutageIT {
             // readiness goes down on every service
             Map<String, Integer> readiness = new HashMap<>();
             for (ServiceProcess s : new ServiceProcess[]{platform.gateway, platform.codeService, platform.careersService}) {
-                readiness.put(s.name, awaitStatus(s.url() + "/q/health/ready", 503, Duration.ofSeconds(20)));
+                readiness.put(s.name, awaitStatus(s.managementUrl() + "/q/health/ready", 503, Duration.ofSeconds(20)));
             }
             long remaining = outage.toMillis() - (System.nanoTime() - downSince) / 1_000_000;
             pause(Math.max(0, remaining));
@@ -129,7 +129,7 @@ class DatabaseOutageIT {
             // recovery on its own: readiness and real requests come back without restarting any service
             Map<String, Integer> recovered = new HashMap<>();
             for (ServiceProcess s : new ServiceProcess[]{platform.gateway, platform.codeService, platform.careersService}) {
-                recovered.put(s.name, awaitStatus(s.url() + "/q/health/ready", 200, Duration.ofSeconds(60)));
+                recovered.put(s.name, awaitStatus(s.managementUrl() + "/q/health/ready", 200, Duration.ofSeconds(60)));
             }
             pause(1500);
             running.set(false);

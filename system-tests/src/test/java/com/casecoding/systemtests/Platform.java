@@ -81,8 +81,18 @@ public final class Platform {
         env.put("CAREERS_SERVICE_URL", careersUrl);
         env.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.putAll(ONE_ADDRESS_FOR_ALL_CLIENTS);
         return ServiceProcess.start(name, "gateway", port, env);
     }
+
+    /**
+     * Every test client connects from 127.0.0.1, so the gateway's limits per client address (auth requests, guest
+     * tokens, failed attempts) are lifted; AuthFloodIT and the gateway's AbuseLimitsTest check them.
+     */
+    static final Map<String, String> ONE_ADDRESS_FOR_ALL_CLIENTS = Map.of(
+            "GATEWAY_RATE_LIMITS_AUTH_PER_MINUTE_ANONYMOUS", "1000000",
+            "GATEWAY_GUEST_MAX_PER_ADDRESS", "1000000",
+            "GATEWAY_LOGIN_ADDRESS_FREE_FAILURES", "1000000");
 
     private Map<String, String> commonEnv(int gatewayPort) {
         Map<String, String> env = new HashMap<>();

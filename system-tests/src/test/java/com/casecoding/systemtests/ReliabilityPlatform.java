@@ -114,6 +114,7 @@ public final class ReliabilityPlatform {
                 env.put("GATEWAY_RATE_LIMITS_" + family + "_PER_MINUTE_" + plan, "1000000");
             }
         }
+        env.putAll(Platform.ONE_ADDRESS_FOR_ALL_CLIENTS);
         return ServiceProcess.start(name, "gateway", port, env);
     }
 

@@ -28,7 +28,10 @@ class RoutingIT {
     @Test
     @Order(1)
     void gatewayIsReadyAndPublishesItsKeys() throws Exception {
-        assertEquals(200, Http.get(gateway + "/q/health/ready", null).statusCode());
+        assertEquals(200, Http.get(platform.gateway.managementUrl() + "/q/health/ready", null).statusCode());
+        // health and metrics are not on the public port
+        assertEquals(404, Http.get(gateway + "/q/health/ready", null).statusCode());
+        assertEquals(404, Http.get(gateway + "/q/metrics", null).statusCode());
         HttpResponse<String> jwks = Http.get(gateway + "/.well-known/jwks.json", null);
         assertEquals(200, jwks.statusCode());
         assertTrue(jwks.body().contains("\"kid\":\"system-test-key\""));

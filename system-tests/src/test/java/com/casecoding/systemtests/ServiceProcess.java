@@ -22,14 +22,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     public final String name;
     public final int port;
+    /** The management interface (health, metrics): a port of its own, given by {@code QUARKUS_MANAGEMENT_PORT}. */
+    public final int managementPort;
     private final Process process;
     private final Path log;
     /** Where this process' output begins in {@link #log} (a log file is appended to run after run). */
     private final long logStart;
 
-    private ServiceProcess(String name, int port, Process process, Path log, long logStart) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log, long logStart) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
         this.logStart = logStart;
@@ -50,6 +53,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code module}'s packaged jar with {@code env} and waits until /q/health/ready answers 200. */
     public static ServiceProcess start(String name, String module, int port, Map<String, String> env) throws Exception {
+        return start(name, module, port, env, List.of("-Xmx384m"));
+    }
+
+    /** As {@link #start(String, String, int, Map)}, with these JVM options. */
+    public static ServiceProcess start(String name, String module, int port, Map<String, String> env,
+                                       List<String> jvmOptions) throws Exception {
         Path jar = repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: system tests run after the services are packaged (mvn verify)");
@@ -58,18 +67,26 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         long logStart = Files.exists(log) ? Files.size(log) : 0;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        ServiceProcess service = new ServiceProcess(name, port, builder.start(), log, logStart);
+        int managementPort = freePort();
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        ServiceProcess service = new ServiceProcess(name, port, managementPort, builder.start(), log, logStart);
         service.awaitReady(Duration.ofMinutes(4));
         return service;
     }
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where health ({@code /q/health/*}) and metrics ({@code /q/metrics}) are. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     private void awaitReady(Duration timeout) throws Exception {
@@ -79,7 +96,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + tail());
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -25,8 +25,8 @@ public interface ImportConfig {
     boolean importAndExit();
 
     /**
-     * Folders under which the admin endpoint may import (absolute or relative to the working directory). Empty:
-     * anywhere the process can read.
+     * Folders under which the admin endpoint may import besides {@link #importDir()} (absolute or relative to the
+     * working directory). With neither set, the endpoint refuses every path (403); see {@link ImportRoots}.
      */
     @WithName("import-allowed-roots")
     Optional<List<String>> importAllowedRoots();

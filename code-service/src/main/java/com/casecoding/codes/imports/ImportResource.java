@@ -43,14 +43,15 @@ public class ImportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import every recognized file under a folder (or one file) on the server",
+    @Operation(summary = "Import every recognized file under a folder (or one file) inside the import roots",
             description = "Runs synchronously: one transaction per file, a file already imported (same dataset and "
                     + "SHA-256) is skipped, a malformed file is refused with file, line and reason and nothing of it "
                     + "is kept. Answers with the run's summary.")
     @APIResponse(responseCode = "200", description = "The run's summary (check each file's status)")
-    @APIResponse(responseCode = "400", description = "Path missing, unreadable or outside the allowed roots")
+    @APIResponse(responseCode = "400", description = "Path missing, unreadable, or outside the import roots "
+            + "(CODES_IMPORT_DIR, CODES_IMPORT_ALLOWED_ROOTS)")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "403", description = "Not an admin, or no import root is configured")
     public ImportSummary importPath(@Valid ImportRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A JSON body {\"path\": \"...\"} is required.");

@@ -1,6 +1,5 @@
 package com.casecoding.codes.imports;
 
-import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.web.AfterStart;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
@@ -11,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +32,9 @@ public class ImportService {
 
     @Inject
     ImportConfig config;
+
+    @Inject
+    ImportRoots roots;
 
     @Inject
     DemoData demoData;
@@ -95,28 +96,14 @@ public class ImportService {
         return ok;
     }
 
+    /** Imports what the admin endpoint names: only inside the configured import roots ({@link ImportRoots}). */
     public ImportSummary importFromAdmin(String rawPath, String startedBy) {
-        Path path;
-        try {
-            path = Path.of(rawPath.trim()).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw ProblemException.invalidField("path", "is not a valid path");
-        }
-        if (!allowed(path)) {
-            throw ProblemException.invalidField("path", "is outside the folders imports may read from");
-        }
-        if (!Files.isReadable(path)) {
-            throw ProblemException.invalidField("path", "does not exist or cannot be read on the server");
-        }
-        return runner.importPaths(List.of(path), startedBy);
-    }
-
-    private boolean allowed(Path path) {
-        List<String> roots = config.importAllowedRoots().orElse(List.of());
-        if (roots.isEmpty()) {
-            return true;
-        }
-        return roots.stream().map(r -> Path.of(r).toAbsolutePath().normalize()).anyMatch(path::startsWith);
+        Path path = roots.resolve(rawPath);
+        ImportSummary summary = runner.importPaths(List.of(path), startedBy);
+        // whatever a folder inside a root links to, the answer never lists anything outside the roots
+        List<String> unrecognized = summary.unrecognized().stream().filter(f -> roots.contains(Path.of(f))).toList();
+        return unrecognized.size() == summary.unrecognized().size() ? summary
+                : new ImportSummary(summary.files(), unrecognized, summary.millis());
     }
 
     public List<ImportRunView> history(int limit) {

@@ -47,6 +47,18 @@ public class Account extends PanacheEntityBase {
     @Column(name = "merged_into")
     public UUID mergedInto;
 
+    /** Raised when roles or plan change: older tokens stop working (auth.Revocations). */
+    @Column(name = "token_version", nullable = false)
+    public int tokenVersion;
+
+    /** Guests: SHA-256 of the client address the guest was issued to (issuance is limited per address). */
+    @Column(name = "created_from", length = 64)
+    public String createdFrom;
+
+    /** Guests: the network (CIDR) the guest's tokens may be used from. */
+    @Column(name = "guest_network", length = 50)
+    public String guestNetwork;
+
     public boolean isGuest() {
         return "guest".equals(plan);
     }

@@ -1,6 +1,9 @@
 package com.casecoding.gateway.accounts;
 
 import com.casecoding.common.problem.ProblemException;
+import com.casecoding.gateway.auth.Revocations;
+import com.casecoding.gateway.config.GatewayConfig;
+import jakarta.inject.Inject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -18,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,13 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 public class AdminAccountResource {
 
+    @Inject
+    Revocations revocations;
+    @Inject
+    GatewayConfig config;
+    @Inject
+    java.time.Clock clock;
+
     @GET
     @Operation(summary = "Find registered accounts by e-mail (exact or prefix)")
     public List<AuthApi.AccountView> find(@QueryParam("email") @NotNull @Size(min = 3, max = 254) String email) {
@@ -45,7 +54,8 @@ public class AdminAccountResource {
     @PUT
     @Path("/{id}/roles")
     @Transactional
-    @Operation(summary = "Replace an account's roles (coder, employer, consultant, admin)")
+    @Operation(summary = "Replace an account's roles (coder, employer, consultant, admin); its current tokens stop "
+            + "working at once, a refresh gives one with the new roles")
     public AuthApi.AccountView roles(@PathParam("id") String id, @Valid @NotNull AuthApi.RolesRequest request) {
         Account account = registered(id);
         Set<String> roles = new LinkedHashSet<>();
@@ -57,19 +67,27 @@ public class AdminAccountResource {
             roles.add(r);
         }
         account.setRoles(roles);
-        account.updatedAt = Instant.now();
+        changed(account);
         return AuthApi.AccountView.of(account);
     }
 
     @PUT
     @Path("/{id}/plan")
     @Transactional
-    @Operation(summary = "Change an account's plan (free or pro); takes effect with its next token")
+    @Operation(summary = "Change an account's plan (free or pro); its current tokens stop working, a refresh gives "
+            + "one with the new plan")
     public AuthApi.AccountView plan(@PathParam("id") String id, @Valid @NotNull AuthApi.PlanRequest request) {
         Account account = registered(id);
         account.plan = request.plan();
-        account.updatedAt = Instant.now();
+        changed(account);
         return AuthApi.AccountView.of(account);
+    }
+
+    /** A change of rights: tokens issued before it stop working (auth.Revocations), in this transaction. */
+    private void changed(Account account) {
+        account.updatedAt = clock.instant();
+        account.tokenVersion++;
+        revocations.raiseVersion(account.id, account.tokenVersion, config.jwt().accessTtl());
     }
 
     private static Account registered(String id) {

@@ -1,6 +1,7 @@
 package com.casecoding.gateway.accounts;
 
 import com.casecoding.common.problem.Problem;
+import com.casecoding.gateway.web.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,15 +29,21 @@ public class AuthResource {
 
     @Inject
     AuthService auth;
+    @Inject
+    ClientAddress clients;
 
     @POST
     @Path("/guest")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Get a token for an anonymous guest (plan guest: 1 code page view)")
+    @Operation(summary = "Get a token for an anonymous guest (plan guest: 1 code page view)",
+            description = "A guest token works only from the network it was issued to. One address gets a limited "
+                    + "number of guest tokens per hour.")
     @APIResponse(responseCode = "201", description = "Guest token",
             content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
-    public Response guest() {
-        return Response.status(201).entity(auth.guest()).build();
+    @APIResponse(responseCode = "429", description = "This address had its guest tokens for now: wait Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response guest(@Context HttpServerRequest http) {
+        return Response.status(201).entity(auth.guest(clients.of(http))).build();
     }
 
     @POST
@@ -48,8 +55,12 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "E-mail already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(@Valid @NotNull AuthApi.RegisterRequest request) {
-        return Response.status(201).entity(auth.register(request)).build();
+    @APIResponse(responseCode = "429", description = "Too many failed attempts from this address: wait Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once: retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@Valid @NotNull AuthApi.RegisterRequest request, @Context HttpServerRequest http) {
+        return Response.status(201).entity(auth.register(request, clients.of(http))).build();
     }
 
     @POST
@@ -61,9 +72,10 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many failures: wait Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once: retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AuthApi.TokenResponse login(@Valid @NotNull AuthApi.LoginRequest request, @Context HttpServerRequest http) {
-        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return auth.login(request, client);
+        return auth.login(request, clients.of(http));
     }
 
     @POST
@@ -73,13 +85,14 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Unknown, expired or reused refresh token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AuthApi.TokenResponse refresh(@Valid @NotNull AuthApi.RefreshRequest request) {
-        return auth.refresh(request.refreshToken());
+    public AuthApi.TokenResponse refresh(@Valid @NotNull AuthApi.RefreshRequest request,
+                                         @Context HttpServerRequest http) {
+        return auth.refresh(request.refreshToken(), clients.of(http));
     }
 
     @POST
     @Path("/logout")
-    @Operation(summary = "Sign out: revokes the refresh token and every token rotated from it")
+    @Operation(summary = "Sign out: ends the sign-in, its refresh tokens and its access tokens")
     @APIResponse(responseCode = "204", description = "Signed out (also when the token was unknown)")
     public Response logout(@Valid @NotNull AuthApi.RefreshRequest request) {
         auth.logout(request.refreshToken());

@@ -35,4 +35,12 @@ public class RefreshToken extends PanacheEntityBase {
 
     @Column(name = "replaced_by", length = 64)
     public String replacedBy;
+
+    /** SHA-256 of the client address that rotated it: only that address may use it again within the grace. */
+    @Column(name = "rotated_by", length = 64)
+    public String rotatedBy;
+
+    /** Uses after its rotation that the grace allowed. */
+    @Column(name = "grace_uses", nullable = false)
+    public int graceUses;
 }

@@ -7,6 +7,7 @@ import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,9 @@ public class BearerAuthMechanism implements HttpAuthenticationMechanism {
         if (bearer.isEmpty()) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        return identityProviderManager.authenticate(
-                new TokenAuthenticationRequest(new TokenCredential(bearer.get(), "bearer")));
+        // the provider needs the request: a guest token is checked against the client's network
+        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                new TokenAuthenticationRequest(new TokenCredential(bearer.get(), "bearer")), context));
     }
 
     @Override

@@ -26,6 +26,12 @@ import java.util.UUID;
 public class TokenService {
 
     private static final int MAX_TOKEN_LENGTH = 8192;
+    /** The sign-in (refresh token family) an access token belongs to; see {@link Revocations}. */
+    public static final String SESSION_CLAIM = "sid";
+    /** The account's token version when the token was issued; see {@link Revocations}. */
+    public static final String VERSION_CLAIM = "ver";
+    /** The address range (CIDR) a guest token may be used from. */
+    public static final String NETWORK_CLAIM = "net";
 
     private final KeyRing keys;
     private final GatewayConfig config;
@@ -49,7 +55,8 @@ public class TokenService {
         info.setIssuedBy(config.jwt().issuer());
         info.setExpectedAudience(Set.of(audience));
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
-        info.setClockSkew(30);
+        // the platform's one clock skew (mp.jwt.verify.clock.skew, CASECODING_JWT_CLOCK_SKEW), as in the services
+        info.setClockSkew((int) config.jwt().clockSkew().toSeconds());
         info.setRequireNamedPrincipal(true);
         return info;
     }
@@ -57,7 +64,11 @@ public class TokenService {
     public record IssuedToken(String token, long expiresInSeconds) {
     }
 
-    public IssuedToken accessToken(Account account) {
+    /**
+     * An access token for {@code account} in the sign-in {@code session}; a guest's is bound to {@code network}
+     * (null for registered accounts).
+     */
+    public IssuedToken accessToken(Account account, UUID session, String network) {
         Duration ttl = account.isGuest() ? config.jwt().guestAccessTtl() : config.jwt().accessTtl();
         KeyRing.SigningKey key = keys.active();
         var claims = Jwt.issuer(config.jwt().issuer())
@@ -70,7 +81,12 @@ public class TokenService {
                 .claim(Claims.ACCOUNT_TYPE, account.accountType)
                 .claim(Claims.TOKEN_USE, "access")
                 .claim("jti", UUID.randomUUID().toString())
+                .claim(SESSION_CLAIM, session.toString())
+                .claim(VERSION_CLAIM, account.tokenVersion)
                 .expiresIn(ttl);
+        if (network != null) {
+            claims.claim(NETWORK_CLAIM, network);
+        }
         if (account.email != null) {
             claims.claim(Claims.EMAIL, account.email);
         }
@@ -100,7 +116,12 @@ public class TokenService {
         if (jwt.isEmpty()) {
             return Optional.empty();
         }
-        Caller caller = Caller.of(jwt.get());
+        Caller caller;
+        try {
+            caller = Caller.of(jwt.get());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
         long exp = jwt.get().getExpirationTime();
         if (exp > 0) {
             verified.put(token, caller, exp * 1000L, now);

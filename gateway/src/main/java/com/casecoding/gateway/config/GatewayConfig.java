@@ -43,9 +43,23 @@ public interface GatewayConfig {
 
     Login login();
 
+    Guest guest();
+
+    Revocation revocation();
+
     Password password();
 
     Admin admin();
+
+    /**
+     * Networks (CIDR) of the proxies in front of the gateway whose forwarding header is believed: the Ingress
+     * controller's pod range, a load balancer. Empty (the default): the connection's peer is the client.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** The header the trusted proxies write: {@code x-forwarded-for} or {@code forwarded} (RFC 7239). */
+    @WithDefault("x-forwarded-for")
+    String forwardedHeader();
 
     interface Route {
         String upstream();
@@ -85,6 +99,25 @@ public interface GatewayConfig {
         Duration grantTtl();
 
         /**
+         * How long past its {@code exp} (and before its {@code nbf}) a token is still accepted: the platform's one
+         * clock skew, {@code CASECODING_JWT_CLOCK_SKEW} (the services read the same value as
+         * {@code mp.jwt.verify.clock.skew}).
+         */
+        Duration clockSkew();
+
+        /**
+         * A refresh token rotated this recently may be used once more (two browser tabs refreshing at the same time)
+         * from the same address, giving a second token of the same sign-in instead of ending it; any other reuse of a
+         * rotated token ends the sign-in.
+         */
+        @WithDefault("10s")
+        Duration refreshReuseGrace();
+
+        /** How many times a rotated refresh token may be used again inside the grace. */
+        @WithDefault("2")
+        int refreshReuseGraceUses();
+
+        /**
          * How many verified access tokens the proxy remembers (by exact token string, each until its {@code exp}) so a
          * repeated token skips the RS256 check; 0 turns the cache off. About 1.5 KB per entry.
          */
@@ -107,16 +140,83 @@ public interface GatewayConfig {
         Map<String, Integer> perMinute();
     }
 
+    /** Login throttling; see {@code accounts.LoginThrottle}. */
     interface Login {
+        /** Failures of one e-mail from one address before delays begin. */
         int freeFailures();
+
+        /** Failures from one address, any e-mails (and registrations of taken e-mails), before delays begin. */
+        int addressFreeFailures();
+
+        /** Failures of one e-mail from networks it never signed in from, before delays begin there. */
+        int accountFreeFailures();
 
         Duration baseDelay();
 
         Duration maxDelay();
+
+        /** Failures are forgotten this long after the last one. */
+        Duration forgetAfter();
+
+        /** A network an account signed in from stays familiar this long after the last success from it. */
+        Duration familiarFor();
+    }
+
+    /** Guest tokens: how many one address gets, the range a token is bound to, how long guest rows stay. */
+    interface Guest {
+        /** Guest tokens one client address (IPv4 address, IPv6 /64) gets per {@link #window()}. */
+        int maxPerAddress();
+
+        Duration window();
+
+        /** A guest token is valid only from its client's network: IPv4 prefix length. */
+        @WithDefault("24")
+        int ipv4Prefix();
+
+        /** IPv6 prefix length of the network a guest token is bound to. */
+        @WithDefault("48")
+        int ipv6Prefix();
+
+        /** How often guests whose tokens have all expired are deleted. */
+        @WithDefault("1h")
+        Duration purgeEvery();
+
+        /** Guests deleted per statement (a purge loops until none is left). */
+        @WithDefault("500")
+        int purgeBatch();
+    }
+
+    /** Access tokens that stop working early; see {@code auth.Revocations}. */
+    interface Revocation {
+        /** How often each replica reads the revocations other replicas stored. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Revocations kept in memory at most (about 100 bytes each). */
+        @WithDefault("100000")
+        int maxEntries();
     }
 
     interface Password {
         int minLength();
+
+        /**
+         * Argon2id derivations (hash or verify) at once. Unset: as many as {@link #hashHeapShare()} of the maximum
+         * heap holds, at about 20 MiB each.
+         */
+        Optional<Integer> maxConcurrentHashes();
+
+        /** Share of the maximum heap that running password hashes may take (when max-concurrent-hashes is unset). */
+        @WithDefault("0.4")
+        double hashHeapShare();
+
+        /** Derivations that may wait for a free permit; beyond them a sign-in is refused at once (503). */
+        @WithDefault("16")
+        int hashQueueSize();
+
+        /** How long a derivation waits for a permit before the request is refused (503 with Retry-After). */
+        @WithDefault("1s")
+        Duration hashQueueWait();
     }
 
     interface Admin {

@@ -2,6 +2,8 @@ package com.casecoding.gateway.proxy;
 
 import com.casecoding.common.security.Claims;
 import com.casecoding.common.web.RequestIds;
+import com.casecoding.gateway.web.ClientAddress;
+import com.casecoding.gateway.web.IpAddress;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -15,7 +17,8 @@ import java.util.List;
 /**
  * Filter 1 of the proxy: the headers between client and upstream. A client may not set the headers only the gateway
  * speaks to the services (the view grant, {@code X-Forwarded-*}, {@code Forwarded}): they are dropped, then the
- * gateway's own are set (client address, scheme and host as the gateway saw them) and the request id the common filter
+ * gateway's own are set (the client's address as {@link ClientAddress} reads it behind trusted proxies, scheme and
+ * host as the gateway saw them) and the request id the common filter
  * chose is forwarded. In the response, hop-by-hop headers are not relayed, and the upstream's request id does not
  * replace the gateway's. (HttpProxy itself drops the request's hop-by-hop headers and its Host.)
  */
@@ -38,12 +41,21 @@ final class ForwardedHeadersFilter implements ProxyInterceptor {
         return java.util.Arrays.stream(names).map(HttpHeaders::createOptimized).toList();
     }
 
+    private final ClientAddress clients;
+
+    ForwardedHeadersFilter(ClientAddress clients) {
+        this.clients = clients;
+    }
+
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         HttpServerRequest request = ProxyCall.request(context);
+        // read before the client's forwarded headers are dropped: behind a trusted proxy they name the client
+        IpAddress client = clients.of(request);
+        ProxyCall.client(context, client);
         MultiMap headers = context.request().headers();
         GATEWAY_ONLY.forEach(headers::remove);
-        headers.set(FORWARDED_FOR, ProxyCall.clientAddress(request));
+        headers.set(FORWARDED_FOR, client.text());
         headers.set(FORWARDED_PROTO, request.scheme() == null ? "http" : request.scheme());
         if (request.authority() != null) {
             headers.set(FORWARDED_HOST, request.authority().toString());

@@ -4,6 +4,8 @@ import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.web.RequestIds;
 import com.casecoding.gateway.auth.Caller;
+import com.casecoding.gateway.web.ClientAddress;
+import com.casecoding.gateway.web.IpAddress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Context;
@@ -27,6 +29,7 @@ final class ProxyCall {
     /** The routing context local Quarkus' Micrometer binder takes the {@code uri} tag from (as Quarkus REST sets it). */
     private static final String METRICS_URI_KEY = "UrlPathTemplate";
     private static final String CALLER = "casecoding.caller";
+    private static final String CLIENT = "casecoding.client";
 
     private ProxyCall() {
     }
@@ -78,8 +81,15 @@ final class ProxyCall {
         }
     }
 
-    /** The address the client's connection comes from (rate limits, {@code X-Forwarded-For}). */
-    static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    /**
+     * The client of this request, behind the trusted proxies if any ({@link ClientAddress}); resolved once, by the
+     * first filter, for the rate limits, the guest binding and {@code X-Forwarded-For}.
+     */
+    static IpAddress client(ProxyContext context) {
+        return context.get(CLIENT, IpAddress.class);
+    }
+
+    static void client(ProxyContext context, IpAddress client) {
+        context.set(CLIENT, client);
     }
 }

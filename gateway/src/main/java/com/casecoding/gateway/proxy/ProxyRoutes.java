@@ -1,6 +1,8 @@
 package com.casecoding.gateway.proxy;
 
+import com.casecoding.gateway.auth.TokenAdmission;
 import com.casecoding.gateway.auth.TokenService;
+import com.casecoding.gateway.web.ClientAddress;
 import com.casecoding.gateway.config.GatewayConfig;
 import com.casecoding.gateway.quota.ViewGrantIssuer;
 import com.casecoding.gateway.quota.ViewQuotaService;
@@ -72,6 +74,10 @@ public class ProxyRoutes {
     ObjectMapper json;
     @Inject
     MeterRegistry registry;
+    @Inject
+    ClientAddress clients;
+    @Inject
+    TokenAdmission admission;
 
     /** The routed prefixes, longest first. */
     private List<Prefix> prefixes;
@@ -86,7 +92,7 @@ public class ProxyRoutes {
         Set<String> upstreamAuthorities = new HashSet<>();
         routes.forEach(route -> upstreamAuthorities.add(route.authority()));
         LocationRewriteFilter locations = new LocationRewriteFilter(upstreamAuthorities);
-        ForwardedHeadersFilter forwarded = new ForwardedHeadersFilter();
+        ForwardedHeadersFilter forwarded = new ForwardedHeadersFilter(clients);
         RateLimitFilter rateLimit = new RateLimitFilter(rateLimiter, json);
         ViewQuotaFilter viewQuota = new ViewQuotaFilter(quota, grants, config, vertx, json);
 
@@ -102,7 +108,7 @@ public class ProxyRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                     .origin(context -> context.client().request(new RequestOptions(origin)))
                     .addInterceptor(forwarded)
-                    .addInterceptor(new AuthenticationFilter(tokens, route.authRequired(), json))
+                    .addInterceptor(new AuthenticationFilter(tokens, admission, route.authRequired(), vertx, json))
                     .addInterceptor(rateLimit)
                     .addInterceptor(viewQuota)
                     .addInterceptor(locations)

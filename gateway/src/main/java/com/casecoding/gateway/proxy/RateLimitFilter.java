@@ -27,14 +27,12 @@ final class RateLimitFilter implements ProxyInterceptor {
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         HttpServerRequest request = ProxyCall.request(context);
         Caller caller = ProxyCall.caller(context);
-        RateLimiter.Result rate = limiter.acquire(request.path(), caller, () -> ProxyCall.clientAddress(request));
+        RateLimiter.Result rate = limiter.acquire(request.path(), caller, () -> ProxyCall.client(context).bucket());
         if (rate.allowed()) {
             return context.sendRequest();
         }
         String wait = Long.toString(rate.retryAfterSeconds());
-        return ProxyCall.refuse(context, json, ProblemType.RATE_LIMITED, 429, "Your plan allows " + rate.perMinute()
-                        + " " + rate.group() + " requests per minute. Try again in " + wait + " seconds"
-                        + ("pro".equals(caller.plan()) ? "." : ", or upgrade your plan for a higher limit."), null)
+        return ProxyCall.refuse(context, json, ProblemType.RATE_LIMITED, 429, RateLimiter.refusal(rate, caller), null)
                 .map(response -> response.putHeader("Retry-After", wait));
     }
 }

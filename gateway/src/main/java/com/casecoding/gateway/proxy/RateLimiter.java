@@ -14,6 +14,10 @@ import java.util.function.Supplier;
  * Per-plan request rates for the groups in {@code gateway.rate-limits} (search, assistant, jobs, auth): a token bucket
  * per group and account (or client address without a token), refilled continuously. Buckets live in this replica's
  * memory, so with N replicas behind a balancer the effective limit is up to N times the setting.
+ * <p>
+ * The one rate-limit decision of the gateway: the proxy asks {@link #acquire} for routed requests, and
+ * {@code web.OwnEndpointRateLimit} for the gateway's own endpoints ({@code /api/auth/*}); both answer a refusal
+ * with {@link #refusal}.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -62,6 +66,17 @@ public class RateLimiter {
             }
         }
         return Result.FREE;
+    }
+
+    /** The {@code detail} of the 429 problem for a refused {@code rate}; the answer carries {@code Retry-After}. */
+    public static String refusal(Result rate, Caller caller) {
+        String wait = " Try again in " + rate.retryAfterSeconds() + " second" + (rate.retryAfterSeconds() == 1 ? "" : "s");
+        if (caller.anonymous()) {
+            return "At most " + rate.perMinute() + " " + rate.group() + " requests per minute are allowed from one "
+                    + "address without a token." + wait + ".";
+        }
+        return "Your plan allows " + rate.perMinute() + " " + rate.group() + " requests per minute." + wait
+                + ("pro".equals(caller.plan()) ? "." : ", or upgrade your plan for a higher limit.");
     }
 
     @Scheduled(every = "5m", delayed = "5m")

@@ -2,13 +2,18 @@ package com.casecoding.gateway.accounts;
 
 import com.casecoding.gateway.support.Accounts;
 import com.casecoding.gateway.support.GatewayTestResource;
+import com.casecoding.gateway.support.TestClock;
 import com.casecoding.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -25,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(GatewayTestResource.class)
 class AccountsTest {
+
+    @Inject
+    TestClock clock;
 
     private static Response post(String path, String body) {
         return given().contentType("application/json").body(body).when().post(path);
@@ -73,6 +81,17 @@ class AccountsTest {
     }
 
     @Test
+    void aFieldNamedTwiceIsRefused() {
+        // two parsers could keep different copies (the first e-mail checked, the second stored): refuse the body
+        post("/api/auth/register", "{\"email\":\"" + Accounts.uniqueEmail() + "\",\"password\":\"" + Accounts.PASSWORD
+                + "\",\"accountType\":\"coder\",\"accountType\":\"employer\"}")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://casecoding.com/problems/malformed-body"))
+                .body("violations.field", hasItem("accountType"))
+                .body("detail", containsString("more than once"));
+    }
+
+    @Test
     void noBodyCanSetItsOwnRoleOrPlan() {
         String email = Accounts.uniqueEmail();
         post("/api/auth/register", "{\"email\":\"" + email + "\",\"password\":\"Lumbar-Puncture-62270\","
@@ -105,7 +124,7 @@ class AccountsTest {
     }
 
     @Test
-    void repeatedFailuresAreThrottledThenReleased() throws InterruptedException {
+    void repeatedFailuresAreThrottledThenReleased() {
         String email = Accounts.uniqueEmail();
         Accounts.register(email, null).then().statusCode(201);
         String wrong = "{\"email\":\"" + email + "\",\"password\":\"Not-The-Password-1\"}";
@@ -123,29 +142,86 @@ class AccountsTest {
             post("/api/auth/login", ghost).then().statusCode(401);
         }
         post("/api/auth/login", ghost).then().statusCode(429);
-        Thread.sleep(2500);
-        post("/api/auth/login", right).then().statusCode(200);
+        try {
+            clock.advance(Duration.ofMillis(2500));
+            post("/api/auth/login", right).then().statusCode(200);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private static Response refresh(String address, String refreshToken) {
+        return Accounts.from(address).contentType("application/json")
+                .body("{\"refreshToken\":\"" + refreshToken + "\"}").when().post("/api/auth/refresh");
     }
 
     @Test
-    void refreshRotatesAndReuseEndsTheSession() {
+    void refreshRotatesAndALateReuseEndsTheSignIn() {
+        String address = Accounts.uniqueAddress();
         Response registered = Accounts.register(Accounts.uniqueEmail(), null);
         String first = registered.path("refreshToken");
-        Response rotated = post("/api/auth/refresh", "{\"refreshToken\":\"" + first + "\"}");
+        Response rotated = refresh(address, first);
         rotated.then().statusCode(200).body("accessToken", notNullValue());
         String second = rotated.path("refreshToken");
+        String access = rotated.path("accessToken");
         assertNotEquals(first, second);
-        post("/api/auth/refresh", "{\"refreshToken\":\"" + first + "\"}").then().statusCode(401)
-                .contentType("application/problem+json");
-        // the replay revoked the whole family, so the newer token is dead too
-        post("/api/auth/refresh", "{\"refreshToken\":\"" + second + "\"}").then().statusCode(401);
+        try {
+            clock.advance(Duration.ofSeconds(11));
+            refresh(address, first).then().statusCode(401).contentType("application/problem+json");
+        } finally {
+            clock.reset();
+        }
+        // the replay ended the whole sign-in: the newer refresh token and the access tokens of the sign-in are dead
+        refresh(address, second).then().statusCode(401);
+        given().auth().oauth2(access).get("/api/me").then().statusCode(401);
     }
 
     @Test
-    void logoutRevokesTheRefreshToken() {
-        String refresh = Accounts.register(Accounts.uniqueEmail(), null).path("refreshToken");
+    void aRotatedTokenReplayedFromAnotherAddressEndsTheSignInAtOnce() {
+        String first = Accounts.register(Accounts.uniqueEmail(), null).path("refreshToken");
+        String second = refresh("198.51.100.10", first).then().statusCode(200).extract().path("refreshToken");
+        refresh("203.0.113.10", first).then().statusCode(401);
+        refresh("198.51.100.10", second).then().statusCode(401);
+    }
+
+    @Test
+    void twoTabsRefreshingTheSameTokenAtOnceBothStaySignedIn() throws Exception {
+        String address = Accounts.uniqueAddress();
+        String shared = Accounts.register(Accounts.uniqueEmail(), null).path("refreshToken");
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Response>> tabs = List.of(1, 2).stream().map(tab -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return refresh(address, shared);
+        })).toList();
+        start.countDown();
+        for (CompletableFuture<Response> tab : tabs) {
+            Response r = tab.get();
+            assertEquals(200, r.statusCode(), r.asString());
+            // each tab goes on refreshing with the token it got
+            String next = refresh(address, r.path("refreshToken")).then().statusCode(200).extract().path("accessToken");
+            given().auth().oauth2(next).get("/api/me").then().statusCode(200);
+        }
+        // the grace allows two more uses of a rotated token: a third is a replay and ends the sign-in
+        refresh(address, shared).then().statusCode(200);
+        refresh(address, shared).then().statusCode(401);
+    }
+
+    @Test
+    void logoutEndsTheSignInItsRefreshAndItsAccessTokens() {
+        Response registered = Accounts.register(Accounts.uniqueEmail(), null);
+        String refresh = registered.path("refreshToken");
+        String access = registered.path("accessToken");
+        given().auth().oauth2(access).get("/api/me").then().statusCode(200);
         post("/api/auth/logout", "{\"refreshToken\":\"" + refresh + "\"}").then().statusCode(204);
         post("/api/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}").then().statusCode(401);
+        // the access token of the ended sign-in stops working at once, on the gateway and through it
+        given().auth().oauth2(access).get("/api/me").then().statusCode(401);
+        given().auth().oauth2(access).get("/api/code-systems").then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("signed out"));
         post("/api/auth/logout", "{\"refreshToken\":\"unknown\"}").then().statusCode(204);
         post("/api/auth/refresh", "{}").then().statusCode(400).body("violations.field", hasItem("refreshToken"));
     }

@@ -5,8 +5,11 @@ import com.casecoding.gateway.support.GatewayTestResource;
 import com.casecoding.gateway.support.StubUpstream;
 import com.casecoding.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.net.URL;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(GatewayTestResource.class)
 class RoutingTest {
+
+    /** The management interface's root ({@code http://localhost:<port>/q/}): its own port, with health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void routesByPrefixAndPassesPathQueryBodyAndToken() {
@@ -157,7 +164,7 @@ class RoutingTest {
         String token = Accounts.freeToken();
         given().auth().oauth2(token).when().get("/api/codes/icd10cm/E11.9").then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/echo/item-8812").then().statusCode(200);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(management + "metrics").then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("uri=\"/api/codes/{system}/{code}\""), "code pages");
         org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("uri=\"/api/echo/*\""), "below a prefix");
         org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("E11.9"), "no time series per code");
@@ -215,8 +222,38 @@ class RoutingTest {
     }
 
     @Test
-    void healthIsUp() {
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health/live").then().statusCode(200);
+    void healthAndMetricsAreOnTheManagementInterfaceOnly() {
+        given().get(management + "health/ready").then().statusCode(200);
+        given().get(management + "health/live").then().statusCode(200);
+        given().get(management + "health/started").then().statusCode(200);
+        given().get(management + "metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        // nothing of it on the public port, whatever the Ingress lets through
+        given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/health").then().statusCode(404);
+    }
+
+    @Test
+    void everyAnswerSaysItVariesByOrigin() {
+        String token = Accounts.freeToken();
+        // a proxied answer (the upstream's own Vary is kept), an own endpoint, a preflight and an error
+        given().auth().oauth2(token).header("Origin", "https://app.casecoding.test").get("/api/code-systems")
+                .then().statusCode(200).header("Vary", containsString("Origin"));
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200).header("Vary", containsString("Origin"));
+        given().header("Origin", "https://app.casecoding.test").header("Access-Control-Request-Method", "GET")
+                .options("/api/code-systems").then().header("Vary", containsString("Origin"));
+        given().get("/api/nowhere").then().statusCode(404).header("Vary", containsString("Origin"));
+    }
+
+    @Test
+    void upstreamGetsTheClientBehindTheTrustedProxyNotWhatTheClientWrote() {
+        // 127.0.0.1 is a trusted proxy in these tests: what it appended is the client, what the client wrote is not
+        given().auth().oauth2(Accounts.freeToken()).header("X-Forwarded-For", "6.6.6.6, 198.51.100.77")
+                .get("/api/echo/forwarded-for").then().statusCode(200);
+        assertEquals("198.51.100.77",
+                StubUpstream.get().lastHeaders.get("/api/echo/forwarded-for").getFirst("X-Forwarded-For"));
+        given().auth().oauth2(Accounts.freeToken()).get("/api/echo/forwarded-for-direct").then().statusCode(200);
+        assertEquals("127.0.0.1",
+                StubUpstream.get().lastHeaders.get("/api/echo/forwarded-for-direct").getFirst("X-Forwarded-For"));
     }
 }

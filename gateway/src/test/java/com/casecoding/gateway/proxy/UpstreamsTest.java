@@ -31,6 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(GatewayTestResource.class)
 class UpstreamsTest {
 
+    /** The management interface's root ({@code http://localhost:<port>/q/}), with the metrics. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
+
     @TestHTTPResource("/")
     URI base;
 
@@ -100,7 +105,7 @@ class UpstreamsTest {
         given().auth().oauth2(token).when().get("/api/code-systems").then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/codes/icd10cm/Q99.999").then().statusCode(404);
         given().when().get("/api/jobs").then().statusCode(503);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(management + "metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("gateway_upstream_requests_seconds_count{outcome=\"answered\",route=\"codes\",status=\"200\"}"),
                 "a 200 from code-service");
         assertTrue(metrics.contains("gateway_upstream_requests_seconds_count{outcome=\"answered\",route=\"codes\",status=\"404\"}"),
@@ -147,7 +152,9 @@ class UpstreamsTest {
                 .header("X-Real-IP", "6.6.6.6")
                 .when().get("/api/echo/who").then().statusCode(200).body("method", equalTo("GET"));
         var forwarded = StubUpstream.get().lastHeaders.get("/api/echo/who");
-        assertEquals("127.0.0.1", forwarded.getFirst("X-Forwarded-For"));
+        // the test resource trusts 127.0.0.1 as a proxy: the client is the address it names (ClientAddress), written
+        // by the gateway itself; Forwarded and X-Real-IP are dropped
+        assertEquals("6.6.6.6", forwarded.getFirst("X-Forwarded-For"));
         assertEquals(null, forwarded.getFirst("Forwarded"));
         assertEquals(null, forwarded.getFirst("X-Real-IP"));
         assertEquals("http", forwarded.getFirst("X-Forwarded-Proto"));

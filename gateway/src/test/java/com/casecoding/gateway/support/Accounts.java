@@ -1,6 +1,7 @@
 package com.casecoding.gateway.support;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import java.util.UUID;
 
@@ -12,6 +13,26 @@ public final class Accounts {
     public static final String PASSWORD = "Lumbar-Puncture-62270";
 
     private Accounts() {
+    }
+
+    /**
+     * A request from a client at {@code address}: the tests' gateway trusts 127.0.0.1 as a proxy, so this is what an
+     * Ingress controller would send for that client.
+     */
+    public static RequestSpecification from(String address) {
+        return given().header("X-Forwarded-For", address);
+    }
+
+    /** A documentation address (RFC 5737, 198.51.100.0/24 and 203.0.113.0/24) no other test uses. */
+    public static String uniqueAddress() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return (r.nextBoolean() ? "198.51.100." : "203.0.113.") + r.nextInt(1, 255);
+    }
+
+    /** An IPv6 documentation address (2001:db8::/32) in a /48 of its own. */
+    public static String uniqueIpv6() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "2001:db8:" + Integer.toHexString(r.nextInt(1, 0xffff)) + ":1::" + Integer.toHexString(r.nextInt(1, 0xffff));
     }
 
     public static String uniqueEmail() {

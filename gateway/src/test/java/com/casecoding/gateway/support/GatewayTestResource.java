@@ -10,7 +10,11 @@ import java.util.Map;
 /**
  * Gateway under test: throwaway signing and view grant keys, code-service replaced by {@link StubUpstream},
  * careers-service pointed at a closed port (to see the 503), a route with a one-connection pool, an HTTPS-only upstream
- * ({@link TlsStubUpstream}), a 3 s upstream timeout, short login delays and a small search rate limit.
+ * ({@link TlsStubUpstream}), a 3 s upstream timeout, short login delays and a small search rate limit. Every test
+ * client connects from 127.0.0.1, so the limits per address (auth requests, guests, failed attempts) are raised here;
+ * {@code AbuseLimitsTest} checks them at their real size with its own profile. 127.0.0.1 is a trusted proxy, so a test
+ * can act as clients at other addresses through {@code X-Forwarded-For}. The scheduler is off: tests run the scheduled
+ * jobs themselves, with {@link TestClock} moved as they need.
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,7 +25,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.jwt.issuer", TestTokens.ISSUER);
         config.put("casecoding.view-grant.key-dir", TestKeys.get().viewGrantKeyDir.toString());
         config.put("gateway.routes.codes.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
-        config.put("gateway.routes.codes.prefixes", "/api/codes,/api/edits,/api/code-systems,/api/search,/api/echo,/api/consults");
+        config.put("gateway.routes.codes.prefixes",
+                "/api/codes,/api/edits,/api/code-systems,/api/search,/api/echo,/api/consults,/api/admin/imports");
         config.put("gateway.routes.inbound-mail.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
         config.put("gateway.routes.careers.upstream", "http://127.0.0.1:9");
         // a route whose pool holds one connection and one waiting request (the stub's .../slow paths answer late)
@@ -41,6 +46,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.admin.email", "root.admin@casecoding.test");
         config.put("gateway.admin.password", "Adm1n-Test-Only-Passphrase");
         config.put("quarkus.http.cors.origins", "https://app.casecoding.test");
+        config.put("gateway.trusted-proxies", "127.0.0.1/32");
+        config.put("gateway.rate-limits.auth.per-minute.anonymous", "100000");
+        config.put("gateway.guest.max-per-address", "100000");
+        config.put("gateway.login.address-free-failures", "100000");
+        config.put("quarkus.scheduler.enabled", "false");
         return config;
     }
 

@@ -31,6 +31,19 @@ public final class TestTokens {
         return token(subject, "free", 6, "coder", Set.of(roles));
     }
 
+    /**
+     * The platform's one clock skew (CASECODING_JWT_CLOCK_SKEW's default, set as mp.jwt.verify.clock.skew in every
+     * service and read by the gateway): a token is accepted at most this many seconds past its exp.
+     */
+    public static final int CLOCK_SKEW_SECONDS = 30;
+
+    /** A coder's access token whose {@code exp} was {@code secondsAgo} seconds ago (issued ten minutes before). */
+    public static String expiredCoder(String subject, long secondsAgo) {
+        long now = System.currentTimeMillis() / 1000;
+        return claims(subject, "free", 6, "coder", Set.of("coder")).issuedAt(now - secondsAgo - 600)
+                .expiresAt(now - secondsAgo).jws().keyId(TestKeys.KID).sign(TestKeys.get().privateKey());
+    }
+
     public static String token(String subject, String plan, int viewQuota, String accountType, Set<String> roles) {
         return claims(subject, plan, viewQuota, accountType, roles).jws().keyId(TestKeys.KID)
                 .sign(TestKeys.get().privateKey());

@@ -1,5 +1,6 @@
 package com.casecoding.common.problem;
 
+import com.casecoding.common.json.StrictJson;
 import com.casecoding.common.web.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -83,6 +84,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, HttpServerRequest request) {
+        String duplicate = StrictJson.duplicateField(e);
+        if (duplicate != null) {
+            return new ProblemException(ProblemType.MALFORMED_BODY, 400, ProblemType.MALFORMED_BODY.title(),
+                    "Field '" + duplicate + "' appears more than once in the request body; send each field once.",
+                    List.of(new Problem.Violation(duplicate, "appears more than once")))
+                    .toProblem(request.path(), RequestIds.of(request)).toResponse();
+        }
         String where = e.getLocation() == null ? ""
                 : " near line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return simple(ProblemType.MALFORMED_BODY, 400, "The request body is not valid JSON" + where + ".", request);
