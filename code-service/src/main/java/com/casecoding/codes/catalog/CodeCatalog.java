@@ -1,8 +1,9 @@
 package com.casecoding.codes.catalog;
 
+import com.casecoding.codes.release.CodeKinds;
 import com.casecoding.codes.catalog.StatusJudge.Holding;
 import com.casecoding.codes.catalog.StatusJudge.Official;
-import com.casecoding.codes.imports.ImportCompleted;
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.release.Currency;
 import com.casecoding.codes.release.LoadedRelease;
 import com.casecoding.codes.release.ReleaseCatalog;

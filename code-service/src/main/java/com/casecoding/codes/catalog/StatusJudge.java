@@ -1,5 +1,6 @@
 package com.casecoding.codes.catalog;
 
+import com.casecoding.codes.release.CodeKinds;
 import com.casecoding.codes.catalog.CodeStatus.State;
 import com.casecoding.codes.release.Currency;
 import com.casecoding.codes.release.LoadedRelease;

@@ -1,7 +1,7 @@
 package com.casecoding.codes.claims;
 
 import com.casecoding.codes.catalog.CodeCatalog;
-import com.casecoding.codes.catalog.CodeKinds;
+import com.casecoding.codes.release.CodeKinds;
 import com.casecoding.codes.catalog.CodeStatus;
 import com.casecoding.codes.release.LoadedRelease;
 import com.casecoding.common.codes.CodeKey;

@@ -1,7 +1,7 @@
 package com.casecoding.codes.edits;
 
 import com.casecoding.common.codes.CodeSystem;
-import com.casecoding.codes.imports.ImportCompleted;
+import com.casecoding.codes.release.ImportCompleted;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

@@ -1,6 +1,6 @@
 package com.casecoding.codes.edits;
 
-import com.casecoding.codes.catalog.CodeKinds;
+import com.casecoding.codes.release.CodeKinds;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package com.casecoding.codes.imports;
 
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.release.ReleaseCalendar;
 import com.casecoding.codes.release.ReleasePeriod;
 

@@ -1,5 +1,6 @@
 package com.casecoding.codes.imports;
 
+import com.casecoding.codes.release.ImportCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;

@@ -103,7 +103,7 @@ public class ImportService {
         // whatever a folder inside a root links to, the answer never lists anything outside the roots
         List<String> unrecognized = summary.unrecognized().stream().filter(f -> roots.contains(Path.of(f))).toList();
         return unrecognized.size() == summary.unrecognized().size() ? summary
-                : new ImportSummary(summary.files(), unrecognized, summary.millis());
+                : new ImportSummary(summary.files(), unrecognized, summary.millis(), summary.derived());
     }
 
     public List<ImportRunView> history(int limit) {

@@ -1,5 +1,6 @@
 package com.casecoding.codes.imports;
 
+import com.casecoding.codes.release.ImportCompleted;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;

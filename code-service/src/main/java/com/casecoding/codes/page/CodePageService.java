@@ -1,9 +1,9 @@
 package com.casecoding.codes.page;
 
 import com.casecoding.codes.catalog.CodeCatalog;
-import com.casecoding.codes.catalog.CodeKinds;
+import com.casecoding.codes.release.CodeKinds;
 import com.casecoding.codes.catalog.CodeStatus;
-import com.casecoding.codes.imports.ImportCompleted;
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.release.Currency;
 import com.casecoding.codes.release.LoadedRelease;
 import com.casecoding.codes.release.ReleaseCalendar;

@@ -1,6 +1,6 @@
 package com.casecoding.codes.release;
 
-import com.casecoding.codes.imports.ImportCompleted;
+import com.casecoding.codes.release.ImportCompleted;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

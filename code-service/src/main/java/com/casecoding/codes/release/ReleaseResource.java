@@ -77,7 +77,7 @@ public class ReleaseResource {
     }
 
     static ReleaseView view(LoadedRelease r, boolean current) {
-        String coverage = com.casecoding.codes.catalog.CodeKinds.describe(r.completeFor());
+        String coverage = com.casecoding.codes.release.CodeKinds.describe(r.completeFor());
         return new ReleaseView(r.dataset(), ReleaseCalendar.label(r.dataset()), r.version(), r.effectiveDate(),
                 r.period().from(), r.period().to(), ReleaseCalendar.basis(r.dataset()).description(), current,
                 coverage, r.derived(), r.sourceFile(), r.sourceSha256(), r.rowCount(), r.importedAt(), r.note());

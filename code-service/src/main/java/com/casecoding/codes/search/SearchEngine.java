@@ -1,6 +1,6 @@
 package com.casecoding.codes.search;
 
-import com.casecoding.codes.imports.ImportCompleted;
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.web.AfterStart;

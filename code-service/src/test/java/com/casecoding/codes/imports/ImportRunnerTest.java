@@ -1,5 +1,6 @@
 package com.casecoding.codes.imports;
 
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.testing.JwtTestResource;
 import com.casecoding.testing.PostgresTestResource;
 import com.casecoding.testing.TestTokens;

@@ -6,7 +6,7 @@ import com.casecoding.codes.assistant.data.CodeSearch;
 import com.casecoding.codes.assistant.data.Crosswalk;
 import com.casecoding.codes.assistant.data.EditFacts;
 import com.casecoding.codes.edits.EditTables;
-import com.casecoding.codes.imports.ImportCompleted;
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.search.SearchEngine;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

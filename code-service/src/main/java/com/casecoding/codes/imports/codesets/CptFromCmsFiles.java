@@ -1,6 +1,6 @@
 package com.casecoding.codes.imports.codesets;
 
-import com.casecoding.codes.catalog.CodeKinds;
+import com.casecoding.codes.release.CodeKinds;
 import com.casecoding.codes.imports.ReleaseDeriver;
 import com.casecoding.codes.release.ReleaseCalendar;
 import com.casecoding.codes.release.ReleasePeriod;

@@ -1,6 +1,6 @@
 package com.casecoding.codes.imports.codesets;
 
-import com.casecoding.codes.catalog.CodeKinds;
+import com.casecoding.codes.release.CodeKinds;
 import com.casecoding.common.codes.CodeSystem;
 
 import java.io.IOException;

@@ -66,7 +66,7 @@ public class HistorySection implements CodePageSection {
         List<LoadedRelease> releases = new ArrayList<>(this.releases.releases(ctx.release().dataset()));
         java.util.Collections.reverse(releases); // newest first
         List<String> loaded = releases.stream().map(r -> r.version() + " (" + r.period() + (r.complete() ? ""
-                : ", " + com.casecoding.codes.catalog.CodeKinds.describe(r.completeFor())) + ")").toList();
+                : ", " + com.casecoding.codes.release.CodeKinds.describe(r.completeFor())) + ")").toList();
         List<CodeRepository.Found> found = repository.find(ctx.system(), ctx.code()).stream()
                 .filter(f -> f.release().dataset().equals(ctx.release().dataset())).toList();
         String first = found.isEmpty() ? null : found.get(found.size() - 1).release().version();

@@ -1,6 +1,6 @@
 package com.casecoding.codes.page.sections;
 
-import com.casecoding.codes.catalog.CodeKinds;
+import com.casecoding.codes.release.CodeKinds;
 import com.casecoding.codes.page.CodePageContext;
 import com.casecoding.codes.page.CodePageSection;
 import com.casecoding.common.codes.CodeSystem;

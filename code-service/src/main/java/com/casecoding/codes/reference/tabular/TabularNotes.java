@@ -1,6 +1,6 @@
 package com.casecoding.codes.reference.tabular;
 
-import com.casecoding.codes.imports.ImportCompleted;
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.reference.RefRelease;
 import com.casecoding.codes.reference.ReferenceDatasets;
 import com.casecoding.common.codes.CodeSystem;

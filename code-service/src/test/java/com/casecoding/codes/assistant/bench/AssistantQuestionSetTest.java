@@ -8,7 +8,7 @@ import com.casecoding.codes.assistant.guideline.GuidelineNote;
 import com.casecoding.codes.assistant.understand.CodeMention;
 import com.casecoding.codes.assistant.understand.MentionExtractor;
 import com.casecoding.codes.imports.CodesTestData;
-import com.casecoding.codes.imports.ImportCompleted;
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.imports.ImportRunner;
 import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.testing.JwtTestResource;

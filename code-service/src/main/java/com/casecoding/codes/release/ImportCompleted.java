@@ -1,4 +1,4 @@
-package com.casecoding.codes.imports;
+package com.casecoding.codes.release;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.casecoding.codes.catalog;
+package com.casecoding.codes.release;
 
 import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodeSystem;
