@@ -96,6 +96,10 @@ class RealDataCatalogTest {
     @TestHTTPResource("/")
     URL base;
 
+    /** Health is served on the management interface only (PlatformRulesTest). */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     Path data;
     ImportSummary summary;
 
@@ -267,7 +271,7 @@ class RealDataCatalogTest {
                 .body("find { it.dataset == 'icd10cm' }.state", equalTo("stale"))
                 .body("find { it.dataset == 'icd10cm' }.notice",
                         equalTo("The newest loaded ICD-10-CM release is FY2025, which ended 2025-09-30."));
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(management + "health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'code-releases' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'code-releases' }.data.icd10cm",
                         containsString("which ended 2025-09-30"));

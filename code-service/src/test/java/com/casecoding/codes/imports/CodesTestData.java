@@ -18,12 +18,61 @@ public final class CodesTestData {
 
     /** Removes every release (and through the cascades every row that came with one), import log and edited text. */
     public static void reset(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("truncate codes.code_release, codes.import_run, codes.common_language cascade");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        awaitSearchIndexer();
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                // a truncate waits for every reader of the tables; never longer than the driver's socket timeout
+                s.execute("set lock_timeout = '20s'");
+                s.execute("truncate codes.code_release, codes.import_run, codes.common_language cascade");
+                s.execute("reset lock_timeout");
+                break;
+            } catch (SQLException e) {
+                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || attempt == 2) {
+                    throw new IllegalStateException(e);
+                }
+                // a session left behind by an earlier test (or an earlier application of this JVM) holds the
+                // tables: say which, end it, try once more
+                endSessionsHoldingCodeTables(dataSource);
+            }
         }
         forgetReleases();
+    }
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private static void awaitSearchIndexer() {
+        try {
+            io.quarkus.arc.Arc.container().instance(com.casecoding.codes.search.SearchEngine.class).get()
+                    .awaitIdle(java.time.Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void endSessionsHoldingCodeTables(DataSource dataSource) {
+        String holders = """
+                select a.pid, a.state, a.xact_start, a.application_name, left(a.query, 300)
+                from pg_stat_activity a
+                where a.pid <> pg_backend_pid() and exists (
+                    select 1 from pg_locks l join pg_class r on r.oid = l.relation
+                    join pg_namespace n on n.oid = r.relnamespace
+                    where l.pid = a.pid and l.granted and n.nspname = 'codes')""";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            java.util.List<Integer> pids = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery(holders)) {
+                while (rs.next()) {
+                    pids.add(rs.getInt(1));
+                    System.err.printf("WARNING: CodesTestData.reset: session %d (%s since %s, %s) holds codes "
+                            + "tables: %s%n", rs.getInt(1), rs.getString(2), rs.getObject(3), rs.getString(4),
+                            rs.getString(5));
+                }
+            }
+            for (int pid : pids) {
+                s.execute("select pg_terminate_backend(" + pid + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the sessions holding the codes tables", e);
+        }
     }
 
     /** The code catalog and the release list keep what they read until an import: drop it after a direct write. */
