@@ -52,14 +52,8 @@ class AuthFloodIT {
     static void start() throws Exception {
         platform = Platform.get();
         int port = ServiceProcess.freePort();
-        Map<String, String> env = new java.util.HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", platform.database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", com.casecoding.devdb.EmbeddedDatabase.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("GATEWAY_PORT", Integer.toString(port));
-        env.put("GATEWAY_JWT_KEY_DIR", platform.keyDir.toString());
-        env.put("CODE_SERVICE_URL", platform.codeService.url());
-        env.put("CAREERS_SERVICE_URL", platform.careersService.url());
+        Map<String, String> env = platform.gatewayEnv(port, platform.codeService.url(),
+                platform.careersService.url());
         env.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1/32");
         Path logs = ServiceProcess.repoRoot().resolve("system-tests/target/system-logs");
         Files.createDirectories(logs);

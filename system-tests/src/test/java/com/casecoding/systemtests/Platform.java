@@ -74,6 +74,16 @@ public final class Platform {
 
     /** Another gateway replica on the same database and keys, routing to the given upstreams. */
     public ServiceProcess startGateway(String name, int port, String codeUrl, String careersUrl) throws Exception {
+        Map<String, String> env = gatewayEnv(port, codeUrl, careersUrl);
+        env.putAll(ONE_ADDRESS_FOR_ALL_CLIENTS);
+        return ServiceProcess.start(name, "gateway", port, env);
+    }
+
+    /**
+     * What a gateway replica of this platform needs: the database, the token and view-grant keys, the upstreams and the
+     * first admin; without the lifted per-address limits of {@link #ONE_ADDRESS_FOR_ALL_CLIENTS}.
+     */
+    public Map<String, String> gatewayEnv(int port, String codeUrl, String careersUrl) {
         Map<String, String> env = commonEnv(port);
         env.put("GATEWAY_PORT", Integer.toString(port));
         env.put("GATEWAY_JWT_KEY_DIR", keyDir.toString());
@@ -81,8 +91,7 @@ public final class Platform {
         env.put("CAREERS_SERVICE_URL", careersUrl);
         env.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.putAll(ONE_ADDRESS_FOR_ALL_CLIENTS);
-        return ServiceProcess.start(name, "gateway", port, env);
+        return env;
     }
 
     /**
