@@ -30,6 +30,7 @@ public final class Platform {
     public ServiceProcess careersService;
     public final ServiceProcess gateway;
     private Map<String, String> careersEnv;
+    private Map<String, String> common;
 
     private Platform() throws Exception {
         database = EmbeddedDatabase.start(null, 0);
@@ -49,9 +50,10 @@ public final class Platform {
         int gatewayPort = ServiceProcess.freePort();
         int codePort = ServiceProcess.freePort();
         int careersPort = ServiceProcess.freePort();
-        Map<String, String> common = commonEnv(gatewayPort);
+        common = commonEnv(gatewayPort);
         codeService = ServiceProcess.start("code-service", "code-service", codePort,
-                with(common, "CODE_SERVICE_PORT", Integer.toString(codePort), "CODES_DEMO_DATA", "true"));
+                with(common, "CODE_SERVICE_PORT", Integer.toString(codePort), "CODES_DEMO_DATA", "true",
+                        "CASECODING_DATA_GENERATION_POLL", "1s"));
         careersEnv = with(common, "CAREERS_SERVICE_PORT", Integer.toString(careersPort), "CAREERS_DEMO_DATA", "true");
         careersService = ServiceProcess.start("careers-service", "careers-service", careersPort, careersEnv);
         gateway = startGateway("gateway", gatewayPort, "http://127.0.0.1:" + codePort, "http://127.0.0.1:" + careersPort);
@@ -70,6 +72,12 @@ public final class Platform {
         if (!careersService.alive()) {
             careersService = ServiceProcess.start("careers-service", "careers-service", careersService.port, careersEnv);
         }
+    }
+
+    /** Another code-service replica on the same database and keys (the demo data is already there). */
+    public ServiceProcess startCodeService(String name, int port) throws Exception {
+        return ServiceProcess.start(name, "code-service", port, with(common, "CODE_SERVICE_PORT",
+                Integer.toString(port), "CASECODING_DATA_GENERATION_POLL", "1s"));
     }
 
     /** Another gateway replica on the same database and keys, routing to the given upstreams. */

@@ -4,6 +4,7 @@ import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.security.Claims;
+import com.casecoding.codes.release.DataGeneration;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +42,9 @@ import java.time.format.DateTimeParseException;
 @Tag(name = "Code pages", description = "One page per code: official and plain-language descriptions, hierarchy, "
         + "crosswalks, history")
 public class CodePageResource {
+
+    @Inject
+    DataGeneration generation;
 
     @Inject
     CodePageService service;
@@ -116,7 +120,8 @@ public class CodePageResource {
         }
         CodeRepository.CommonLanguage saved = repository.saveCommonLanguage(codeSystem, normalized,
                 request.text().strip(), jwt.getSubject());
-        service.invalidate();
+        // pages, search and assistant here and on every other replica
+        generation.textsChanged("common-language " + codeSystem.id() + " " + normalized);
         return new CommonLanguageView(codeSystem.id(), codeSystem.display(normalized), saved.text(),
                 saved.updatedBy(), saved.updatedAt());
     }

@@ -12,6 +12,7 @@ import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
+import com.casecoding.codes.release.CodeTextsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -77,6 +78,10 @@ public class CodePageService {
     private volatile LocalDate cacheDay;
 
     void onImport(@Observes ImportCompleted event) {
+        invalidate();
+    }
+
+    void onTexts(@Observes CodeTextsChanged event) {
         invalidate();
     }
 

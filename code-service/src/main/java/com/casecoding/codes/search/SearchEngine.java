@@ -4,6 +4,7 @@ import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.web.AfterStart;
+import com.casecoding.codes.release.CodeTextsChanged;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +71,10 @@ public class SearchEngine {
 
     void onImport(@Observes ImportCompleted event) {
         requestRebuild("import of " + event.datasets());
+    }
+
+    void onTexts(@Observes CodeTextsChanged event) {
+        requestRebuild("texts changed: " + event.what());
     }
 
     void onStop(@Observes ShutdownEvent event) {

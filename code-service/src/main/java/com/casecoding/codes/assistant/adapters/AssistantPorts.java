@@ -8,6 +8,7 @@ import com.casecoding.codes.assistant.data.EditFacts;
 import com.casecoding.codes.edits.EditTables;
 import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.search.SearchEngine;
+import com.casecoding.codes.release.CodeTextsChanged;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -59,6 +60,10 @@ public class AssistantPorts {
     }
 
     void onImport(@Observes ImportCompleted event) {
+        codes().invalidate();
+    }
+
+    void onTexts(@Observes CodeTextsChanged event) {
         codes().invalidate();
     }
 
