@@ -1,17 +1,21 @@
 package com.casecoding.codes.web;
 
+import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.testing.JwtTestResource;
 import com.casecoding.testing.PostgresTestResource;
 import com.casecoding.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.net.URL;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,6 +25,9 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(JwtTestResource.class)
 class PlatformRulesTest {
+
+    @Inject
+    SearchEngine search;
 
     @TestHTTPResource(value = "/", management = true)
     URL management;
@@ -44,7 +51,9 @@ class PlatformRulesTest {
     }
 
     @Test
-    void healthAndMetricsAreOnTheManagementInterfaceOnly() {
+    void healthAndMetricsAreOnTheManagementInterfaceOnly() throws InterruptedException {
+        // ready once the search index built at start is in service (SearchIndexCheck)
+        assertTrue(search.awaitIdle(Duration.ofSeconds(60)));
         given().get(management + "health/ready").then().statusCode(200);
         given().get(management + "metrics").then().statusCode(200).body(containsString("http_server"));
         given().get("/q/metrics").then().statusCode(404);

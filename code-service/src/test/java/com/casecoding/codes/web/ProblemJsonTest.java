@@ -1,14 +1,17 @@
 package com.casecoding.codes.web;
 
+import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.testing.JwtTestResource;
 import com.casecoding.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -27,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(JwtTestResource.class)
 class ProblemJsonTest {
+
+    @Inject
+    SearchEngine search;
 
     @TestHTTPResource(value = "/", management = true)
     java.net.URL management;
@@ -170,8 +176,10 @@ class ProblemJsonTest {
     }
 
     @Test
-    void healthAndOpenApiAreServed() {
+    void healthAndOpenApiAreServed() throws InterruptedException {
         // health and metrics: on the management interface (PlatformRulesTest)
+        // ready once the search index built at start is in service (SearchIndexCheck)
+        assertTrue(search.awaitIdle(Duration.ofSeconds(60)));
         given().when().get(management + "health/ready").then().statusCode(200);
         given().when().get(management + "health/live").then().statusCode(200);
         given().when().get(management + "health/started").then().statusCode(200);
