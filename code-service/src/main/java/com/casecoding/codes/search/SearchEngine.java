@@ -81,22 +81,31 @@ public class SearchEngine {
         indexer.shutdownNow();
     }
 
-    /** Schedules a rebuild; requests during a build coalesce into one more build after it. */
+    /**
+     * Schedules a rebuild; requests during a build coalesce into one more build after it. A request that arrives
+     * while the worker is finishing is never lost: the worker looks at {@code again} once more after it cleared
+     * {@code building}, and takes the build back if a request slipped in between.
+     */
     public void requestRebuild(String reason) {
+        again.set(true);
         if (!building.compareAndSet(false, true)) {
-            again.set(true);
             return;
         }
-        indexer.submit(() -> {
+        indexer.submit(() -> buildWhileRequested(reason));
+    }
+
+    private void buildWhileRequested(String reason) {
+        do {
             try {
-                do {
-                    again.set(false);
+                while (again.getAndSet(false)) {
                     rebuildNow(reason);
-                } while (again.get());
+                }
             } finally {
                 building.set(false);
             }
-        });
+            // a request between the last getAndSet and building.set(false) saw building=true and left the build to
+            // this worker: take it back (or leave it to the worker that request started)
+        } while (again.get() && building.compareAndSet(false, true));
     }
 
     private void rebuildNow(String reason) {
@@ -173,7 +182,7 @@ public class SearchEngine {
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
-            if (ready() && !building.get()) {
+            if (ready() && !building.get() && !again.get()) {
                 return true;
             }
             Thread.sleep(20);
