@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import java.io.Reader;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,27 +28,27 @@ final class AocParser {
         CsvRecords.Record r = records.header(c -> c.equalsIgnoreCase("AOC_Edit_Type"), 2, "'AOC_Edit_Type'");
         if (r.cells().size() != 8 || !r.cell(1).trim().equalsIgnoreCase("Add-On_Code")
                 || !r.cell(3).trim().equalsIgnoreCase("Primary_Code")) {
-            throw new FileLayoutException(file, r.line(), "header must have the 8 CMS AOC columns");
+            throw new MalformedFileException(file, r.line(), "header must have the 8 CMS AOC columns");
         }
         List<Row> rows = new ArrayList<>();
         while ((r = records.nextData()) != null) {
             int line = r.line();
             if (r.cells().size() != 8) {
-                throw new FileLayoutException(file, line, "expected 8 cells, found " + r.cells().size());
+                throw new MalformedFileException(file, line, "expected 8 cells, found " + r.cells().size());
             }
             String t = r.cell(0).trim();
             if (!t.equals("1") && !t.equals("2") && !t.equals("3")) {
-                throw new FileLayoutException(file, line, "AOC_Edit_Type '" + r.cell(0) + "' must be 1, 2 or 3");
+                throw new MalformedFileException(file, line, "AOC_Edit_Type '" + r.cell(0) + "' must be 1, 2 or 3");
             }
             int type = t.charAt(0) - '0';
             String addOn = Fields.code(r.cell(1), file, line, "Add-On_Code");
             String primary = Fields.code(r.cell(3), file, line, "Primary_Code");
             if (type == 2 && !primary.equals(CONTRACTOR_DEFINED)) {
-                throw new FileLayoutException(file, line, "type 2 edits carry CCCCC as primary code, not " + primary);
+                throw new MalformedFileException(file, line, "type 2 edits carry CCCCC as primary code, not " + primary);
             }
             LocalDate effective = Fields.julian(r.cell(5), file, line, "AOC_Edit_EffDT");
             if (effective == null) {
-                throw new FileLayoutException(file, line, "AOC_Edit_EffDT is required");
+                throw new MalformedFileException(file, line, "AOC_Edit_EffDT is required");
             }
             String notes = r.cell(7).trim();
             if (notes.length() >= 2 && notes.startsWith("\"") && notes.endsWith("\"")) {
@@ -58,7 +59,7 @@ final class AocParser {
                     Fields.julian(r.cell(6), file, line, "AOC_Edit_DelDT"), notes));
         }
         if (rows.isEmpty()) {
-            throw new FileLayoutException(file, 1, "no data rows after the header");
+            throw new MalformedFileException(file, 1, "no data rows after the header");
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -41,11 +42,11 @@ final class CsvRecords {
         int seen = 0;
         while ((r = next()) != null && !isHeader.test(r.cell(0).trim())) {
             if (++seen > maxBefore) {
-                throw new FileLayoutException(file, r.line(), "no " + what + " header in the first records");
+                throw new MalformedFileException(file, r.line(), "no " + what + " header in the first records");
             }
         }
         if (r == null) {
-            throw new FileLayoutException(file, 1, "no " + what + " header");
+            throw new MalformedFileException(file, 1, "no " + what + " header");
         }
         return r;
     }
@@ -73,7 +74,7 @@ final class CsvRecords {
         while (true) {
             if (quoted) {
                 if (c == -1) {
-                    throw new FileLayoutException(file, start, "a quoted cell opened here is never closed");
+                    throw new MalformedFileException(file, start, "a quoted cell opened here is never closed");
                 }
                 if (c == '"') {
                     int d = read();
@@ -114,7 +115,7 @@ final class CsvRecords {
                 quoted = true;
                 wasQuoted = true;
             } else if (c == '"') {
-                throw new FileLayoutException(file, line, "a double quote inside an unquoted cell");
+                throw new MalformedFileException(file, line, "a double quote inside an unquoted cell");
             } else {
                 cell.append((char) c);
             }

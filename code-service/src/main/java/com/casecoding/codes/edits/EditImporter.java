@@ -135,8 +135,6 @@ public class EditImporter implements DatasetImporter {
             List<?> parsed;
             try (Reader in = open(file)) {
                 parsed = parse(dataset, file.getFileName().toString(), in);
-            } catch (FileLayoutException e) {
-                throw new MalformedFileException(file, e.line(), e.reason());
             }
             rows += write(dataset, parsed, ctx, rows);
         }
@@ -155,7 +153,7 @@ public class EditImporter implements DatasetImporter {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
     }
 
-    /** Parses a whole file of the dataset's layout; throws {@link FileLayoutException} on the first bad line. */
+    /** Parses a whole file of the dataset's layout; throws {@link MalformedFileException} on the first bad line. */
     static List<?> parse(EditDataset dataset, String fileName, Reader in) {
         return switch (dataset) {
             case MPFS_RVU -> RvuParser.parse(in, fileName);

@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import com.casecoding.common.codes.CodeSystem;
 
 import java.math.BigDecimal;
@@ -17,7 +18,7 @@ final class Fields {
         String v = CodeSystem.compact(value);
         if (v == null || !(CodeSystem.CPT.accepts(v) || CodeSystem.HCPCS.accepts(v)
                 || v.equals(AocParser.CONTRACTOR_DEFINED))) {
-            throw new FileLayoutException(file, line, column + " '" + value + "' is not a CPT code (99213, 0001F, "
+            throw new MalformedFileException(file, line, column + " '" + value + "' is not a CPT code (99213, 0001F, "
                     + "0042T, 0001U) or a HCPCS Level II code (J1885)");
         }
         return v;
@@ -31,7 +32,7 @@ final class Fields {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new FileLayoutException(file, line, column + " '" + value + "' is not a whole number >= 0");
+            throw new MalformedFileException(file, line, column + " '" + value + "' is not a whole number >= 0");
         }
     }
 
@@ -39,7 +40,7 @@ final class Fields {
         try {
             return new BigDecimal(value.trim());
         } catch (NumberFormatException e) {
-            throw new FileLayoutException(file, line, column + " '" + value + "' is not a number");
+            throw new MalformedFileException(file, line, column + " '" + value + "' is not a number");
         }
     }
 
@@ -50,12 +51,12 @@ final class Fields {
             return null;
         }
         if (!v.matches("\\d{7}")) {
-            throw new FileLayoutException(file, line, column + " '" + value + "' is not a Julian date YYYYDDD");
+            throw new MalformedFileException(file, line, column + " '" + value + "' is not a Julian date YYYYDDD");
         }
         try {
             return LocalDate.ofYearDay(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4)));
         } catch (DateTimeException e) {
-            throw new FileLayoutException(file, line, column + " '" + value + "' has no such day of the year");
+            throw new MalformedFileException(file, line, column + " '" + value + "' has no such day of the year");
         }
     }
 
@@ -66,13 +67,13 @@ final class Fields {
             return null;
         }
         if (!v.matches("\\d{8}")) {
-            throw new FileLayoutException(file, line, column + " '" + value + "' is not a date YYYYMMDD");
+            throw new MalformedFileException(file, line, column + " '" + value + "' is not a date YYYYMMDD");
         }
         try {
             return LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4, 6)),
                     Integer.parseInt(v.substring(6)));
         } catch (DateTimeException e) {
-            throw new FileLayoutException(file, line, column + " '" + value + "' is not a calendar date");
+            throw new MalformedFileException(file, line, column + " '" + value + "' is not a calendar date");
         }
     }
 }

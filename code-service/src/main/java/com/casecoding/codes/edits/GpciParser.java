@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -44,7 +45,7 @@ final class GpciParser {
                     header = text.toUpperCase(java.util.Locale.ROOT).contains("PW GPCI")
                             || text.toUpperCase(java.util.Locale.ROOT).contains("WORK GPCI");
                     if (!header && line > 10) {
-                        throw new FileLayoutException(file, line, "no header line naming the work (PW) GPCI");
+                        throw new MalformedFileException(file, line, "no header line naming the work (PW) GPCI");
                     }
                     continue;
                 }
@@ -58,17 +59,17 @@ final class GpciParser {
                         ended = true;
                         continue; // footnotes
                     }
-                    throw new FileLayoutException(file, line,
+                    throw new MalformedFileException(file, line,
                             "expected MAC, state, locality, name and three GPCI values");
                 }
                 if (ended) {
-                    throw new FileLayoutException(file, line, "locality row after the footnotes");
+                    throw new MalformedFileException(file, line, "locality row after the footnotes");
                 }
                 Row row = new Row(line, m.group(1), m.group(2), m.group(3), m.group(4).trim(),
                         new BigDecimal(m.group(5)), new BigDecimal(m.group(6)), new BigDecimal(m.group(7)));
                 Integer previous = seen.putIfAbsent(row.mac() + row.locality(), line);
                 if (previous != null) {
-                    throw new FileLayoutException(file, line, "MAC " + row.mac() + " locality " + row.locality()
+                    throw new MalformedFileException(file, line, "MAC " + row.mac() + " locality " + row.locality()
                             + " already listed on line " + previous);
                 }
                 rows.add(row);
@@ -77,7 +78,7 @@ final class GpciParser {
             throw new UncheckedIOException(e);
         }
         if (rows.isEmpty()) {
-            throw new FileLayoutException(file, 1, "no locality rows");
+            throw new MalformedFileException(file, 1, "no locality rows");
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -32,7 +33,7 @@ final class LocalityParser {
                 if (!header) {
                     header = text.contains("Locality") && text.contains("Counties");
                     if (!header && line > 10) {
-                        throw new FileLayoutException(file, line, "no header line naming Locality and Counties");
+                        throw new MalformedFileException(file, line, "no header line naming Locality and Counties");
                     }
                     continue;
                 }
@@ -40,20 +41,20 @@ final class LocalityParser {
                     continue;
                 }
                 if (text.length() < 144) {
-                    throw new FileLayoutException(file, line,
+                    throw new MalformedFileException(file, line,
                             "row is " + text.length() + " characters, counties start at column 144");
                 }
                 String mac = text.substring(4, 9);
                 String locality = text.substring(16, 18);
                 if (!mac.matches("\\d{5}") || !locality.matches("\\d{2}") || !text.substring(0, 4).isBlank()) {
-                    throw new FileLayoutException(file, line,
+                    throw new MalformedFileException(file, line,
                             "expected a 5-digit MAC at columns 5-9 and a 2-digit locality at 17-18");
                 }
                 String rowState = text.substring(22, 45).trim();
                 if (!rowState.isEmpty()) {
                     state = rowState;
                 } else if (state.isEmpty()) {
-                    throw new FileLayoutException(file, line, "first row has no state");
+                    throw new MalformedFileException(file, line, "first row has no state");
                 }
                 rows.add(new Row(line, mac, locality, state, text.substring(45, 143).trim(),
                         text.substring(143).trim()));
@@ -62,7 +63,7 @@ final class LocalityParser {
             throw new UncheckedIOException(e);
         }
         if (rows.isEmpty()) {
-            throw new FileLayoutException(file, 1, "no locality rows");
+            throw new MalformedFileException(file, 1, "no locality rows");
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,11 +27,11 @@ final class MueParser {
         String valueHeader = r.cell(1).trim();
         if (r.cells().size() < 4 || !valueHeader.toLowerCase(Locale.ROOT).contains("mue values")
                 || !r.cell(2).toLowerCase(Locale.ROOT).contains("adjudication")) {
-            throw new FileLayoutException(file, r.line(),
+            throw new MalformedFileException(file, r.line(),
                     "header must be code, '... MUE Values', 'MUE Adjudication Indicator', 'MUE Rationale'");
         }
         if (expected != null && !valueHeader.toLowerCase(Locale.ROOT).startsWith(expected.mueHeaderPrefix())) {
-            throw new FileLayoutException(file, r.line(), "this is a '" + valueHeader + "' table, expected "
+            throw new MalformedFileException(file, r.line(), "this is a '" + valueHeader + "' table, expected "
                     + expected.label() + " MUE values");
         }
         List<Row> rows = new ArrayList<>();
@@ -38,24 +39,24 @@ final class MueParser {
         while ((r = records.nextData()) != null) {
             int line = r.line();
             if (r.cells().size() != 4) {
-                throw new FileLayoutException(file, line, "expected 4 cells, found " + r.cells().size());
+                throw new MalformedFileException(file, line, "expected 4 cells, found " + r.cells().size());
             }
             String code = Fields.code(r.cell(0), file, line, "code");
             int value = Fields.integer(r.cell(1), file, line, "MUE value");
             String mai = r.cell(2).trim();
             if (mai.isEmpty() || mai.charAt(0) < '1' || mai.charAt(0) > '3'
                     || (mai.length() > 1 && mai.charAt(1) != ' ')) {
-                throw new FileLayoutException(file, line,
+                throw new MalformedFileException(file, line,
                         "adjudication indicator '" + r.cell(2) + "' must start with 1, 2 or 3");
             }
             Integer previous = firstLine.putIfAbsent(code, line);
             if (previous != null) {
-                throw new FileLayoutException(file, line, "code " + code + " already listed on line " + previous);
+                throw new MalformedFileException(file, line, "code " + code + " already listed on line " + previous);
             }
             rows.add(new Row(line, code, value, mai.charAt(0) - '0', r.cell(3).trim()));
         }
         if (rows.isEmpty()) {
-            throw new FileLayoutException(file, 1, "no data rows after the header");
+            throw new MalformedFileException(file, 1, "no data rows after the header");
         }
         return rows;
     }

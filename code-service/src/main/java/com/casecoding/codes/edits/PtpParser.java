@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -39,7 +40,7 @@ final class PtpParser {
                 if (!inData) {
                     if (!DATA.matcher(text).matches()) {
                         if (line > MAX_PREAMBLE) {
-                            throw new FileLayoutException(file, line,
+                            throw new MalformedFileException(file, line,
                                     "no edit rows (column 1 TAB column 2 ...) after " + MAX_PREAMBLE + " header lines");
                         }
                         continue;
@@ -55,7 +56,7 @@ final class PtpParser {
             throw new UncheckedIOException(e);
         }
         if (rows.isEmpty()) {
-            throw new FileLayoutException(file, 1, "no edit rows");
+            throw new MalformedFileException(file, 1, "no edit rows");
         }
         return rows;
     }
@@ -63,22 +64,22 @@ final class PtpParser {
     private static Row row(String text, String file, int line) {
         String[] c = text.split("\t", -1);
         if (c.length < 6 || c.length > 7) {
-            throw new FileLayoutException(file, line, "expected 7 tab-separated cells, found " + c.length);
+            throw new MalformedFileException(file, line, "expected 7 tab-separated cells, found " + c.length);
         }
         String col1 = Fields.code(c[0], file, line, "column 1");
         String col2 = Fields.code(c[1], file, line, "column 2");
         String prior = c[2].trim();
         if (!prior.isEmpty() && !prior.equals("*")) {
-            throw new FileLayoutException(file, line, "third cell must be '*' or empty, not '" + c[2] + "'");
+            throw new MalformedFileException(file, line, "third cell must be '*' or empty, not '" + c[2] + "'");
         }
         LocalDate effective = Fields.yyyymmdd(c[3], file, line, "effective date");
         if (effective == null) {
-            throw new FileLayoutException(file, line, "the effective date is required");
+            throw new MalformedFileException(file, line, "the effective date is required");
         }
         LocalDate deleted = Fields.yyyymmdd(c[4], file, line, "deletion date");
         String mod = c[5].trim();
         if (!mod.equals("0") && !mod.equals("1") && !mod.equals("9")) {
-            throw new FileLayoutException(file, line, "modifier indicator '" + c[5] + "' must be 0, 1 or 9");
+            throw new MalformedFileException(file, line, "modifier indicator '" + c[5] + "' must be 0, 1 or 9");
         }
         return new Row(line, col1, col2, !prior.isEmpty(), effective, deleted, mod.charAt(0) - '0',
                 c.length == 7 ? c[6].trim() : "");

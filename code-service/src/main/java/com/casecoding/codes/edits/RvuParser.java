@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class RvuParser {
         }
         for (String name : REQUIRED) {
             if (!col.containsKey(name)) {
-                throw new FileLayoutException(file, r.line(), "header lacks the column '" + name + "'");
+                throw new MalformedFileException(file, r.line(), "header lacks the column '" + name + "'");
             }
         }
         int width = r.cells().size();
@@ -48,25 +49,25 @@ final class RvuParser {
         while ((r = records.nextData()) != null) {
             int line = r.line();
             if (r.cells().size() != width) {
-                throw new FileLayoutException(file, line, "expected " + width + " cells, found " + r.cells().size());
+                throw new MalformedFileException(file, line, "expected " + width + " cells, found " + r.cells().size());
             }
             Cells c = new Cells(r, col, file, line);
             String hcpcs = Fields.code(c.text("HCPCS"), file, line, "HCPCS");
             String mod = c.text("MOD").toUpperCase(Locale.ROOT);
             if (mod.length() > 2) {
-                throw new FileLayoutException(file, line, "modifier '" + mod + "' is longer than 2 characters");
+                throw new MalformedFileException(file, line, "modifier '" + mod + "' is longer than 2 characters");
             }
             String status = c.text("STATUS CODE");
             if (status.length() != 1) {
-                throw new FileLayoutException(file, line, "status code '" + status + "' must be one character");
+                throw new MalformedFileException(file, line, "status code '" + status + "' must be one character");
             }
             String glob = c.text("GLOB DAYS");
             if (!glob.matches("\\d{3}|XXX|YYY|ZZZ|MMM")) {
-                throw new FileLayoutException(file, line, "global days '" + glob + "' must be 000, 010, 090, XXX, YYY, ZZZ or MMM");
+                throw new MalformedFileException(file, line, "global days '" + glob + "' must be 000, 010, 090, XXX, YYY, ZZZ or MMM");
             }
             Integer previous = firstLine.putIfAbsent(hcpcs + "|" + mod, line);
             if (previous != null) {
-                throw new FileLayoutException(file, line, hcpcs + (mod.isEmpty() ? "" : "-" + mod)
+                throw new MalformedFileException(file, line, hcpcs + (mod.isEmpty() ? "" : "-" + mod)
                         + " already listed on line " + previous);
             }
             rows.add(new Row(line, hcpcs, mod, status, c.text("NOT USED FOR MEDICARE PAYMENT"), c.num("WORK RVU"),
@@ -77,7 +78,7 @@ final class RvuParser {
                     c.num("CONV FACTOR"), c.text("PHYSICIAN SUPERVISION OF DIAGNOSTIC PROCEDURES")));
         }
         if (rows.isEmpty()) {
-            throw new FileLayoutException(file, 1, "no data rows after the header");
+            throw new MalformedFileException(file, 1, "no data rows after the header");
         }
         return rows;
     }
@@ -94,7 +95,7 @@ final class RvuParser {
         String flag(String name) {
             String v = text(name);
             if (!v.matches("\\d")) {
-                throw new FileLayoutException(file, line, name + " '" + v + "' must be one digit");
+                throw new MalformedFileException(file, line, name + " '" + v + "' must be one digit");
             }
             return v;
         }

@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -35,7 +36,7 @@ final class XlsxSheet {
     private XlsxSheet() {
     }
 
-    /** The first worksheet as CSV (RFC 4180 quoting, LF); throws {@link FileLayoutException} for a broken workbook. */
+    /** The first worksheet as CSV (RFC 4180 quoting, LF); throws {@link MalformedFileException} for a broken workbook. */
     static String firstSheetAsCsv(Path file) throws IOException {
         String name = file.getFileName().toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -46,14 +47,14 @@ final class XlsxSheet {
             }
             ZipEntry sheet = firstSheet(zip);
             if (sheet == null) {
-                throw new FileLayoutException(name, 1, "not a workbook: no worksheet under xl/worksheets/");
+                throw new MalformedFileException(name, 1, "not a workbook: no worksheet under xl/worksheets/");
             }
             return sheetAsCsv(zip, sheet, shared, name);
         } catch (ZipException e) {
-            throw new FileLayoutException(name, 1, "not an .xlsx workbook (unreadable ZIP: " + e.getMessage() + ")");
+            throw new MalformedFileException(name, 1, "not an .xlsx workbook (unreadable ZIP: " + e.getMessage() + ")");
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNumber());
-            throw new FileLayoutException(name, line, "broken workbook XML: " + e.getMessage());
+            throw new MalformedFileException(name, line, "broken workbook XML: " + e.getMessage());
         }
     }
 
@@ -69,7 +70,7 @@ final class XlsxSheet {
 
     private static InputStream open(ZipFile zip, ZipEntry entry, String file) throws IOException {
         if (entry.getSize() > MAX_PART_BYTES) {
-            throw new FileLayoutException(file, 1, "workbook part " + entry.getName() + " is larger than "
+            throw new MalformedFileException(file, 1, "workbook part " + entry.getName() + " is larger than "
                     + (MAX_PART_BYTES >> 20) + " MB");
         }
         InputStream in = zip.getInputStream(entry);
@@ -93,7 +94,7 @@ final class XlsxSheet {
             private void count(int n) {
                 read += n;
                 if (read > MAX_PART_BYTES) {
-                    throw new FileLayoutException(file, 1, "workbook part " + entry.getName() + " unpacks to more than "
+                    throw new MalformedFileException(file, 1, "workbook part " + entry.getName() + " unpacks to more than "
                             + (MAX_PART_BYTES >> 20) + " MB");
                 }
             }
@@ -178,7 +179,7 @@ final class XlsxSheet {
                             String n = r.getAttributeValue(null, "r");
                             rowNumber = n == null ? rowNumber + 1 : parseRow(n, file, rowNumber);
                             if (!rows.isEmpty() && rowNumber <= rows.get(rows.size() - 1).number()) {
-                                throw new FileLayoutException(file, rowNumber, "worksheet rows out of order");
+                                throw new MalformedFileException(file, rowNumber, "worksheet rows out of order");
                             }
                             row = new ArrayList<>();
                         }
@@ -243,7 +244,7 @@ final class XlsxSheet {
             try {
                 return shared.get(Integer.parseInt(raw.trim()));
             } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                throw new FileLayoutException(file, row, "cell refers to shared string '" + raw
+                throw new MalformedFileException(file, row, "cell refers to shared string '" + raw
                         + "', which the workbook does not have");
             }
         }
@@ -257,7 +258,7 @@ final class XlsxSheet {
         try {
             return Integer.parseInt(n.trim());
         } catch (NumberFormatException e) {
-            throw new FileLayoutException(file, previous + 1, "row number '" + n + "' is not a number");
+            throw new MalformedFileException(file, previous + 1, "row number '" + n + "' is not a number");
         }
     }
 
@@ -270,7 +271,7 @@ final class XlsxSheet {
             i++;
         }
         if (i == 0 || col > 16_384) {
-            throw new FileLayoutException(file, row, "cell reference '" + ref + "' has no valid column");
+            throw new MalformedFileException(file, row, "cell reference '" + ref + "' has no valid column");
         }
         return col - 1;
     }

@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -14,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParsersTest {
 
-    private static FileLayoutException refused(Runnable parse) {
-        return assertThrows(FileLayoutException.class, parse::run);
+    private static MalformedFileException refused(Runnable parse) {
+        return assertThrows(MalformedFileException.class, parse::run);
     }
 
     @Test
@@ -37,7 +38,7 @@ class ParsersTest {
 
     @Test
     void mueRefusesTheWrongSettingsTable() {
-        FileLayoutException e = refused(() -> MueParser.parse(Fixtures.reader(Fixtures.MUE_DME), "dme.csv",
+        MalformedFileException e = refused(() -> MueParser.parse(Fixtures.reader(Fixtures.MUE_DME), "dme.csv",
                 CareSetting.PRACTITIONER));
         assertTrue(e.reason().contains("DME Supplier"), e.getMessage());
     }
@@ -45,7 +46,7 @@ class ParsersTest {
     @Test
     void mueRefusesBadRowsWithLineAndReason() {
         String head = Fixtures.text(Fixtures.MUE_PRACTITIONER);
-        FileLayoutException e = refused(() -> MueParser.parse(Fixtures.string(head + "99214,two,3 Date,Clinical\n"),
+        MalformedFileException e = refused(() -> MueParser.parse(Fixtures.string(head + "99214,two,3 Date,Clinical\n"),
                 "bad.csv", CareSetting.PRACTITIONER));
         assertEquals("bad.csv", e.file());
         assertEquals(15, e.line());
@@ -69,7 +70,7 @@ class ParsersTest {
 
     @Test
     void csvTracksLinesAcrossQuotedLineBreaksAndUnclosedQuotes() {
-        FileLayoutException e = refused(() -> MueParser.parse(Fixtures.string("\"open banner\n\nnever closed\n"),
+        MalformedFileException e = refused(() -> MueParser.parse(Fixtures.string("\"open banner\n\nnever closed\n"),
                 "q.csv", null));
         assertEquals(1, e.line());
         assertTrue(e.reason().contains("never closed"));
@@ -93,7 +94,7 @@ class ParsersTest {
     @Test
     void aocRefusesBadTypesDatesAndContractorRows() {
         String head = "AOC_Edit_Type,Add-On_Code,AOC_DelDT,Primary_Code,Primary_Code_DelDT,AOC_Edit_EffDT,AOC_Edit_DelDT,Special_Instruction_Notes\n";
-        FileLayoutException e = refused(() -> AocParser.parse(Fixtures.string(head + "4,37253,,37252,,2018001,,\n"), "a.csv"));
+        MalformedFileException e = refused(() -> AocParser.parse(Fixtures.string(head + "4,37253,,37252,,2018001,,\n"), "a.csv"));
         assertEquals(2, e.line());
         assertTrue(e.reason().contains("must be 1, 2 or 3"));
         e = refused(() -> AocParser.parse(Fixtures.string(head + "1,37253,,37252,,2018400,,\n"), "a.csv"));
@@ -124,7 +125,7 @@ class ParsersTest {
     @Test
     void ptpRefusesBadRows() {
         String head = Fixtures.text(Fixtures.PTP);
-        FileLayoutException e = refused(() -> PtpParser.parse(Fixtures.string(head + "99213\t99214\t\t2021011\t*\t1\tx\r\n"), "p.txt"));
+        MalformedFileException e = refused(() -> PtpParser.parse(Fixtures.string(head + "99213\t99214\t\t2021011\t*\t1\tx\r\n"), "p.txt"));
         assertEquals(14, e.line());
         assertTrue(e.reason().contains("effective date"));
         e = refused(() -> PtpParser.parse(Fixtures.string(head + "99213\t99214\t\t20210101\t*\t2\tx\r\n"), "p.txt"));
@@ -154,7 +155,7 @@ class ParsersTest {
     void rvuRefusesBadRows() {
         String text = Fixtures.text(Fixtures.RVU);
         String bad = text.replace("99213,,A,,1.00", "99213,,A,,x.00");
-        FileLayoutException e = refused(() -> RvuParser.parse(Fixtures.string(bad), "r.csv"));
+        MalformedFileException e = refused(() -> RvuParser.parse(Fixtures.string(bad), "r.csv"));
         assertEquals(2, e.line());
         assertTrue(e.reason().contains("WORK RVU"));
         String dup = text + text.lines().skip(1).findFirst().orElseThrow() + "\n";
@@ -180,7 +181,7 @@ class ParsersTest {
     @Test
     void gpciRefusesABrokenRow() {
         String text = Fixtures.text(Fixtures.GPCI).replace("1.020", "one");
-        FileLayoutException e = refused(() -> GpciParser.parse(Fixtures.string(text), "g.txt"));
+        MalformedFileException e = refused(() -> GpciParser.parse(Fixtures.string(text), "g.txt"));
         assertEquals(5, e.line());
     }
 
@@ -194,7 +195,7 @@ class ParsersTest {
         assertEquals("CALIFORNIA", kern.state());
         assertEquals("BAKERSFIELD", kern.area());
         assertEquals("KERN", kern.counties());
-        FileLayoutException e = refused(() -> LocalityParser.parse(
+        MalformedFileException e = refused(() -> LocalityParser.parse(
                 Fixtures.string(Fixtures.text(Fixtures.LOCCO).replace("    10112", "    1O112")), "l.txt"));
         assertEquals(5, e.line());
     }

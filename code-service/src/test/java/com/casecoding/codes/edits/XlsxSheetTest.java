@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.MalformedFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,25 +129,25 @@ class XlsxSheetTest {
     @Test
     void brokenWorkbooksAreRefusedWithFileLineAndReason() throws IOException {
         Path notZip = Files.writeString(dir.resolve("AOC_V2026Q1-MCR.xlsx"), "AOC_Edit_Type,Add-On_Code\n");
-        FileLayoutException e = assertThrows(FileLayoutException.class, () -> XlsxSheet.firstSheetAsCsv(notZip));
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheetAsCsv(notZip));
         assertEquals("AOC_V2026Q1-MCR.xlsx", e.file());
         assertTrue(e.reason().contains("not an .xlsx workbook"), e.reason());
 
         Path noSheet = dir.resolve("empty.xlsx");
         write(noSheet, Map.of("xl/workbook.xml", "<workbook/>"));
-        assertTrue(assertThrows(FileLayoutException.class, () -> XlsxSheet.firstSheetAsCsv(noSheet)).reason()
+        assertTrue(assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheetAsCsv(noSheet)).reason()
                 .contains("no worksheet"));
 
         Path badShared = dir.resolve("shared.xlsx");
         write(badShared, Map.of("xl/sharedStrings.xml", "<sst><si><t>only</t></si></sst>",
                 "xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
                         + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>5</v></c></row></sheetData></worksheet>"));
-        FileLayoutException shared = assertThrows(FileLayoutException.class, () -> XlsxSheet.firstSheetAsCsv(badShared));
+        MalformedFileException shared = assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheetAsCsv(badShared));
         assertEquals(2, shared.line());
 
         Path brokenXml = dir.resolve("xml.xlsx");
         write(brokenXml, Map.of("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\">"));
-        assertTrue(assertThrows(FileLayoutException.class, () -> XlsxSheet.firstSheetAsCsv(brokenXml)).reason()
+        assertTrue(assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheetAsCsv(brokenXml)).reason()
                 .contains("broken workbook XML"));
     }
 
@@ -160,7 +161,7 @@ class XlsxSheetTest {
         String csv;
         try {
             csv = XlsxSheet.firstSheetAsCsv(file);
-        } catch (FileLayoutException refused) {
+        } catch (MalformedFileException refused) {
             csv = refused.getMessage();
         }
         assertFalse(csv.contains("TOP-SECRET-CONTENT"), csv);
