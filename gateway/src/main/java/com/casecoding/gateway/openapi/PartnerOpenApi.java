@@ -17,6 +17,9 @@ import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.vertx.http.ManagementInterface;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -24,11 +27,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /q/openapi}: ONE OpenAPI document for partners, merged from the gateway's own document and the public paths
- * of every service in the routing table, with one bearer-token security scheme and the problem+json error answers on
- * every operation. Cached for a minute; a service that cannot be reached is listed in {@code x-unavailable-services}.
+ * of every service in the routing table: each operation named by {@link OperationNames}, with the security it really
+ * has (public, bearer, or the inbound-mail shared secret) and the problem+json error answers. Operations for operators
+ * (admin, internal hooks) are left out of it and served, in a document of their own, on the management interface at
+ * {@code /q/openapi-operator}. Cached for a minute; a service that cannot be reached is listed in
+ * {@code x-unavailable-services}.
  */
 @ApplicationScoped
 public class PartnerOpenApi {
@@ -45,21 +52,47 @@ public class PartnerOpenApi {
             "500", "Unexpected error: quote the requestId to support",
             "503", "A service is unavailable: retry shortly");
 
+    /** The header the inbound-mail hook's shared secret comes in (code-service's InboundMailResource). */
+    static final String INBOUND_SECRET_HEADER = "X-Inbound-Secret";
+
     @Inject
     GatewayConfig config;
     @Inject
     ObjectMapper mapper;
 
+    private final OperationNames names = OperationNames.load();
     private WebClient client;
-    private volatile String cached;
+    private volatile Documents cached;
     private volatile long cachedAt;
+    /** The gateway's own API port (its own document is read from there), known from the first request on it. */
+    private volatile int apiPort;
+
+    /** The two documents, serialized. */
+    private record Documents(String partner, String operator) {
+    }
 
     void register(@Observes Router router, Vertx vertx) {
         client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2000).setIdleTimeout(5));
-        router.route(HttpMethod.GET, "/q/openapi").handler(this::serve);
+        router.route(HttpMethod.GET, "/q/openapi").handler(rc -> {
+            apiPort = rc.request().localAddress().port();
+            serve(rc, false);
+        });
     }
 
-    private void serve(RoutingContext rc) {
+    void registerOperator(@Observes ManagementInterface management) {
+        management.router().route(HttpMethod.GET, "/q/openapi-operator").handler(rc -> serve(rc, true));
+    }
+
+    private int ownPort() {
+        if (apiPort > 0) {
+            return apiPort;
+        }
+        // before any request on the API port: the port Quarkus listens on (it records a random test port there)
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(8080);
+    }
+
+    private void serve(RoutingContext rc, boolean operator) {
         String format = rc.request().getParam("format");
         if (format != null && !format.equalsIgnoreCase("json")) {
             rc.response().setStatusCode(406).putHeader("Content-Type", "application/problem+json")
@@ -67,12 +100,12 @@ public class PartnerOpenApi {
                             + "\"status\":406,\"detail\":\"The partner document is served as JSON: use ?format=json or no format.\"}");
             return;
         }
-        if (cached != null && System.currentTimeMillis() - cachedAt < CACHE_MILLIS) {
-            rc.response().putHeader("Content-Type", "application/json").end(cached);
+        Documents docs = cached;
+        if (docs != null && System.currentTimeMillis() - cachedAt < CACHE_MILLIS) {
+            rc.response().putHeader("Content-Type", "application/json").end(operator ? docs.operator() : docs.partner());
             return;
         }
-        int ownPort = rc.request().localAddress().port();
-        Future<JsonNode> own = fetch("localhost", ownPort, "/q/gateway-openapi?format=json");
+        Future<JsonNode> own = fetch("localhost", ownPort(), "/q/gateway-openapi?format=json");
         List<Future<JsonNode>> services = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, GatewayConfig.Route> route : config.routes().entrySet()) {
@@ -100,16 +133,22 @@ public class PartnerOpenApi {
                     unavailable.add(route.getKey());
                     continue;
                 }
-                mergeService(merged, doc, route.getValue().prefixes());
+                mergeService(merged, doc, route.getValue());
             }
-            decorate(merged, unavailable);
+            ObjectNode operatorDoc = merged.deepCopy();
+            keepOnly(merged, false);
+            keepOnly(operatorDoc, true);
+            decorate(merged, unavailable, false);
+            decorate(operatorDoc, unavailable, true);
             try {
-                String body = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(merged);
+                Documents built = new Documents(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(merged),
+                        mapper.writerWithDefaultPrettyPrinter().writeValueAsString(operatorDoc));
                 if (unavailable.isEmpty()) {
-                    cached = body;
+                    cached = built;
                     cachedAt = System.currentTimeMillis();
                 }
-                rc.response().putHeader("Content-Type", "application/json").end(body);
+                rc.response().putHeader("Content-Type", "application/json")
+                        .end(operator ? built.operator() : built.partner());
             } catch (Exception e) {
                 rc.fail(e);
             }
@@ -130,12 +169,26 @@ public class PartnerOpenApi {
                 });
     }
 
-    /** Copies the service's paths under its routed prefixes, its schemas and its tags into the merged document. */
-    private void mergeService(ObjectNode merged, JsonNode service, List<String> prefixes) {
+    /**
+     * Copies the service's paths under its routed prefixes (the most specific route wins a path: the inbound-mail hook
+     * under {@code /api/consults}), its schemas and its tags into the merged document. Each operation keeps what the
+     * service says of its security: one the service requires a token for needs the bearer; on a route where the gateway
+     * passes requests without a token (the job board), the others are public.
+     */
+    private void mergeService(ObjectNode merged, JsonNode service, GatewayConfig.Route route) {
         ObjectNode paths = merged.with("paths");
         service.path("paths").fields().forEachRemaining(entry -> {
-            if (prefixes.stream().anyMatch(p -> entry.getKey().equals(p) || entry.getKey().startsWith(p + "/"))) {
-                paths.set(entry.getKey(), entry.getValue());
+            String path = entry.getKey();
+            if (route.prefixes().stream().anyMatch(p -> matches(path, p)) && routeOf(path) == route) {
+                ObjectNode item = entry.getValue().deepCopy();
+                for (String method : METHODS) {
+                    if (item.get(method) instanceof ObjectNode op) {
+                        boolean tokenDeclared = op.path("security").size() > 0;
+                        op.put("x-security", path.startsWith("/api/consults/inbound") ? "inbound-secret"
+                                : tokenDeclared || route.authRequired() ? "bearer" : "public");
+                    }
+                }
+                paths.set(path, item);
             }
         });
         ObjectNode schemas = merged.with("components").with("schemas");
@@ -156,19 +209,71 @@ public class PartnerOpenApi {
         }
     }
 
-    /** One bearer scheme for everything and the problem+json answers on every operation. */
-    private void decorate(ObjectNode doc, ArrayNode unavailable) {
+    private static boolean matches(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** The route a path goes to: the one with the longest matching prefix (as the proxy routes). */
+    private GatewayConfig.Route routeOf(String path) {
+        GatewayConfig.Route best = null;
+        int length = -1;
+        for (GatewayConfig.Route r : config.routes().values()) {
+            for (String p : r.prefixes()) {
+                if (matches(path, p) && p.length() > length) {
+                    best = r;
+                    length = p.length();
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Drops the operations of the other document (and paths left empty); names every operation kept. */
+    private void keepOnly(ObjectNode doc, boolean operator) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.with("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            ObjectNode item = (ObjectNode) e.getValue();
+            for (String method : METHODS) {
+                if (item.get(method) instanceof ObjectNode op) {
+                    Optional<OperationNames.Name> name = names.of(method, e.getKey());
+                    // an operation without a name yet stays in the operator document only (PartnerDocumentIT fails)
+                    boolean forOperators = name.map(OperationNames.Name::operator).orElse(true);
+                    if (forOperators != operator) {
+                        item.remove(method);
+                    } else {
+                        name.ifPresent(n -> op.put("operationId", n.operationId()));
+                    }
+                }
+            }
+            if (METHODS.stream().noneMatch(item::has)) {
+                it.remove();
+            }
+        }
+    }
+
+    /** The security schemes, each operation's security and the problem+json answers on every operation. */
+    private void decorate(ObjectNode doc, ArrayNode unavailable, boolean operator) {
         ObjectNode info = doc.with("info");
-        info.put("title", "CaseCoding API");
+        info.put("title", operator ? "CaseCoding operator API" : "CaseCoding API");
+        ArrayNode servers = mapper.createArrayNode();
+        servers.add(mapper.createObjectNode().put("url", "/").put("description",
+                "The gateway that served this document"));
+        doc.set("servers", servers);
         info.put("description", "The partner API of the CaseCoding medical coding platform: code pages, search, "
                 + "claim checks, the CasePilot assistant, CaseConsultant and the CareerCenter job board, all through "
                 + "the gateway. Get a token from /api/auth/guest, /api/auth/register or /api/auth/login and send it as "
-                + "'Authorization: Bearer <token>'. Every error is RFC 9457 application/problem+json.");
+                + "'Authorization: Bearer <token>'. Every error is RFC 9457 application/problem+json."
+                + (operator ? " This document lists the operations for operators (administration and internal "
+                + "hooks); it is served on the management interface only." : " Operation names (operationId) are "
+                + "stable: a published name never changes."));
         ObjectNode components = doc.with("components");
         ObjectNode schemes = mapper.createObjectNode();
         schemes.set("bearer", mapper.createObjectNode().put("type", "http").put("scheme", "bearer")
                 .put("bearerFormat", "JWT")
                 .put("description", "RS256 access token issued by the gateway (keys at /.well-known/jwks.json)"));
+        schemes.set("inboundSecret", mapper.createObjectNode().put("type", "apiKey").put("in", "header")
+                .put("name", INBOUND_SECRET_HEADER)
+                .put("description", "The shared secret of the inbound-mail service (CONSULTS_INBOUND_SECRET)"));
         components.set("securitySchemes", schemes);
         ArrayNode security = mapper.createArrayNode();
         security.add(mapper.createObjectNode().set("bearer", mapper.createArrayNode()));
@@ -196,13 +301,23 @@ public class PartnerOpenApi {
                 JsonNode op = item.get(method);
                 if (op instanceof ObjectNode operation) {
                     ObjectNode opResponses = operation.with("responses");
-                    operation.remove("security");
+                    operation.set("security", securityOf(operation.path("x-security").asText("bearer")));
+                    operation.remove("x-security");
                     for (String status : ERRORS.keySet()) {
                         if (!opResponses.has(status)) {
                             opResponses.set(status, mapper.createObjectNode()
                                     .put("$ref", "#/components/responses/Problem" + status));
                         }
                     }
+                    // an error the service describes in its own words still answers problem+json
+                    opResponses.fields().forEachRemaining(r -> {
+                        if (r.getKey().matches("[45]\\d\\d") && r.getValue() instanceof ObjectNode response
+                                && !response.has("$ref") && !response.has("content")) {
+                            ObjectNode media = mapper.createObjectNode();
+                            media.set("schema", mapper.createObjectNode().put("$ref", "#/components/schemas/Problem"));
+                            response.set("content", mapper.createObjectNode().set("application/problem+json", media));
+                        }
+                    });
                 }
             }
         }
@@ -218,6 +333,19 @@ public class PartnerOpenApi {
         if (!unavailable.isEmpty()) {
             doc.set("x-unavailable-services", unavailable);
         }
+    }
+
+    /** {@code public}: no security; {@code inbound-secret}: the shared secret; else the bearer token. */
+    private ArrayNode securityOf(String kind) {
+        ArrayNode security = mapper.createArrayNode();
+        switch (kind) {
+            case "public" -> {
+            }
+            case "inbound-secret" -> security.add(mapper.createObjectNode().set("inboundSecret",
+                    mapper.createArrayNode()));
+            default -> security.add(mapper.createObjectNode().set("bearer", mapper.createArrayNode()));
+        }
+        return security;
     }
 
     private static String exampleSlug(String status) {

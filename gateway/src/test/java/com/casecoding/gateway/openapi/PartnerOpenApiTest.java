@@ -3,8 +3,11 @@ package com.casecoding.gateway.openapi;
 import com.casecoding.gateway.support.GatewayTestResource;
 import com.casecoding.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.net.URL;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +19,9 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(GatewayTestResource.class)
 class PartnerOpenApiTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void oneDocumentWithTheGatewayAndTheServicesPublicPaths() {
@@ -32,7 +38,25 @@ class PartnerOpenApiTest {
                 .body("paths.'/api/code-systems'.get.responses.'401'.'$ref'", equalTo("#/components/responses/Problem401"))
                 .body("components.responses.Problem400.content.'application/problem+json'.example.status", equalTo(400))
                 .body("paths.'/api/auth/login'.post.security.size()", equalTo(0))
-                .body("'x-unavailable-services'", hasItem("careers"));
+                .body("'x-unavailable-services'", hasItem("careers"))
+                // issue 26: named operations, a server, operator operations in a document of their own
+                .body("paths.'/api/code-systems'.get.operationId", equalTo("listCodeSystems"))
+                .body("paths.'/api/auth/login'.post.operationId", equalTo("logIn"))
+                .body("servers[0].url", equalTo("/"))
+                .body("paths.'/api/admin/accounts'", nullValue())
+                .body("paths.'/api/me'.get.security[0].bearer.size()", equalTo(0));
+    }
+
+    @Test
+    void operatorOperationsAreOnTheManagementInterfaceOnly() {
+        given().when().get(management + "openapi-operator").then().statusCode(200)
+                .body("info.title", equalTo("CaseCoding operator API"))
+                .body("paths.'/api/admin/accounts'.get.operationId", equalTo("listAccounts"))
+                .body("paths.'/api/admin/accounts/{id}/roles'.put.operationId", equalTo("setAccountRoles"))
+                .body("paths.'/api/code-systems'", nullValue())
+                .body("paths.'/api/admin/accounts'.get.responses.'403'.'$ref'",
+                        equalTo("#/components/responses/Problem403"));
+        given().when().get("/q/openapi-operator").then().statusCode(404);
     }
 
     @Test

@@ -1,0 +1,112 @@
+package com.casecoding.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 26, on the whole platform: every operation of the services is named (gateway
+ * {@code openapi/operations.txt}), belongs to exactly one of the partner and operator documents, declares the security
+ * it really has, and answers errors as problem+json.
+ */
+class PartnerDocumentIT {
+
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
+    static JsonNode partner;
+    static JsonNode operator;
+
+    @BeforeAll
+    static void read() throws Exception {
+        Platform platform = Platform.get();
+        ObjectMapper mapper = new ObjectMapper();
+        HttpResponse<String> p = Http.get(platform.gateway.url() + "/q/openapi", null);
+        assertEquals(200, p.statusCode(), p.body());
+        partner = mapper.readTree(p.body());
+        HttpResponse<String> o = Http.get(platform.gateway.managementUrl() + "/q/openapi-operator", null);
+        assertEquals(200, o.statusCode(), o.body());
+        operator = mapper.readTree(o.body());
+    }
+
+    @Test
+    void everyServiceIsInTheDocument() {
+        assertTrue(partner.path("x-unavailable-services").isMissingNode(), partner.path("x-unavailable-services")
+                .toString());
+    }
+
+    @Test
+    void everyOperationHasOneStableNameInExactlyOneDocument() {
+        Set<String> ids = new HashSet<>();
+        List<String> unnamed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode doc : List.of(partner, operator)) {
+            forEachOperation(doc, (key, op) -> {
+                if (!op.hasNonNull("operationId")) {
+                    unnamed.add(key + " (name it in gateway/src/main/resources/openapi/operations.txt)");
+                } else {
+                    assertTrue(ids.add(op.get("operationId").asText()), "operationId used twice: " + key);
+                }
+                assertTrue(seen.add(key), key + " is in both documents");
+            });
+        }
+        assertEquals(List.of(), unnamed);
+        assertTrue(seen.size() > 80, "operations: " + seen.size());
+    }
+
+    @Test
+    void adminOperationsAreNotInThePartnerDocument() {
+        partner.path("paths").fieldNames().forEachRemaining(path ->
+                assertTrue(!path.contains("/admin/") && !path.equals("/api/consults/inbound"), path));
+        assertTrue(operator.path("paths").has("/api/admin/imports"));
+        assertTrue(operator.path("paths").has("/api/careers/admin/jobs"));
+    }
+
+    @Test
+    void eachOperationSaysTheSecurityItHas() {
+        // the job board reads without a token
+        assertEquals(0, partner.at("/paths/~1api~1jobs/get/security").size());
+        assertEquals(0, partner.at("/paths/~1api~1jobs~1{id}/get/security").size());
+        // an employer's own jobs need the token
+        assertTrue(partner.at("/paths/~1api~1careers~1employer~1jobs/get/security/0").has("bearer"));
+        assertTrue(partner.at("/paths/~1api~1codes~1{system}~1{code}/get/security/0").has("bearer"));
+        assertTrue(operator.at("/paths/~1api~1consults~1inbound/post/security/0").has("inboundSecret"));
+        assertEquals("apiKey", operator.at("/components/securitySchemes/inboundSecret/type").asText());
+    }
+
+    @Test
+    void everyErrorAnswerIsProblemJson() {
+        List<String> bare = new ArrayList<>();
+        for (JsonNode doc : List.of(partner, operator)) {
+            forEachOperation(doc, (key, op) -> op.path("responses").fields().forEachRemaining(r -> {
+                boolean error = r.getKey().startsWith("4") || r.getKey().startsWith("5");
+                if (error && !r.getValue().has("$ref")
+                        && !r.getValue().path("content").has("application/problem+json")) {
+                    bare.add(key + " " + r.getKey());
+                }
+            }));
+        }
+        assertEquals(List.of(), bare);
+    }
+
+    private static void forEachOperation(JsonNode doc, java.util.function.BiConsumer<String, JsonNode> each) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (String method : METHODS) {
+                if (path.getValue().has(method)) {
+                    each.accept(method + " " + path.getKey(), path.getValue().get(method));
+                }
+            }
+        }
+    }
+}
