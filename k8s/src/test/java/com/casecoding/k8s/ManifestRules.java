@@ -436,4 +436,102 @@ final class ManifestRules {
         }
         return v;
     }
+    /**
+     * The environment a container starts with: each envFrom ConfigMap's data (later ones win), then env entries. A
+     * value from a Secret reads {@code secret:<name>/<key>}, one from a ConfigMap key its value.
+     */
+    static Map<String, String> effectiveEnv(Rendered r, JsonNode container) {
+        Map<String, String> env = new java.util.TreeMap<>();
+        for (JsonNode from : container.path("envFrom")) {
+            if (from.has("configMapRef")) {
+                r.find("ConfigMap", from.path("configMapRef").path("name").asText())
+                        .ifPresent(c -> env.putAll(strings(c.path("data"))));
+            }
+        }
+        for (JsonNode e : container.path("env")) {
+            String key = e.path("name").asText();
+            JsonNode valueFrom = e.path("valueFrom");
+            if (valueFrom.has("secretKeyRef")) {
+                JsonNode ref = valueFrom.path("secretKeyRef");
+                env.put(key, "secret:" + ref.path("name").asText() + "/" + ref.path("key").asText()
+                        + (ref.path("optional").asBoolean(false) ? "?" : ""));
+            } else if (valueFrom.has("configMapKeyRef")) {
+                JsonNode ref = valueFrom.path("configMapKeyRef");
+                r.find("ConfigMap", ref.path("name").asText())
+                        .ifPresent(c -> env.put(key, c.path("data").path(ref.path("key").asText()).asText()));
+            } else {
+                env.put(key, e.path("value").asText());
+            }
+        }
+        return env;
+    }
+
+    /** Link bases in mails, per service: https URLs on the public host. */
+    static final Map<String, List<String>> MAIL_LINKS = Map.of(
+            "code-service", List.of("CONSULTS_LINK_BASE", "CONSULTS_REGISTER_URL"),
+            "careers-service", List.of("CAREERS_JOB_LINK_BASE"));
+    /** Sender addresses, per service. */
+    static final Map<String, List<String>> MAIL_SENDERS = Map.of(
+            "code-service", List.of("QUARKUS_MAILER_FROM"),
+            "careers-service", List.of("QUARKUS_MAILER_FROM", "CAREERS_MAIL_FROM"));
+    /** The services' built-in domain: a production overlay that lets it through has forgotten a setting. */
+    static final String BUILT_IN_DOMAIN = "casecoding.com";
+    private static final Pattern ADDRESS = Pattern.compile("(?:[^<>@]*<)?[^<>@\\s]+@([A-Za-z0-9.-]+)>?");
+
+    /**
+     * Production mail: every sender and mail link the services read is set (none falls back to the built-in
+     * casecoding.com value), links are https on the Ingress host, and code-service reads its inbound-mail secret from a
+     * required Secret.
+     */
+    static List<String> productionMail(Rendered r) {
+        List<String> v = new ArrayList<>();
+        Set<String> hosts = new HashSet<>();
+        r.ofKind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(rule -> hosts.add(rule.path("host").asText())));
+        for (JsonNode d : r.ofKind("Deployment")) {
+            String service = name(d);
+            for (JsonNode c : podSpec(d).path("containers")) {
+                Map<String, String> env = effectiveEnv(r, c);
+                for (String key : MAIL_LINKS.getOrDefault(service, List.of())) {
+                    String value = env.get(key);
+                    if (value == null || value.isBlank()) {
+                        v.add(id(d) + ": " + key + " is not set; mails would link to the built-in " + BUILT_IN_DOMAIN);
+                        continue;
+                    }
+                    java.net.URI uri;
+                    try {
+                        uri = java.net.URI.create(value);
+                    } catch (IllegalArgumentException e) {
+                        v.add(id(d) + ": " + key + "=" + value + " is no URL");
+                        continue;
+                    }
+                    if (!"https".equals(uri.getScheme())) {
+                        v.add(id(d) + ": " + key + "=" + value + " is not https");
+                    }
+                    if (!hosts.contains(uri.getHost())) {
+                        v.add(id(d) + ": " + key + "=" + value + " is not on the Ingress host " + hosts);
+                    }
+                }
+                for (String key : MAIL_SENDERS.getOrDefault(service, List.of())) {
+                    String value = env.get(key);
+                    if (value == null || value.isBlank()) {
+                        v.add(id(d) + ": " + key + " is not set; mails would be sent from the built-in address");
+                        continue;
+                    }
+                    java.util.regex.Matcher m = ADDRESS.matcher(value.trim());
+                    if (!m.matches()) {
+                        v.add(id(d) + ": " + key + "=" + value + " is no mail address");
+                    } else if (m.group(1).equalsIgnoreCase(BUILT_IN_DOMAIN)) {
+                        v.add(id(d) + ": " + key + "=" + value + " is the built-in sender");
+                    }
+                }
+                if ("code-service".equals(service)) {
+                    String secret = env.getOrDefault("CONSULTS_INBOUND_SECRET", "");
+                    if (!secret.startsWith("secret:") || secret.endsWith("?")) {
+                        v.add(id(d) + ": CONSULTS_INBOUND_SECRET must come from a required Secret, is '" + secret + "'");
+                    }
+                }
+            }
+        }
+        return v;
+    }
 }

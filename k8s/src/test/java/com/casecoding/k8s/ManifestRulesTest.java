@@ -295,4 +295,59 @@ class ManifestRulesTest {
         assertTrue(!Rendered.selects(sel, Map.of("a", "1", "b", "x", "c", "")));
         assertTrue(!Rendered.selects(sel, Map.of("b", "x")));
     }
+    private static final String MAIL = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: cfg}
+            data:
+              QUARKUS_MAILER_FROM: "Clinic <no-reply@clinic.example>"
+              CAREERS_MAIL_FROM: "jobs@clinic.example"
+              CAREERS_JOB_LINK_BASE: https://clinic.example/careers/jobs/
+              CONSULTS_LINK_BASE: https://clinic.example/consults/
+              CONSULTS_REGISTER_URL: https://clinic.example/register
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {name: i}
+            spec: {rules: [{host: clinic.example}]}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: code-service}
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: code-service
+                      envFrom: [{configMapRef: {name: cfg}}]
+                      env:
+                        - name: CONSULTS_INBOUND_SECRET
+                          valueFrom: {secretKeyRef: {name: consults-inbound, key: secret}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: careers-service}
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: careers-service
+                      envFrom: [{configMapRef: {name: cfg}}]
+            """;
+
+    @Test
+    void productionMailSettingsAreChecked() {
+        assertEquals(List.of(), ManifestRules.productionMail(Rendered.parse("t", MAIL)));
+        assertMail("CAREERS_JOB_LINK_BASE is not set", MAIL.replace("  CAREERS_JOB_LINK_BASE: https://clinic.example/careers/jobs/\n", ""));
+        assertMail("is not https", MAIL.replace("https://clinic.example/consults/", "http://clinic.example/consults/"));
+        assertMail("not on the Ingress host", MAIL.replace("https://clinic.example/register", "https://casecoding.com/register"));
+        assertMail("is the built-in sender", MAIL.replace("jobs@clinic.example", "CareerCenter <jobs@casecoding.com>"));
+        assertMail("must come from a required Secret", MAIL.replace("key: secret}", "key: secret, optional: true}"));
+        assertMail("must come from a required Secret", MAIL.replace("valueFrom: {secretKeyRef: {name: consults-inbound, key: secret}}", "value: x"));
+    }
+
+    private static void assertMail(String fragment, String yaml) {
+        List<String> v = ManifestRules.productionMail(Rendered.parse("t", yaml));
+        assertTrue(v.stream().anyMatch(s -> s.contains(fragment)), "expected '" + fragment + "', got " + v);
+    }
 }

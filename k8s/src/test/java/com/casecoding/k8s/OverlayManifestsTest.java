@@ -206,6 +206,16 @@ class OverlayManifestsTest {
         assertNoViolations(overlay, v);
     }
 
+    static Stream<String> productionOverlays() {
+        return overlays().filter(o -> o.startsWith("prod"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("productionOverlays")
+    void productionMailNamesTheDeploymentsOwnSenderAndHost(String overlay) {
+        assertNoViolations(overlay, ManifestRules.productionMail(overlay(overlay)));
+    }
+
     @Test
     void devRunsItsOwnSingleDatabase() {
         Rendered dev = overlay("dev");
