@@ -258,6 +258,42 @@ class OverlayManifestsTest {
     }
 
     @Test
+    void prodCnpgArchivesWalBacksUpNightlyIsMonitoredAndHasARestoreRunbook() throws IOException {
+        Rendered r = overlay("prod-cnpg");
+        JsonNode spec = r.find("Cluster", "casecoding-db").orElseThrow().path("spec");
+        JsonNode store = spec.path("backup").path("barmanObjectStore");
+        assertFalse(store.isMissingNode(), "Cluster spec.backup.barmanObjectStore missing");
+        assertTrue(store.path("destinationPath").asText().matches("(s3|gs|https?)://.+"), "destinationPath " + store);
+        String credentials = store.path("s3Credentials").path("accessKeyId").path("name").asText();
+        assertFalse(credentials.isBlank(), "the object store credentials come from a Secret");
+        assertEquals(credentials, store.path("s3Credentials").path("secretAccessKey").path("name").asText());
+        assertTrue(spec.path("backup").path("retentionPolicy").asText().matches("\\d+[dwm]"),
+                "WAL and base backups need a retention (spec.backup.retentionPolicy)");
+        assertFalse(store.path("wal").isMissingNode(), "WAL archiving settings (spec.backup.barmanObjectStore.wal)");
+        assertTrue(spec.path("postgresql").path("parameters").has("archive_timeout"),
+                "archive_timeout bounds what a restore can lose");
+        boolean podMonitor = spec.path("monitoring").path("enablePodMonitor").asBoolean(false)
+                || r.ofKind("PodMonitor").stream().anyMatch(p -> p.path("spec").path("selector").path("matchLabels")
+                        .path("cnpg.io/cluster").asText().equals("casecoding-db"));
+        assertTrue(podMonitor, "the instances are scraped (PodMonitor or spec.monitoring.enablePodMonitor)");
+
+        List<JsonNode> scheduled = r.ofKind("ScheduledBackup").stream()
+                .filter(b -> "casecoding-db".equals(b.path("spec").path("cluster").path("name").asText())).toList();
+        assertEquals(1, scheduled.size(), "one ScheduledBackup of casecoding-db");
+        JsonNode schedule = scheduled.get(0).path("spec");
+        assertEquals(6, schedule.path("schedule").asText().trim().split("\\s+").length,
+                "CloudNativePG schedules have six fields (seconds first): " + schedule.path("schedule"));
+        assertEquals("barmanObjectStore", schedule.path("method").asText("barmanObjectStore"));
+        assertEquals("casecoding", scheduled.get(0).path("metadata").path("namespace").asText());
+
+        String guide = Files.readString(k8sDir().resolveSibling("docs").resolve("deployment.md"));
+        for (String needed : List.of("`" + credentials + "`", "bootstrap:", "recovery:", "recoveryTarget:", "targetTime:",
+                "externalClusters:", store.path("destinationPath").asText())) {
+            assertTrue(guide.contains(needed), "docs/deployment.md restore runbook lacks " + needed);
+        }
+    }
+
+    @Test
     void theImportJobRunsTheCodeServiceImageOnTheFilesVolume() {
         Rendered job = render("jobs/code-import");
         JsonNode j = job.find("Job", "code-import").orElseThrow(() -> new AssertionError("Job code-import missing"));
