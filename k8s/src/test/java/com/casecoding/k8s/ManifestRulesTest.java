@@ -350,4 +350,43 @@ class ManifestRulesTest {
         List<String> v = ManifestRules.productionMail(Rendered.parse("t", yaml));
         assertTrue(v.stream().anyMatch(s -> s.contains(fragment)), "expected '" + fragment + "', got " + v);
     }
+    @Test
+    void egressRulesReadPortsPeersAndAddressRanges() {
+        Rendered r = Rendered.parse("t", """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny}
+                spec: {podSelector: {}, policyTypes: [Egress]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: app}
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/name: app}}
+                  policyTypes: [Egress]
+                  egress:
+                    - to: [{podSelector: {matchLabels: {app.kubernetes.io/name: db}}}]
+                      ports: [{port: 5432}]
+                    - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}}]
+                      ports: [{port: 587, protocol: TCP}]
+                    - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}},
+                            podSelector: {matchLabels: {k8s-app: kube-dns}}}]
+                      ports: [{port: 53, protocol: UDP}]
+                """);
+        Map<String, String> app = Map.of(ManifestRules.NAME_LABEL, "app");
+        Map<String, String> db = Map.of(ManifestRules.NAME_LABEL, "db");
+        assertEquals(List.of(), NetworkRules.defaultDenyEgress(r));
+        assertTrue(NetworkRules.egressAllowed(r, app, NetworkRules.Destination.pod(db, 5432)));
+        assertTrue(!NetworkRules.egressAllowed(r, app, NetworkRules.Destination.pod(db, 5433)));
+        assertTrue(!NetworkRules.egressAllowed(r, app, NetworkRules.Destination.pod(app, 5432)));
+        assertTrue(NetworkRules.egressAllowed(r, app, NetworkRules.Destination.external("203.0.113.25", 587)));
+        assertTrue(!NetworkRules.egressAllowed(r, app, NetworkRules.Destination.external("169.254.169.254", 587)));
+        assertTrue(!NetworkRules.egressAllowed(r, app, NetworkRules.Destination.external("203.0.113.25", 443)));
+        assertTrue(NetworkRules.egressAllowed(r, app, NetworkRules.Destination.dns()));
+        assertTrue(!NetworkRules.egressAllowed(r, db, NetworkRules.Destination.dns()), "only the deny-all selects db");
+        assertTrue(NetworkRules.egressAllowed(Rendered.parse("t", "kind: ConfigMap\nmetadata: {name: x}\n"), db,
+                NetworkRules.Destination.pod(app, 1)), "no policy: everything may leave");
+        assertTrue(!NetworkRules.defaultDenyEgress(Rendered.parse("t", "kind: ConfigMap\nmetadata: {name: x}\n")).isEmpty());
+        assertTrue(NetworkRules.inCidr("10.1.2.3", "10.0.0.0/8") && !NetworkRules.inCidr("11.0.0.1", "10.0.0.0/8"));
+    }
 }
