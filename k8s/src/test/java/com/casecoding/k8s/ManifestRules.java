@@ -534,4 +534,56 @@ final class ManifestRules {
         }
         return v;
     }
+    private static final Pattern MAX_RAM = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
+    private static final Pattern GC = Pattern.compile("-XX:\\+Use\\w*GC");
+
+    /**
+     * The heap a container of ours really gets. The image's run-java.sh appends -XX:MaxRAMPercentage from
+     * JAVA_MAX_MEM_RATIO (80 when unset) and a collector from GC_CONTAINER_OPTIONS to the command line, which beats
+     * JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS; JAVA_OPTS_APPEND comes last. {@code statedMiB} is the README's figure.
+     */
+    static List<String> heap(String where, JsonNode container, Long statedMiB) {
+        List<String> v = new ArrayList<>();
+        Map<String, String> env = new java.util.HashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        for (String early : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            String value = env.getOrDefault(early, "");
+            if (MAX_RAM.matcher(value).find() || value.contains("-Xmx") || GC.matcher(value).find()) {
+                v.add(where + ": " + early + " sizes the heap or picks a collector; run-java.sh's own options override it"
+                        + " (use JAVA_MAX_MEM_RATIO, GC_CONTAINER_OPTIONS, JAVA_OPTS_APPEND)");
+            }
+        }
+        String ratio = env.get("JAVA_MAX_MEM_RATIO");
+        if (ratio == null || !ratio.matches("\\d+")) {
+            v.add(where + ": JAVA_MAX_MEM_RATIO is not set; the image would give the heap 80 % of the limit");
+            return v;
+        }
+        String append = env.getOrDefault("JAVA_OPTS_APPEND", "");
+        java.util.regex.Matcher m = MAX_RAM.matcher(append);
+        while (m.find()) {
+            if (Double.parseDouble(m.group(1)) != Integer.parseInt(ratio)) {
+                v.add(where + ": JAVA_OPTS_APPEND has -XX:MaxRAMPercentage=" + m.group(1) + ", JAVA_MAX_MEM_RATIO is " + ratio);
+            }
+        }
+        if (append.contains("-Xmx") || GC.matcher(append).find()) {
+            v.add(where + ": JAVA_OPTS_APPEND sets -Xmx or a collector (heap by ratio; collector in GC_CONTAINER_OPTIONS)");
+        }
+        long limit = mebibytes(container.path("resources").path("limits").path("memory").asText());
+        long heap = limit * Integer.parseInt(ratio) / 100;
+        if (statedMiB == null) {
+            v.add(where + ": k8s/README.md, \"Heap per pod\", has no row for it (max heap " + heap + " MiB)");
+        } else if (statedMiB != heap) {
+            v.add(where + ": k8s/README.md states a " + statedMiB + " MiB heap; " + ratio + " % of " + limit + " MiB is "
+                    + heap + " MiB");
+        }
+        return v;
+    }
+
+    static long mebibytes(String quantity) {
+        java.util.regex.Matcher m = Pattern.compile("(\\d+)(Mi|Gi)").matcher(quantity);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("memory limit " + quantity + ": expected <n>Mi or <n>Gi");
+        }
+        return Long.parseLong(m.group(1)) * ("Gi".equals(m.group(2)) ? 1024 : 1);
+    }
 }

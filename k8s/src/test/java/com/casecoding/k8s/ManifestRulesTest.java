@@ -389,4 +389,30 @@ class ManifestRulesTest {
         assertTrue(!NetworkRules.defaultDenyEgress(Rendered.parse("t", "kind: ConfigMap\nmetadata: {name: x}\n")).isEmpty());
         assertTrue(NetworkRules.inCidr("10.1.2.3", "10.0.0.0/8") && !NetworkRules.inCidr("11.0.0.1", "10.0.0.0/8"));
     }
+    @Test
+    void theHeapRuleReadsWhatTheStartScriptApplies() {
+        ObjectNode c = container(good());
+        ((ObjectNode) c.at("/resources/limits")).put("memory", "512Mi");
+        ArrayNode env = (ArrayNode) c.path("env");
+        env.addObject().put("name", "JAVA_MAX_MEM_RATIO").put("value", "45");
+        env.addObject().put("name", "JAVA_OPTS_APPEND").put("value", "-XX:MaxRAMPercentage=45 -XX:+ExitOnOutOfMemoryError");
+        assertEquals(List.of(), ManifestRules.heap("d", c, 230L));
+        assertTrue(ManifestRules.heap("d", c, 410L).stream().anyMatch(s -> s.contains("is 230 MiB")));
+        assertTrue(ManifestRules.heap("d", c, null).stream().anyMatch(s -> s.contains("has no row")));
+
+        ObjectNode early = c.deepCopy();
+        ((ArrayNode) early.path("env")).addObject().put("name", "JDK_JAVA_OPTIONS").put("value", "-XX:MaxRAMPercentage=45");
+        assertTrue(ManifestRules.heap("d", early, 230L).stream().anyMatch(s -> s.contains("JDK_JAVA_OPTIONS sizes the heap")));
+
+        ObjectNode disagree = c.deepCopy();
+        ((ObjectNode) disagree.at("/env/2")).put("value", "-XX:MaxRAMPercentage=70 -XX:+UseSerialGC");
+        List<String> v = ManifestRules.heap("d", disagree, 230L);
+        assertTrue(v.stream().anyMatch(s -> s.contains("JAVA_MAX_MEM_RATIO is 45")), v.toString());
+        assertTrue(v.stream().anyMatch(s -> s.contains("or a collector")), v.toString());
+
+        ObjectNode unset = c.deepCopy();
+        ((ArrayNode) unset.path("env")).remove(1);
+        assertTrue(ManifestRules.heap("d", unset, 230L).stream().anyMatch(s -> s.contains("80 %")));
+        assertEquals(2048, ManifestRules.mebibytes("2Gi"));
+    }
 }

@@ -284,6 +284,33 @@ class OverlayManifestsTest {
         assertNoViolations(overlay, v);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theHeapIsTheManifestsRatioOfTheLimit(String overlay) throws IOException {
+        Map<String, Long> stated = statedHeaps();
+        List<String> v = new ArrayList<>();
+        List<JsonNode> workloads = new ArrayList<>(overlay(overlay).ofKind("Deployment"));
+        workloads.addAll(render("jobs/code-import").ofKind("Job"));
+        for (JsonNode w : workloads) {
+            for (JsonNode c : podSpec(w).path("containers")) {
+                v.addAll(ManifestRules.heap(id(w), c, stated.get(name(w))));
+            }
+        }
+        assertNoViolations(overlay, v);
+    }
+
+    /** The "Heap per pod" table of k8s/README.md: pod name to max heap in MiB. */
+    static Map<String, Long> statedHeaps() throws IOException {
+        Map<String, Long> heaps = new TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^\\| `([a-z-]+)`[^|]*\\|[^|]*\\|[^|]*\\| (\\d+) MiB \\|$")
+                .matcher(Files.readString(k8sDir().resolve("README.md")));
+        while (m.find()) {
+            heaps.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return heaps;
+    }
+
     static Stream<String> productionOverlays() {
         return overlays().filter(o -> o.startsWith("prod"));
     }
