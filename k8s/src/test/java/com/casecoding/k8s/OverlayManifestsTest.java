@@ -299,6 +299,36 @@ class OverlayManifestsTest {
         assertNoViolations(overlay, v);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void flywayMigratesOnItsOwnConnectionWithoutThePoolsSocketTimeout(String overlay) {
+        List<JsonNode> workloads = new ArrayList<>(overlay(overlay).ofKind("Deployment"));
+        workloads.addAll(render("jobs/code-import").ofKind("Job"));
+        List<String> v = new ArrayList<>();
+        for (JsonNode w : workloads) {
+            for (JsonNode c : podSpec(w).path("containers")) {
+                Map<String, String> env = ManifestRules.effectiveEnv(overlay(overlay), c);
+                String url = env.get("QUARKUS_DATASOURCE_JDBC_URL");
+                String db = url == null ? "" : url.replaceAll("/jdbc-url$", "");
+                for (String[] pair : new String[][]{{"JDBC_URL", "jdbc-url"}, {"USERNAME", "username"},
+                        {"PASSWORD", "password"}}) {
+                    String expected = db + "/" + pair[1];
+                    if (!expected.equals(env.get("QUARKUS_FLYWAY_" + pair[0]))) {
+                        v.add(id(w) + ": QUARKUS_FLYWAY_" + pair[0] + " must come from " + expected + " (Flyway's own"
+                                + " connection, without the pool's socketTimeout), is " + env.get("QUARKUS_FLYWAY_" + pair[0]));
+                    }
+                }
+            }
+        }
+        JsonNode job = podSpec(render("jobs/code-import").find("Job", "code-import").orElseThrow()).path("containers").get(0);
+        int socketTimeout = Integer.parseInt(env(job, "QUARKUS_DATASOURCE_JDBC_ADDITIONAL_JDBC_PROPERTIES_SOCKETTIMEOUT")
+                .path("value").asText("0"));
+        if (socketTimeout < 600) {
+            v.add("Job/code-import: its statements need a socketTimeout of 600 s or more, not " + socketTimeout);
+        }
+        assertNoViolations(overlay, v);
+    }
+
     /** The "Heap per pod" table of k8s/README.md: pod name to max heap in MiB. */
     static Map<String, Long> statedHeaps() throws IOException {
         Map<String, Long> heaps = new TreeMap<>();
