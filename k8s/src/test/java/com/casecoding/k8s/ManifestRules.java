@@ -413,28 +413,66 @@ final class ManifestRules {
         return refs;
     }
 
-    /** The casecoding images of one overlay share one tag, and it is the version label. */
+    /**
+     * The casecoding images of one overlay are one release: all pinned by digest, or all by one tag that is the version
+     * label; each named .../<deployment name>, and none from a Docker Hub namespace (an image without a registry host).
+     */
     static List<String> oneRelease(Rendered r) {
         List<String> v = new ArrayList<>();
         Set<String> tags = new HashSet<>();
+        Set<String> versions = new HashSet<>();
         for (JsonNode d : r.ofKind("Deployment")) {
             String version = podLabels(d).get(VERSION_LABEL);
+            versions.add(version);
             for (JsonNode c : podSpec(d).path("containers")) {
                 String image = c.path("image").asText();
-                String tag = image.substring(image.lastIndexOf(':') + 1);
-                tags.add(tag);
-                if (!tag.equals(version)) {
-                    v.add(id(d) + ": image tag " + tag + " differs from version label " + version);
+                int at = image.indexOf("@sha256:");
+                String name;
+                if (at >= 0) {
+                    name = image.substring(0, at);
+                    tags.add("digest");
+                    if (!image.substring(at + 1).matches("sha256:[0-9a-f]{64}")) {
+                        v.add(id(d) + ": image " + image + " has no valid sha256 digest");
+                    }
+                } else {
+                    int colon = image.lastIndexOf(':');
+                    name = colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
+                    String tag = colon > image.lastIndexOf('/') ? image.substring(colon + 1) : "";
+                    tags.add(tag);
+                    if (!tag.equals(version)) {
+                        v.add(id(d) + ": image tag " + tag + " differs from version label " + version);
+                    }
                 }
-                if (!image.contains("casecoding/" + name(d) + ":")) {
-                    v.add(id(d) + ": image " + image + " is not named casecoding/" + name(d));
+                if (!name.endsWith("/" + name(d))) {
+                    v.add(id(d) + ": image " + image + " is not named .../" + name(d));
                 }
+                v.addAll(notFromDockerHub(id(d), image));
             }
         }
         if (tags.size() > 1) {
             v.add(r.source + ": services run different releases " + tags);
         }
+        if (versions.size() > 1) {
+            v.add(r.source + ": services carry different version labels " + versions);
+        }
         return v;
+    }
+
+    /**
+     * An image name whose first part is no registry host (no dot, no port, not localhost) is pulled from Docker Hub;
+     * only its official images (docker.io/library/...) are allowed, spelled out.
+     */
+    static List<String> notFromDockerHub(String where, String image) {
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
+        if (!host) {
+            return List.of(where + ": image " + image + " names no registry, so it would come from Docker Hub");
+        }
+        if (first.equals("docker.io") && !image.startsWith("docker.io/library/")) {
+            return List.of(where + ": image " + image + " is from a Docker Hub namespace that is not ours");
+        }
+        return List.of();
     }
     /**
      * The environment a container starts with: each envFrom ConfigMap's data (later ones win), then env entries. A
