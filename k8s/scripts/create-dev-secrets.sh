@@ -65,6 +65,9 @@ secret gateway-jwt-keys --from-file="$kid=$work/$kid"
 openssl rand -base64 32 > "$work/view-grant-1"
 secret view-grant-keys --from-file="view-grant-1=$work/view-grant-1"
 
+# The shared secret of the inbound-mail service (header X-Inbound-Secret on POST /api/consults/inbound).
+secret consults-inbound --from-literal=secret="$(random_password)"
+
 secret gateway-admin --from-literal=email="$admin_email" --from-literal=password="$(random_password)"
 
 if ! $print; then

@@ -413,27 +413,215 @@ final class ManifestRules {
         return refs;
     }
 
-    /** The casecoding images of one overlay share one tag, and it is the version label. */
+    /**
+     * The casecoding images of one overlay are one release: all pinned by digest, or all by one tag that is the version
+     * label; each named .../<deployment name>, and none from a Docker Hub namespace (an image without a registry host).
+     */
     static List<String> oneRelease(Rendered r) {
         List<String> v = new ArrayList<>();
         Set<String> tags = new HashSet<>();
+        Set<String> versions = new HashSet<>();
         for (JsonNode d : r.ofKind("Deployment")) {
             String version = podLabels(d).get(VERSION_LABEL);
+            versions.add(version);
             for (JsonNode c : podSpec(d).path("containers")) {
                 String image = c.path("image").asText();
-                String tag = image.substring(image.lastIndexOf(':') + 1);
-                tags.add(tag);
-                if (!tag.equals(version)) {
-                    v.add(id(d) + ": image tag " + tag + " differs from version label " + version);
+                int at = image.indexOf("@sha256:");
+                String name;
+                if (at >= 0) {
+                    name = image.substring(0, at);
+                    tags.add("digest");
+                    if (!image.substring(at + 1).matches("sha256:[0-9a-f]{64}")) {
+                        v.add(id(d) + ": image " + image + " has no valid sha256 digest");
+                    }
+                } else {
+                    int colon = image.lastIndexOf(':');
+                    name = colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
+                    String tag = colon > image.lastIndexOf('/') ? image.substring(colon + 1) : "";
+                    tags.add(tag);
+                    if (!tag.equals(version)) {
+                        v.add(id(d) + ": image tag " + tag + " differs from version label " + version);
+                    }
                 }
-                if (!image.contains("casecoding/" + name(d) + ":")) {
-                    v.add(id(d) + ": image " + image + " is not named casecoding/" + name(d));
+                if (!name.endsWith("/" + name(d))) {
+                    v.add(id(d) + ": image " + image + " is not named .../" + name(d));
                 }
+                v.addAll(notFromDockerHub(id(d), image));
             }
         }
         if (tags.size() > 1) {
             v.add(r.source + ": services run different releases " + tags);
         }
+        if (versions.size() > 1) {
+            v.add(r.source + ": services carry different version labels " + versions);
+        }
         return v;
+    }
+
+    /**
+     * An image name whose first part is no registry host (no dot, no port, not localhost) is pulled from Docker Hub;
+     * only its official images (docker.io/library/...) are allowed, spelled out.
+     */
+    static List<String> notFromDockerHub(String where, String image) {
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
+        if (!host) {
+            return List.of(where + ": image " + image + " names no registry, so it would come from Docker Hub");
+        }
+        if (first.equals("docker.io") && !image.startsWith("docker.io/library/")) {
+            return List.of(where + ": image " + image + " is from a Docker Hub namespace that is not ours");
+        }
+        return List.of();
+    }
+    /**
+     * The environment a container starts with: each envFrom ConfigMap's data (later ones win), then env entries. A
+     * value from a Secret reads {@code secret:<name>/<key>}, one from a ConfigMap key its value.
+     */
+    static Map<String, String> effectiveEnv(Rendered r, JsonNode container) {
+        Map<String, String> env = new java.util.TreeMap<>();
+        for (JsonNode from : container.path("envFrom")) {
+            if (from.has("configMapRef")) {
+                r.find("ConfigMap", from.path("configMapRef").path("name").asText())
+                        .ifPresent(c -> env.putAll(strings(c.path("data"))));
+            }
+        }
+        for (JsonNode e : container.path("env")) {
+            String key = e.path("name").asText();
+            JsonNode valueFrom = e.path("valueFrom");
+            if (valueFrom.has("secretKeyRef")) {
+                JsonNode ref = valueFrom.path("secretKeyRef");
+                env.put(key, "secret:" + ref.path("name").asText() + "/" + ref.path("key").asText()
+                        + (ref.path("optional").asBoolean(false) ? "?" : ""));
+            } else if (valueFrom.has("configMapKeyRef")) {
+                JsonNode ref = valueFrom.path("configMapKeyRef");
+                r.find("ConfigMap", ref.path("name").asText())
+                        .ifPresent(c -> env.put(key, c.path("data").path(ref.path("key").asText()).asText()));
+            } else {
+                env.put(key, e.path("value").asText());
+            }
+        }
+        return env;
+    }
+
+    /** Link bases in mails, per service: https URLs on the public host. */
+    static final Map<String, List<String>> MAIL_LINKS = Map.of(
+            "code-service", List.of("CONSULTS_LINK_BASE", "CONSULTS_REGISTER_URL"),
+            "careers-service", List.of("CAREERS_JOB_LINK_BASE"));
+    /** Sender addresses, per service. */
+    static final Map<String, List<String>> MAIL_SENDERS = Map.of(
+            "code-service", List.of("QUARKUS_MAILER_FROM"),
+            "careers-service", List.of("QUARKUS_MAILER_FROM", "CAREERS_MAIL_FROM"));
+    /** The services' built-in domain: a production overlay that lets it through has forgotten a setting. */
+    static final String BUILT_IN_DOMAIN = "casecoding.com";
+    private static final Pattern ADDRESS = Pattern.compile("(?:[^<>@]*<)?[^<>@\\s]+@([A-Za-z0-9.-]+)>?");
+
+    /**
+     * Production mail: every sender and mail link the services read is set (none falls back to the built-in
+     * casecoding.com value), links are https on the Ingress host, and code-service reads its inbound-mail secret from a
+     * required Secret.
+     */
+    static List<String> productionMail(Rendered r) {
+        List<String> v = new ArrayList<>();
+        Set<String> hosts = new HashSet<>();
+        r.ofKind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(rule -> hosts.add(rule.path("host").asText())));
+        for (JsonNode d : r.ofKind("Deployment")) {
+            String service = name(d);
+            for (JsonNode c : podSpec(d).path("containers")) {
+                Map<String, String> env = effectiveEnv(r, c);
+                for (String key : MAIL_LINKS.getOrDefault(service, List.of())) {
+                    String value = env.get(key);
+                    if (value == null || value.isBlank()) {
+                        v.add(id(d) + ": " + key + " is not set; mails would link to the built-in " + BUILT_IN_DOMAIN);
+                        continue;
+                    }
+                    java.net.URI uri;
+                    try {
+                        uri = java.net.URI.create(value);
+                    } catch (IllegalArgumentException e) {
+                        v.add(id(d) + ": " + key + "=" + value + " is no URL");
+                        continue;
+                    }
+                    if (!"https".equals(uri.getScheme())) {
+                        v.add(id(d) + ": " + key + "=" + value + " is not https");
+                    }
+                    if (!hosts.contains(uri.getHost())) {
+                        v.add(id(d) + ": " + key + "=" + value + " is not on the Ingress host " + hosts);
+                    }
+                }
+                for (String key : MAIL_SENDERS.getOrDefault(service, List.of())) {
+                    String value = env.get(key);
+                    if (value == null || value.isBlank()) {
+                        v.add(id(d) + ": " + key + " is not set; mails would be sent from the built-in address");
+                        continue;
+                    }
+                    java.util.regex.Matcher m = ADDRESS.matcher(value.trim());
+                    if (!m.matches()) {
+                        v.add(id(d) + ": " + key + "=" + value + " is no mail address");
+                    } else if (m.group(1).equalsIgnoreCase(BUILT_IN_DOMAIN)) {
+                        v.add(id(d) + ": " + key + "=" + value + " is the built-in sender");
+                    }
+                }
+                if ("code-service".equals(service)) {
+                    String secret = env.getOrDefault("CONSULTS_INBOUND_SECRET", "");
+                    if (!secret.startsWith("secret:") || secret.endsWith("?")) {
+                        v.add(id(d) + ": CONSULTS_INBOUND_SECRET must come from a required Secret, is '" + secret + "'");
+                    }
+                }
+            }
+        }
+        return v;
+    }
+    private static final Pattern MAX_RAM = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
+    private static final Pattern GC = Pattern.compile("-XX:\\+Use\\w*GC");
+
+    /**
+     * The heap a container of ours really gets. The image's run-java.sh appends -XX:MaxRAMPercentage from
+     * JAVA_MAX_MEM_RATIO (80 when unset) and a collector from GC_CONTAINER_OPTIONS to the command line, which beats
+     * JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS; JAVA_OPTS_APPEND comes last. {@code statedMiB} is the README's figure.
+     */
+    static List<String> heap(String where, JsonNode container, Long statedMiB) {
+        List<String> v = new ArrayList<>();
+        Map<String, String> env = new java.util.HashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        for (String early : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            String value = env.getOrDefault(early, "");
+            if (MAX_RAM.matcher(value).find() || value.contains("-Xmx") || GC.matcher(value).find()) {
+                v.add(where + ": " + early + " sizes the heap or picks a collector; run-java.sh's own options override it"
+                        + " (use JAVA_MAX_MEM_RATIO, GC_CONTAINER_OPTIONS, JAVA_OPTS_APPEND)");
+            }
+        }
+        String ratio = env.get("JAVA_MAX_MEM_RATIO");
+        if (ratio == null || !ratio.matches("\\d+")) {
+            v.add(where + ": JAVA_MAX_MEM_RATIO is not set; the image would give the heap 80 % of the limit");
+            return v;
+        }
+        String append = env.getOrDefault("JAVA_OPTS_APPEND", "");
+        java.util.regex.Matcher m = MAX_RAM.matcher(append);
+        while (m.find()) {
+            if (Double.parseDouble(m.group(1)) != Integer.parseInt(ratio)) {
+                v.add(where + ": JAVA_OPTS_APPEND has -XX:MaxRAMPercentage=" + m.group(1) + ", JAVA_MAX_MEM_RATIO is " + ratio);
+            }
+        }
+        if (append.contains("-Xmx") || GC.matcher(append).find()) {
+            v.add(where + ": JAVA_OPTS_APPEND sets -Xmx or a collector (heap by ratio; collector in GC_CONTAINER_OPTIONS)");
+        }
+        long limit = mebibytes(container.path("resources").path("limits").path("memory").asText());
+        long heap = limit * Integer.parseInt(ratio) / 100;
+        if (statedMiB == null) {
+            v.add(where + ": k8s/README.md, \"Heap per pod\", has no row for it (max heap " + heap + " MiB)");
+        } else if (statedMiB != heap) {
+            v.add(where + ": k8s/README.md states a " + statedMiB + " MiB heap; " + ratio + " % of " + limit + " MiB is "
+                    + heap + " MiB");
+        }
+        return v;
+    }
+
+    static long mebibytes(String quantity) {
+        java.util.regex.Matcher m = Pattern.compile("(\\d+)(Mi|Gi)").matcher(quantity);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("memory limit " + quantity + ": expected <n>Mi or <n>Gi");
+        }
+        return Long.parseLong(m.group(1)) * ("Gi".equals(m.group(2)) ? 1024 : 1);
     }
 }

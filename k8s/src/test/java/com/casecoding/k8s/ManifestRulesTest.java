@@ -295,4 +295,124 @@ class ManifestRulesTest {
         assertTrue(!Rendered.selects(sel, Map.of("a", "1", "b", "x", "c", "")));
         assertTrue(!Rendered.selects(sel, Map.of("b", "x")));
     }
+    private static final String MAIL = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: cfg}
+            data:
+              QUARKUS_MAILER_FROM: "Clinic <no-reply@clinic.example>"
+              CAREERS_MAIL_FROM: "jobs@clinic.example"
+              CAREERS_JOB_LINK_BASE: https://clinic.example/careers/jobs/
+              CONSULTS_LINK_BASE: https://clinic.example/consults/
+              CONSULTS_REGISTER_URL: https://clinic.example/register
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: {name: i}
+            spec: {rules: [{host: clinic.example}]}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: code-service}
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: code-service
+                      envFrom: [{configMapRef: {name: cfg}}]
+                      env:
+                        - name: CONSULTS_INBOUND_SECRET
+                          valueFrom: {secretKeyRef: {name: consults-inbound, key: secret}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: careers-service}
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: careers-service
+                      envFrom: [{configMapRef: {name: cfg}}]
+            """;
+
+    @Test
+    void productionMailSettingsAreChecked() {
+        assertEquals(List.of(), ManifestRules.productionMail(Rendered.parse("t", MAIL)));
+        assertMail("CAREERS_JOB_LINK_BASE is not set", MAIL.replace("  CAREERS_JOB_LINK_BASE: https://clinic.example/careers/jobs/\n", ""));
+        assertMail("is not https", MAIL.replace("https://clinic.example/consults/", "http://clinic.example/consults/"));
+        assertMail("not on the Ingress host", MAIL.replace("https://clinic.example/register", "https://casecoding.com/register"));
+        assertMail("is the built-in sender", MAIL.replace("jobs@clinic.example", "CareerCenter <jobs@casecoding.com>"));
+        assertMail("must come from a required Secret", MAIL.replace("key: secret}", "key: secret, optional: true}"));
+        assertMail("must come from a required Secret", MAIL.replace("valueFrom: {secretKeyRef: {name: consults-inbound, key: secret}}", "value: x"));
+    }
+
+    private static void assertMail(String fragment, String yaml) {
+        List<String> v = ManifestRules.productionMail(Rendered.parse("t", yaml));
+        assertTrue(v.stream().anyMatch(s -> s.contains(fragment)), "expected '" + fragment + "', got " + v);
+    }
+    @Test
+    void egressRulesReadPortsPeersAndAddressRanges() {
+        Rendered r = Rendered.parse("t", """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny}
+                spec: {podSelector: {}, policyTypes: [Egress]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: app}
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/name: app}}
+                  policyTypes: [Egress]
+                  egress:
+                    - to: [{podSelector: {matchLabels: {app.kubernetes.io/name: db}}}]
+                      ports: [{port: 5432}]
+                    - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}}]
+                      ports: [{port: 587, protocol: TCP}]
+                    - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}},
+                            podSelector: {matchLabels: {k8s-app: kube-dns}}}]
+                      ports: [{port: 53, protocol: UDP}]
+                """);
+        Map<String, String> app = Map.of(ManifestRules.NAME_LABEL, "app");
+        Map<String, String> db = Map.of(ManifestRules.NAME_LABEL, "db");
+        assertEquals(List.of(), NetworkRules.defaultDenyEgress(r));
+        assertTrue(NetworkRules.egressAllowed(r, app, NetworkRules.Destination.pod(db, 5432)));
+        assertTrue(!NetworkRules.egressAllowed(r, app, NetworkRules.Destination.pod(db, 5433)));
+        assertTrue(!NetworkRules.egressAllowed(r, app, NetworkRules.Destination.pod(app, 5432)));
+        assertTrue(NetworkRules.egressAllowed(r, app, NetworkRules.Destination.external("203.0.113.25", 587)));
+        assertTrue(!NetworkRules.egressAllowed(r, app, NetworkRules.Destination.external("169.254.169.254", 587)));
+        assertTrue(!NetworkRules.egressAllowed(r, app, NetworkRules.Destination.external("203.0.113.25", 443)));
+        assertTrue(NetworkRules.egressAllowed(r, app, NetworkRules.Destination.dns()));
+        assertTrue(!NetworkRules.egressAllowed(r, db, NetworkRules.Destination.dns()), "only the deny-all selects db");
+        assertTrue(NetworkRules.egressAllowed(Rendered.parse("t", "kind: ConfigMap\nmetadata: {name: x}\n"), db,
+                NetworkRules.Destination.pod(app, 1)), "no policy: everything may leave");
+        assertTrue(!NetworkRules.defaultDenyEgress(Rendered.parse("t", "kind: ConfigMap\nmetadata: {name: x}\n")).isEmpty());
+        assertTrue(NetworkRules.inCidr("10.1.2.3", "10.0.0.0/8") && !NetworkRules.inCidr("11.0.0.1", "10.0.0.0/8"));
+    }
+    @Test
+    void theHeapRuleReadsWhatTheStartScriptApplies() {
+        ObjectNode c = container(good());
+        ((ObjectNode) c.at("/resources/limits")).put("memory", "512Mi");
+        ArrayNode env = (ArrayNode) c.path("env");
+        env.addObject().put("name", "JAVA_MAX_MEM_RATIO").put("value", "45");
+        env.addObject().put("name", "JAVA_OPTS_APPEND").put("value", "-XX:MaxRAMPercentage=45 -XX:+ExitOnOutOfMemoryError");
+        assertEquals(List.of(), ManifestRules.heap("d", c, 230L));
+        assertTrue(ManifestRules.heap("d", c, 410L).stream().anyMatch(s -> s.contains("is 230 MiB")));
+        assertTrue(ManifestRules.heap("d", c, null).stream().anyMatch(s -> s.contains("has no row")));
+
+        ObjectNode early = c.deepCopy();
+        ((ArrayNode) early.path("env")).addObject().put("name", "JDK_JAVA_OPTIONS").put("value", "-XX:MaxRAMPercentage=45");
+        assertTrue(ManifestRules.heap("d", early, 230L).stream().anyMatch(s -> s.contains("JDK_JAVA_OPTIONS sizes the heap")));
+
+        ObjectNode disagree = c.deepCopy();
+        ((ObjectNode) disagree.at("/env/2")).put("value", "-XX:MaxRAMPercentage=70 -XX:+UseSerialGC");
+        List<String> v = ManifestRules.heap("d", disagree, 230L);
+        assertTrue(v.stream().anyMatch(s -> s.contains("JAVA_MAX_MEM_RATIO is 45")), v.toString());
+        assertTrue(v.stream().anyMatch(s -> s.contains("or a collector")), v.toString());
+
+        ObjectNode unset = c.deepCopy();
+        ((ArrayNode) unset.path("env")).remove(1);
+        assertTrue(ManifestRules.heap("d", unset, 230L).stream().anyMatch(s -> s.contains("80 %")));
+        assertEquals(2048, ManifestRules.mebibytes("2Gi"));
+    }
 }

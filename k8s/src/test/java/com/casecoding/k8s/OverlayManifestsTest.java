@@ -174,6 +174,84 @@ class OverlayManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void egressIsDeniedExceptWhatEachPodNeeds(String overlay) {
+        Rendered r = overlay(overlay);
+        Rendered all = r.plus(jobs());
+        List<String> v = new ArrayList<>(NetworkRules.defaultDenyEgress(r));
+        Map<String, Map<String, String>> pods = new TreeMap<>();
+        podsOf(all).forEach(p -> pods.putIfAbsent(p.getOrDefault(ManifestRules.NAME_LABEL, p.toString()), p));
+        Map<String, String> gateway = pods.get("gateway");
+        Map<String, String> code = pods.get("code-service");
+        Map<String, String> careers = pods.get("careers-service");
+        Map<String, String> importJob = pods.get("code-import");
+        NetworkRules.Destination smtp = NetworkRules.Destination.external("203.0.113.25", 587);
+
+        List<NetworkRules.Destination> databases = new ArrayList<>();
+        databasePods(r).forEach(db -> databases.add(NetworkRules.Destination.pod(db, 5432)));
+        if (databases.isEmpty()) {
+            // a managed database outside the cluster: the address range a policy opens port 5432 to
+            r.ofKind("NetworkPolicy").forEach(p -> p.path("spec").path("egress").forEach(rule -> {
+                boolean postgres = false;
+                for (JsonNode port : rule.path("ports")) {
+                    postgres |= port.path("port").asInt() == 5432;
+                }
+                for (JsonNode peer : rule.path("to")) {
+                    if (postgres && peer.has("ipBlock")) {
+                        databases.add(NetworkRules.Destination.external(
+                                peer.path("ipBlock").path("cidr").asText().split("/")[0], 5432));
+                    }
+                }
+            }));
+            if (databases.isEmpty()) {
+                v.add(overlay + ": no egress policy opens port 5432 to the managed database");
+            }
+        }
+
+        Map<String, List<NetworkRules.Destination>> needs = new TreeMap<>();
+        needs.put("gateway", new ArrayList<>(List.of(NetworkRules.Destination.pod(code, 8081),
+                NetworkRules.Destination.pod(careers, 8082))));
+        for (String client : List.of("code-service", "careers-service", "code-import")) {
+            needs.put(client, new ArrayList<>(List.of(NetworkRules.Destination.pod(gateway, 8080))));
+        }
+        for (String client : DATABASE_CLIENTS) {
+            needs.get(client).addAll(databases);
+        }
+        needs.get("code-service").add(smtp);
+        needs.get("careers-service").add(smtp);
+        needs.forEach((source, destinations) -> {
+            destinations.add(NetworkRules.Destination.dns());
+            for (NetworkRules.Destination d : destinations) {
+                if (!NetworkRules.egressAllowed(r, pods.get(source), d)) {
+                    v.add(overlay + ": " + source + " may not reach " + d.what() + ", which it needs");
+                }
+            }
+        });
+
+        Map<String, List<NetworkRules.Destination>> forbidden = new TreeMap<>();
+        forbidden.put("gateway", List.of(smtp, NetworkRules.Destination.external("203.0.113.80", 443)));
+        forbidden.put("code-service", List.of(NetworkRules.Destination.pod(careers, 8082),
+                NetworkRules.Destination.external("169.254.169.254", 587)));
+        forbidden.put("careers-service", List.of(NetworkRules.Destination.pod(code, 8081),
+                NetworkRules.Destination.external("203.0.113.80", 443)));
+        forbidden.put("code-import", List.of(smtp, NetworkRules.Destination.pod(code, 8081)));
+        forbidden.put("code-files-loader", List.of(NetworkRules.Destination.pod(gateway, 8080),
+                NetworkRules.Destination.external("203.0.113.80", 443)));
+        for (Map<String, String> stranger : NetworkRules.STRANGERS) {
+            forbidden.put(stranger.toString(), List.of(NetworkRules.Destination.pod(gateway, 8080), smtp));
+            pods.put(stranger.toString(), stranger);
+        }
+        forbidden.forEach((source, destinations) -> {
+            for (NetworkRules.Destination d : destinations) {
+                if (NetworkRules.egressAllowed(r, pods.get(source), d)) {
+                    v.add(overlay + ": " + source + " may reach " + d.what() + ", which it never needs");
+                }
+            }
+        });
+        assertNoViolations(overlay, v);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void nothingSecretIsInTheRepositoryAndConfigurationResolves(String overlay) {
         Rendered r = overlay(overlay);
         List<String> v = new ArrayList<>(ManifestRules.noSecrets(r));
@@ -204,6 +282,73 @@ class OverlayManifestsTest {
             }
         }
         assertNoViolations(overlay, v);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theHeapIsTheManifestsRatioOfTheLimit(String overlay) throws IOException {
+        Map<String, Long> stated = statedHeaps();
+        List<String> v = new ArrayList<>();
+        List<JsonNode> workloads = new ArrayList<>(overlay(overlay).ofKind("Deployment"));
+        workloads.addAll(render("jobs/code-import").ofKind("Job"));
+        for (JsonNode w : workloads) {
+            for (JsonNode c : podSpec(w).path("containers")) {
+                v.addAll(ManifestRules.heap(id(w), c, stated.get(name(w))));
+            }
+        }
+        assertNoViolations(overlay, v);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void flywayMigratesOnItsOwnConnectionWithoutThePoolsSocketTimeout(String overlay) {
+        List<JsonNode> workloads = new ArrayList<>(overlay(overlay).ofKind("Deployment"));
+        workloads.addAll(render("jobs/code-import").ofKind("Job"));
+        List<String> v = new ArrayList<>();
+        for (JsonNode w : workloads) {
+            for (JsonNode c : podSpec(w).path("containers")) {
+                Map<String, String> env = ManifestRules.effectiveEnv(overlay(overlay), c);
+                String url = env.get("QUARKUS_DATASOURCE_JDBC_URL");
+                String db = url == null ? "" : url.replaceAll("/jdbc-url$", "");
+                for (String[] pair : new String[][]{{"JDBC_URL", "jdbc-url"}, {"USERNAME", "username"},
+                        {"PASSWORD", "password"}}) {
+                    String expected = db + "/" + pair[1];
+                    if (!expected.equals(env.get("QUARKUS_FLYWAY_" + pair[0]))) {
+                        v.add(id(w) + ": QUARKUS_FLYWAY_" + pair[0] + " must come from " + expected + " (Flyway's own"
+                                + " connection, without the pool's socketTimeout), is " + env.get("QUARKUS_FLYWAY_" + pair[0]));
+                    }
+                }
+            }
+        }
+        JsonNode job = podSpec(render("jobs/code-import").find("Job", "code-import").orElseThrow()).path("containers").get(0);
+        int socketTimeout = Integer.parseInt(env(job, "QUARKUS_DATASOURCE_JDBC_ADDITIONAL_JDBC_PROPERTIES_SOCKETTIMEOUT")
+                .path("value").asText("0"));
+        if (socketTimeout < 600) {
+            v.add("Job/code-import: its statements need a socketTimeout of 600 s or more, not " + socketTimeout);
+        }
+        assertNoViolations(overlay, v);
+    }
+
+    /** The "Heap per pod" table of k8s/README.md: pod name to max heap in MiB. */
+    static Map<String, Long> statedHeaps() throws IOException {
+        Map<String, Long> heaps = new TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^\\| `([a-z-]+)`[^|]*\\|[^|]*\\|[^|]*\\| (\\d+) MiB \\|$")
+                .matcher(Files.readString(k8sDir().resolve("README.md")));
+        while (m.find()) {
+            heaps.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return heaps;
+    }
+
+    static Stream<String> productionOverlays() {
+        return overlays().filter(o -> o.startsWith("prod"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("productionOverlays")
+    void productionMailNamesTheDeploymentsOwnSenderAndHost(String overlay) {
+        assertNoViolations(overlay, ManifestRules.productionMail(overlay(overlay)));
     }
 
     @Test
@@ -245,6 +390,42 @@ class OverlayManifestsTest {
         assertEquals(Set.of("gateway-db", "code-service-db", "careers-service-db"), roleSecrets);
         assertEquals(1, databasePods(r).size());
         assertTrue(r.ofKind("StatefulSet").isEmpty(), "the operator, not a StatefulSet, runs PostgreSQL");
+    }
+
+    @Test
+    void prodCnpgArchivesWalBacksUpNightlyIsMonitoredAndHasARestoreRunbook() throws IOException {
+        Rendered r = overlay("prod-cnpg");
+        JsonNode spec = r.find("Cluster", "casecoding-db").orElseThrow().path("spec");
+        JsonNode store = spec.path("backup").path("barmanObjectStore");
+        assertFalse(store.isMissingNode(), "Cluster spec.backup.barmanObjectStore missing");
+        assertTrue(store.path("destinationPath").asText().matches("(s3|gs|https?)://.+"), "destinationPath " + store);
+        String credentials = store.path("s3Credentials").path("accessKeyId").path("name").asText();
+        assertFalse(credentials.isBlank(), "the object store credentials come from a Secret");
+        assertEquals(credentials, store.path("s3Credentials").path("secretAccessKey").path("name").asText());
+        assertTrue(spec.path("backup").path("retentionPolicy").asText().matches("\\d+[dwm]"),
+                "WAL and base backups need a retention (spec.backup.retentionPolicy)");
+        assertFalse(store.path("wal").isMissingNode(), "WAL archiving settings (spec.backup.barmanObjectStore.wal)");
+        assertTrue(spec.path("postgresql").path("parameters").has("archive_timeout"),
+                "archive_timeout bounds what a restore can lose");
+        boolean podMonitor = spec.path("monitoring").path("enablePodMonitor").asBoolean(false)
+                || r.ofKind("PodMonitor").stream().anyMatch(p -> p.path("spec").path("selector").path("matchLabels")
+                        .path("cnpg.io/cluster").asText().equals("casecoding-db"));
+        assertTrue(podMonitor, "the instances are scraped (PodMonitor or spec.monitoring.enablePodMonitor)");
+
+        List<JsonNode> scheduled = r.ofKind("ScheduledBackup").stream()
+                .filter(b -> "casecoding-db".equals(b.path("spec").path("cluster").path("name").asText())).toList();
+        assertEquals(1, scheduled.size(), "one ScheduledBackup of casecoding-db");
+        JsonNode schedule = scheduled.get(0).path("spec");
+        assertEquals(6, schedule.path("schedule").asText().trim().split("\\s+").length,
+                "CloudNativePG schedules have six fields (seconds first): " + schedule.path("schedule"));
+        assertEquals("barmanObjectStore", schedule.path("method").asText("barmanObjectStore"));
+        assertEquals("casecoding", scheduled.get(0).path("metadata").path("namespace").asText());
+
+        String guide = Files.readString(k8sDir().resolveSibling("docs").resolve("deployment.md"));
+        for (String needed : List.of("`" + credentials + "`", "bootstrap:", "recovery:", "recoveryTarget:", "targetTime:",
+                "externalClusters:", store.path("destinationPath").asText())) {
+            assertTrue(guide.contains(needed), "docs/deployment.md restore runbook lacks " + needed);
+        }
     }
 
     @Test

@@ -330,11 +330,19 @@ public class AuthService {
         return minutes % 60 == 0 ? (minutes / 60 == 1 ? "hour" : minutes / 60 + " hours") : minutes + " minutes";
     }
 
-    /** Used by the admin bootstrap: an account with the admin role. */
+    /** The transaction-scoped advisory lock that serializes the first-admin creation across gateways. */
+    static final long ADMIN_BOOTSTRAP_LOCK = 0x636173656164L; // "casead"
+
+    /** Used by the admin bootstrap: an account with the admin role (created once, however many gateways start). */
     public Account ensureAdmin(String email, String password) {
         String normalized = normalizeEmail(email);
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
+            // gateways starting together on an empty database: the first creates the account, the others wait here
+            // and then find it (without the lock both would insert and the second would fail its start on the
+            // unique e-mail)
+            Account.getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)")
+                    .setParameter("key", ADMIN_BOOTSTRAP_LOCK).getSingleResult();
             Account existing = Account.findByEmail(normalized);
             if (existing == null) {
                 Account a = newAccount(normalized, hasher.hash(password), "coder", "pro", Set.of("coder", "admin"), now);

@@ -29,6 +29,13 @@ public interface GatewayConfig {
     int upstreamMaxWaiting();
 
     /**
+     * How long a kept-alive upstream connection is used: the first request after this age asks the upstream to close it
+     * ({@code Connection: close}), so the next one connects anew and reaches the pods a scale-up added.
+     */
+    @WithDefault("60s")
+    Duration upstreamConnectionMaxAge();
+
+    /**
      * PEM files of the certificates (or their CAs) that {@code https://} upstreams are trusted by, in addition to none:
      * when set, only these are trusted; when empty, the JVM's default trust store. Host names are always verified.
      */
@@ -75,6 +82,9 @@ public interface GatewayConfig {
 
         /** This route's cap on requests waiting for a connection (default {@code gateway.upstream-max-waiting}). */
         Optional<Integer> maxWaiting();
+
+        /** This route's connection age bound (default {@code gateway.upstream-connection-max-age}). */
+        Optional<Duration> maxConnectionAge();
     }
 
     interface Jwt {

@@ -98,7 +98,8 @@ public class ProxyRoutes {
 
         List<Prefix> table = new ArrayList<>();
         for (UpstreamRoute route : routes) {
-            HttpClient client = client(vertx, route);
+            ConnectionAges ages = new ConnectionAges(route.maxConnectionAge());
+            HttpClient client = client(vertx, route, ages);
             RequestOptions origin = new RequestOptions().setHost(route.host()).setPort(route.port())
                     .setSsl(route.tls()).setIdleTimeout(config.upstreamTimeout().toMillis())
                     .setConnectTimeout(config.upstreamConnectTimeout().toMillis());
@@ -106,7 +107,7 @@ public class ProxyRoutes {
             // (no token check, no quota); as it is, an upgrade request is an ordinary request and Upgrade a hop-by-hop
             // header
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                    .origin(context -> context.client().request(new RequestOptions(origin)))
+                    .origin(context -> context.client().request(new RequestOptions(origin)).map(ages::retireIfOld))
                     .addInterceptor(forwarded)
                     .addInterceptor(new AuthenticationFilter(tokens, admission, route.authRequired(), vertx, json))
                     .addInterceptor(rateLimit)
@@ -114,8 +115,8 @@ public class ProxyRoutes {
                     .addInterceptor(locations)
                     .addInterceptor(new UpstreamFilter(route.name(), vertx, json, registry));
             route.prefixes().forEach(prefix -> table.add(new Prefix(prefix, prefix + "/*", proxy)));
-            LOG.infof("Route %s -> %s for %s (at most %d connections, %d waiting)", route.name(), route.origin(),
-                    route.prefixes(), route.maxConnections(), route.maxWaiting());
+            LOG.infof("Route %s -> %s for %s (at most %d connections, %d waiting, each used for %s)", route.name(),
+                    route.origin(), route.prefixes(), route.maxConnections(), route.maxWaiting(), route.maxConnectionAge());
         }
         // the longest prefix is tried first, so a more specific route (/api/consults/inbound) wins over a shorter one
         table.sort(Comparator.comparingInt((Prefix p) -> p.prefix().length()).reversed());
@@ -126,9 +127,10 @@ public class ProxyRoutes {
     /**
      * The route's HTTP/1.1 client: a pool of at most {@code max-connections} kept-alive connections (each on the event
      * loop of the request that opened it) and at most {@code max-waiting} requests waiting for one; TLS with host name
-     * verification for an {@code https://} upstream, trusting {@code gateway.upstream-trust-certificates} when set.
+     * verification for an {@code https://} upstream, trusting {@code gateway.upstream-trust-certificates} when set. Every
+     * connection it opens is registered with {@code ages}, which retires it once it is older than the route's bound.
      */
-    private HttpClient client(Vertx vertx, UpstreamRoute route) {
+    private HttpClient client(Vertx vertx, UpstreamRoute route, ConnectionAges ages) {
         HttpClientOptions options = new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
@@ -149,7 +151,7 @@ public class ProxyRoutes {
         }
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(route.maxConnections())
                 .setMaxWaitQueueSize(route.maxWaiting());
-        return vertx.createHttpClient(options, pool);
+        return vertx.httpClientBuilder().with(options).with(pool).withConnectHandler(ages::opened).build();
     }
 
     /**
@@ -183,7 +185,7 @@ public class ProxyRoutes {
 
     /** One entry of {@code gateway.routes}, checked. */
     record UpstreamRoute(String name, URI origin, String host, int port, boolean tls, List<String> prefixes,
-                         boolean authRequired, int maxConnections, int maxWaiting) {
+                         boolean authRequired, int maxConnections, int maxWaiting, java.time.Duration maxConnectionAge) {
 
         static UpstreamRoute of(String name, GatewayConfig.Route route, GatewayConfig config) {
             URI origin = URI.create(route.upstream().trim());
@@ -208,8 +210,12 @@ public class ProxyRoutes {
                 throw new IllegalStateException("gateway.routes." + name + ": max-connections must be at least 1 and"
                         + " max-waiting at least 0");
             }
+            java.time.Duration maxAge = route.maxConnectionAge().orElse(config.upstreamConnectionMaxAge());
+            if (maxAge.isNegative() || maxAge.isZero()) {
+                throw new IllegalStateException("gateway.routes." + name + ": max-connection-age must be positive");
+            }
             return new UpstreamRoute(name, origin, origin.getHost(), port, tls, List.copyOf(route.prefixes()),
-                    route.authRequired(), maxConnections, maxWaiting);
+                    route.authRequired(), maxConnections, maxWaiting, maxAge);
         }
 
         /** {@code host:port} as a service sees it in the Host header, and builds its absolute links from. */

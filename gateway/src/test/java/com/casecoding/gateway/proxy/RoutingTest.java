@@ -122,6 +122,19 @@ class RoutingTest {
     }
 
     @Test
+    void aConnectionPastTheRoutesAgeIsClosedAfterItsAnswerAndTheNextRequestConnectsAnew() {
+        String token = Accounts.freeToken();
+        // both routes hold one connection; bulkhead keeps it (default age 60 s), recycled retires it after 1 ms
+        for (int i = 0; i < 6; i++) {
+            given().auth().oauth2(token).when().get("/api/bulkhead/kept").then().statusCode(200);
+            given().auth().oauth2(token).when().get("/api/recycled/aged").then().statusCode(200);
+        }
+        assertEquals(1, StubUpstream.get().clientPorts.get("/api/bulkhead/kept").size(), "kept alive below the age");
+        int recycled = StubUpstream.get().clientPorts.get("/api/recycled/aged").size();
+        assertEquals(true, recycled >= 3, recycled + " connections for 6 requests: an aged connection was reused");
+    }
+
+    @Test
     void anUpstreamThatClosesAfterAnsweringIsNotReused() {
         String token = Accounts.freeToken();
         for (int i = 0; i < 5; i++) {

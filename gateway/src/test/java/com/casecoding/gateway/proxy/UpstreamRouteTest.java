@@ -37,15 +37,20 @@ class UpstreamRouteTest {
             public Optional<Integer> maxWaiting() {
                 return Optional.of(5);
             }
+
+            public Optional<java.time.Duration> maxConnectionAge() {
+                return Optional.empty();
+            }
         };
     }
 
-    /** Only the two pool defaults are read from the gateway's settings. */
+    /** Only the pool defaults are read from the gateway's settings. */
     private static final GatewayConfig CONFIG = (GatewayConfig) Proxy.newProxyInstance(
             GatewayConfig.class.getClassLoader(), new Class<?>[]{GatewayConfig.class}, (proxy, method, args) ->
                     switch (method.getName()) {
                         case "upstreamMaxConnections" -> 64;
                         case "upstreamMaxWaiting" -> 256;
+                        case "upstreamConnectionMaxAge" -> java.time.Duration.ofSeconds(60);
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
 
@@ -57,6 +62,7 @@ class UpstreamRouteTest {
         assertEquals("code-service:80", plain.authority());
         assertEquals(64, plain.maxConnections());
         assertEquals(5, plain.maxWaiting());
+        assertEquals(java.time.Duration.ofSeconds(60), plain.maxConnectionAge(), "the default connection age bound");
         ProxyRoutes.UpstreamRoute secure = ProxyRoutes.UpstreamRoute.of("codes", route("HTTPS://Code-Service.internal/"),
                 CONFIG);
         assertEquals(443, secure.port());

@@ -1,5 +1,7 @@
 package com.casecoding.gateway.support;
 
+import com.casecoding.devdb.EmbeddedDatabase;
+import com.casecoding.testing.TestDatabase;
 import com.casecoding.testing.TestKeys;
 import com.casecoding.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -34,6 +36,16 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.routes.bulkhead.prefixes", "/api/bulkhead");
         config.put("gateway.routes.bulkhead.max-connections", "1");
         config.put("gateway.routes.bulkhead.max-waiting", "1");
+        // a one-connection route whose connection is retired after 1 ms: a connection serves a request or two, never more
+        config.put("gateway.routes.recycled.upstream", "http://127.0.0.1:" + StubUpstream.get().port());
+        config.put("gateway.routes.recycled.prefixes", "/api/recycled");
+        config.put("gateway.routes.recycled.max-connections", "1");
+        config.put("gateway.routes.recycled.max-connection-age", "1ms");
+        // Flyway on a connection of its own, as the k8s manifests configure it (QUARKUS_FLYWAY_JDBC_URL etc.): no
+        // socketTimeout; the embedded database trusts local connections, so the password is not checked
+        config.put("quarkus.flyway.jdbc-url", TestDatabase.get().jdbcUrl());
+        config.put("quarkus.flyway.username", EmbeddedDatabase.USER);
+        config.put("quarkus.flyway.password", "unused");
         // an upstream that speaks only TLS, trusted through its certificate
         config.put("gateway.routes.secure.upstream", "https://localhost:" + TlsStubUpstream.get().port());
         config.put("gateway.routes.secure.prefixes", "/api/secure");
