@@ -312,6 +312,12 @@ public class EditTables {
         return snapshot.rvu().getOrDefault(normalize(code), List.of());
     }
 
+    /** The modifier rules the fee schedule gives this code; empty when the RVU file does not list it. */
+    public Optional<ModifierRules> modifierRules(String code) {
+        List<RvuEntry> rows = rvu(code);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(ModifierRules.of(normalize(code), rows));
+    }
+
     /** Every payment locality, ordered by state and name. */
     public Collection<GpciEntry> localities() {
         return snapshot.gpci().values();
