@@ -138,7 +138,8 @@ class ClaimSetRealDataTest {
             for (String e : expected) {
                 if (!actual.contains(e)) {
                     byRule.computeIfAbsent(rule(e), k -> new Tally()).fn++;
-                    problems.add(id + ": missed " + e);
+                    problems.add(id + ": missed " + e + " (found: " + findings.stream().map(f -> f.get("severity")
+                            + " " + f.get("rule") + " " + f.get("lines")).toList() + ")");
                     missed = true;
                 }
             }
