@@ -77,7 +77,7 @@ public class ClaimCheckService {
         }
         List<Finding> findings = new ArrayList<>();
         codeValidity(lines, diagnoses, dos, setting, findings);
-        feeSchedule(lines, setting, findings);
+        feeSchedule(lines, dos, setting, findings);
         boolean ptpChecked = ptp(lines, dos, setting, findings);
         mue(lines, dos, setting, findings);
         addOns(lines, dos, findings);
@@ -262,7 +262,7 @@ public class ClaimCheckService {
      * rules the fee schedule indicators give each code (practitioner and outpatient hospital; DME supplier claims are
      * not paid under the MPFS). Both read {@link PaymentStatus} and {@link ModifierRules} of the edits package.
      */
-    private void feeSchedule(List<Line> lines, CareSetting setting, List<Finding> out) {
+    private void feeSchedule(List<Line> lines, LocalDate dos, CareSetting setting, List<Finding> out) {
         if (setting == CareSetting.DME_SUPPLIER) {
             return;
         }
@@ -272,6 +272,7 @@ public class ClaimCheckService {
                 rows.computeIfAbsent(l.code(), tables::rvu);
             }
         }
+        EditRelease read = null;
         for (Line l : lines) {
             List<RvuEntry> r = l.system() == null ? List.of() : rows.get(l.code());
             if (r.isEmpty()) {
@@ -296,6 +297,14 @@ public class ClaimCheckService {
             List<List<RvuEntry>> others = lines.stream().filter(o -> o.n() != l.n() && o.system() != null)
                     .map(o -> rows.get(o.code())).toList();
             rules.decisionForSurgery(l.modifiers(), others).ifPresent(x -> out.add(misuseFinding(l, x, src)));
+            read = global.release();
+        }
+        if (read != null && read.effectiveDate() != null && read.effectiveDate().getYear() != dos.getYear()) {
+            // the MPFS is a calendar-year schedule: indicators of another year may differ
+            out.add(new Finding(Finding.INFO, "mpfs-release", List.of(), "The fee schedule status and modifier "
+                    + "indicators were read from MPFS " + read.version() + " (" + read.effectiveDate().getYear()
+                    + "); no fee schedule of " + dos.getYear() + ", the year of the date of service, is loaded.",
+                    "Import the MPFS RVU file of " + dos.getYear() + ".", source(read, null, null)));
         }
     }
 
