@@ -290,14 +290,19 @@ public class ClaimCheckService {
                         }, "mpfs-status", List.of(l.n()), "Line " + l.n() + ": " + l.code() + " has MPFS status "
                         + n.status() + ": " + n.meaning(), n.fix(), src, "MPFS status " + n.status())));
             }
+            read = global.release();
+            if (l.modifiers().isEmpty()) {
+                continue;
+            }
             ModifierRules rules = ModifierRules.of(l.code(), r);
             for (String m : l.modifiers()) {
                 rules.misuse(m).ifPresent(x -> out.add(misuseFinding(l, x, src)));
             }
-            List<List<RvuEntry>> others = lines.stream().filter(o -> o.n() != l.n() && o.system() != null)
-                    .map(o -> rows.get(o.code())).toList();
-            rules.decisionForSurgery(l.modifiers(), others).ifPresent(x -> out.add(misuseFinding(l, x, src)));
-            read = global.release();
+            if (l.modifiers().contains("57")) {
+                List<List<RvuEntry>> others = lines.stream().filter(o -> o.n() != l.n() && o.system() != null)
+                        .map(o -> rows.get(o.code())).toList();
+                rules.decisionForSurgery(l.modifiers(), others).ifPresent(x -> out.add(misuseFinding(l, x, src)));
+            }
         }
         if (read != null && read.effectiveDate() != null && read.effectiveDate().getYear() != dos.getYear()) {
             // the MPFS is a calendar-year schedule: indicators of another year may differ
