@@ -294,7 +294,7 @@ public class ClaimCheckService {
             if (l.modifiers().isEmpty()) {
                 continue;
             }
-            ModifierRules rules = ModifierRules.of(l.code(), r);
+            ModifierRules rules = tables.modifierRules(l.code()).orElseThrow();
             for (String m : l.modifiers()) {
                 rules.misuse(m).ifPresent(x -> out.add(misuseFinding(l, x, src)));
             }
