@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @SecurityRequirement(name = "jwt")
-@Tag(name = "Claim checks", description = "NCCI PTP, MUE, add-on, code and modifier validity edits for a whole claim")
+@Tag(name = "Claim checks", description = "Code validity, fee schedule status and modifier rules, NCCI PTP, MUE and add-on edits for a whole claim")
 public class ClaimCheckResource {
 
     @Inject
@@ -28,9 +28,12 @@ public class ClaimCheckResource {
     @POST
     @Path("/check")
     @Operation(summary = "Check a claim",
-            description = "Runs code validity on the date of service, NCCI PTP pairs, MUE unit limits for the setting, "
-                    + "add-on code rules and modifier validity. Each finding has a severity, the rule, the lines "
-                    + "involved, a message, a fix where one exists and the source table and release.")
+            description = "Runs code validity on the date of service, the MPFS status code and the fee schedule's "
+                    + "modifier rules (PC/TC, bilateral, multiple procedure, assistant, co-surgeon, team, E/M and "
+                    + "global period scope), NCCI PTP pairs (or says they were not checked when no PTP table is "
+                    + "loaded), MUE unit limits for the setting, add-on code rules and modifier validity. Each finding "
+                    + "has a severity, the rule, the lines involved, a message, a fix where one exists, the indicator "
+                    + "it read and the source table and release.")
     @APIResponse(responseCode = "200", description = "The findings; clean = true when there are no errors or warnings")
     @APIResponse(responseCode = "400", description = "The claim is malformed (no lines, too many lines, bad units or codes)")
     @APIResponse(responseCode = "401", description = "No valid token")

@@ -11,7 +11,10 @@ import com.casecoding.codes.edits.CareSetting;
 import com.casecoding.codes.edits.EditDataset;
 import com.casecoding.codes.edits.EditRelease;
 import com.casecoding.codes.edits.EditTables;
+import com.casecoding.codes.edits.ModifierRules;
 import com.casecoding.codes.edits.MueEntry;
+import com.casecoding.codes.edits.PaymentStatus;
+import com.casecoding.codes.edits.RvuEntry;
 import com.casecoding.codes.edits.PtpEdit;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +77,8 @@ public class ClaimCheckService {
         }
         List<Finding> findings = new ArrayList<>();
         codeValidity(lines, diagnoses, dos, setting, findings);
-        ptp(lines, dos, setting, findings);
+        feeSchedule(lines, dos, setting, findings);
+        boolean ptpChecked = ptp(lines, dos, setting, findings);
         mue(lines, dos, setting, findings);
         addOns(lines, dos, findings);
         findings.sort(Comparator.comparingInt((Finding f) -> severityRank(f.severity()))
@@ -83,10 +87,13 @@ public class ClaimCheckService {
         int warnings = count(findings, Finding.WARNING);
         int infos = count(findings, Finding.INFO);
         boolean clean = errors == 0 && warnings == 0;
+        String checks = ptpChecked ? "code validity, fee schedule status and modifier, NCCI PTP, MUE and add-on"
+                : "code validity, fee schedule status and modifier, MUE and add-on";
+        String ptpNote = ptpChecked ? "" : " " + ptpNotChecked(setting);
         String summary = clean
-                ? "No problems found: " + lines.size() + " line(s) pass the code validity, NCCI PTP, MUE, add-on and "
-                + "modifier checks for " + setting.label().toLowerCase() + " on " + dos + "."
-                : errors + " error(s) and " + warnings + " warning(s) on " + lines.size() + " line(s).";
+                ? "No problems found: " + lines.size() + " line(s) pass the " + checks + " checks for "
+                + setting.label().toLowerCase() + " on " + dos + "." + ptpNote
+                : errors + " error(s) and " + warnings + " warning(s) on " + lines.size() + " line(s)." + ptpNote;
         return new ClaimCheckResult(dos, setting.id(), clean, summary, errors, warnings, infos, List.copyOf(findings));
     }
 
@@ -248,22 +255,91 @@ public class ClaimCheckService {
         }
     }
 
-    // ---------------------------------------------------------------- NCCI PTP
+    // ---------------------------------------------------------------- fee schedule status and modifier rules
 
-    private void ptp(List<Line> lines, LocalDate dos, CareSetting setting, List<Finding> out) {
+    /**
+     * The MPFS status code of each line (practitioner claims: the fee schedule pays practitioners) and the modifier
+     * rules the fee schedule indicators give each code (practitioner and outpatient hospital; DME supplier claims are
+     * not paid under the MPFS). Both read {@link PaymentStatus} and {@link ModifierRules} of the edits package.
+     */
+    private void feeSchedule(List<Line> lines, LocalDate dos, CareSetting setting, List<Finding> out) {
         if (setting == CareSetting.DME_SUPPLIER) {
             return;
         }
-        List<String> codes = lines.stream().filter(l -> l.system() != null).map(Line::code).distinct().toList();
-        if (codes.size() < 2) {
-            return;
+        Map<String, List<RvuEntry>> rows = new LinkedHashMap<>();
+        for (Line l : lines) {
+            if (l.system() != null) {
+                rows.computeIfAbsent(l.code(), tables::rvu);
+            }
         }
+        EditRelease read = null;
+        for (Line l : lines) {
+            List<RvuEntry> r = l.system() == null ? List.of() : rows.get(l.code());
+            if (r.isEmpty()) {
+                continue;
+            }
+            RvuEntry global = r.stream().filter(e -> e.modifier() == null || e.modifier().isBlank()).findFirst()
+                    .orElse(r.get(0));
+            Finding.Source src = source(global.release(), null, null);
+            if (setting == CareSetting.PRACTITIONER) {
+                PaymentStatus.of(l.code(), global, l.modifiers()).ifPresent(n -> out.add(new Finding(
+                        switch (n.weight()) {
+                            case DENIED -> Finding.ERROR;
+                            case WARNING -> Finding.WARNING;
+                            case NOTE -> Finding.INFO;
+                        }, "mpfs-status", List.of(l.n()), "Line " + l.n() + ": " + l.code() + " has MPFS status "
+                        + n.status() + ": " + n.meaning(), n.fix(), src, "MPFS status " + n.status())));
+            }
+            read = global.release();
+            if (l.modifiers().isEmpty()) {
+                continue;
+            }
+            ModifierRules rules = tables.modifierRules(l.code()).orElseThrow();
+            for (String m : l.modifiers()) {
+                rules.misuse(m).ifPresent(x -> out.add(misuseFinding(l, x, src)));
+            }
+            if (l.modifiers().contains("57")) {
+                List<List<RvuEntry>> others = lines.stream().filter(o -> o.n() != l.n() && o.system() != null)
+                        .map(o -> rows.get(o.code())).toList();
+                rules.decisionForSurgery(l.modifiers(), others).ifPresent(x -> out.add(misuseFinding(l, x, src)));
+            }
+        }
+        if (read != null && read.effectiveDate() != null && read.effectiveDate().getYear() != dos.getYear()) {
+            // the MPFS is a calendar-year schedule: indicators of another year may differ
+            out.add(new Finding(Finding.INFO, "mpfs-release", List.of(), "The fee schedule status and modifier "
+                    + "indicators were read from MPFS " + read.version() + " (" + read.effectiveDate().getYear()
+                    + "); no fee schedule of " + dos.getYear() + ", the year of the date of service, is loaded.",
+                    "Import the MPFS RVU file of " + dos.getYear() + ".", source(read, null, null)));
+        }
+    }
+
+    private static Finding misuseFinding(Line l, ModifierRules.Misuse x, Finding.Source src) {
+        return new Finding(x.denied() ? Finding.ERROR : Finding.WARNING, x.rule(), List.of(l.n()), "Line " + l.n()
+                + " (" + l.code() + "-" + x.modifier() + "): " + x.message(), x.fix(), src, x.indicator());
+    }
+
+    // ---------------------------------------------------------------- NCCI PTP
+
+    /** The sentence every claim gets when its PTP pairs were not checked. */
+    static String ptpNotChecked(CareSetting setting) {
+        return setting == CareSetting.DME_SUPPLIER
+                ? "PTP pairs were not checked: NCCI PTP edits do not apply to DME supplier claims."
+                : "PTP pairs were not checked: no NCCI PTP table for " + setting.label().toLowerCase() + " is loaded.";
+    }
+
+    /** Runs the PTP edits; false (with a finding saying so) when they could not be checked. */
+    private boolean ptp(List<Line> lines, LocalDate dos, CareSetting setting, List<Finding> out) {
         EditDataset dataset = setting == CareSetting.PRACTITIONER ? EditDataset.PTP_PRACTITIONER
                 : EditDataset.PTP_OUTPATIENT_HOSPITAL;
-        if (tables.release(dataset).isEmpty()) {
-            out.add(new Finding(Finding.INFO, "ncci-ptp", List.of(), "No NCCI PTP table for " + setting.label()
-                    .toLowerCase() + " is loaded: code pairs were not checked.", null, null));
-            return;
+        if (setting == CareSetting.DME_SUPPLIER || tables.release(dataset).isEmpty()) {
+            out.add(new Finding(Finding.INFO, "ncci-ptp", List.of(), ptpNotChecked(setting), setting
+                    == CareSetting.DME_SUPPLIER ? null : "Import the NCCI PTP table for " + setting.label()
+                    .toLowerCase() + " to have code pairs checked.", null));
+            return false;
+        }
+        List<String> codes = lines.stream().filter(l -> l.system() != null).map(Line::code).distinct().toList();
+        if (codes.size() < 2) {
+            return true;
         }
         for (PtpEdit e : tables.ptpEdits(codes, dos, setting)) {
             if (e.modifierIndicator() == 9) {
@@ -281,6 +357,7 @@ public class ClaimCheckService {
                 }
             }
         }
+        return true;
     }
 
     private static Finding ptpFinding(PtpEdit e, Line l1, Line l2) {
@@ -294,7 +371,7 @@ public class ClaimCheckService {
                     + "paid together on the same day, and no modifier changes that.",
                     "Remove line " + l2.n() + " (" + e.column2() + "): it is not payable with " + e.column1() + ".", src);
         }
-        return ModifierRules.bypass(l1.modifiers(), l2.modifiers())
+        return PtpBypass.bypass(l1.modifiers(), l2.modifiers())
                 .map(m -> new Finding(Finding.INFO, "ncci-ptp", involved, pair + ". Modifier indicator 1: modifier " + m
                         + " reports a distinct service, so the edit is bypassed; the record must support it.", null, src))
                 .orElseGet(() -> new Finding(Finding.ERROR, "ncci-ptp", involved, pair + ". Modifier indicator 1: "

@@ -12,8 +12,15 @@ import java.util.List;
  * @param lines    1-based claim line numbers involved (empty for claim-level findings)
  * @param fix      what would fix it, when something can
  * @param source   the table and release the finding comes from
+ * @param indicator the file field and value the rule read ({@code "PC/TC indicator 4"}, {@code "MPFS status I"}),
+ *                  when the finding comes from one
  */
-public record Finding(String severity, String rule, List<Integer> lines, String message, String fix, Source source) {
+public record Finding(String severity, String rule, List<Integer> lines, String message, String fix, Source source,
+                      String indicator) {
+
+    public Finding(String severity, String rule, List<Integer> lines, String message, String fix, Source source) {
+        this(severity, rule, lines, message, fix, source, null);
+    }
 
     public static final String ERROR = "error";
     public static final String WARNING = "warning";

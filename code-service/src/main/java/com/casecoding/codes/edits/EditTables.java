@@ -105,6 +105,7 @@ public class EditTables {
             Map<String, List<AddOnEdit>> addOns = loadAddOns(c, ids, byId);
             snapshot = new Snapshot(Map.copyOf(latest), Map.copyOf(ids), loadRvu(c, ids, byId),
                     loadGpci(c, ids, byId), loadMue(c, ids, byId), addOns, indexByPrimary(addOns), emptyPtpCache());
+            modifierRules.clear();
             LOG.infof("edit tables loaded in %d ms: %d RVU codes, %d localities, %d MUE codes, %d add-on codes",
                     (System.nanoTime() - start) / 1_000_000, snapshot.rvu().size(), snapshot.gpci().size(),
                     snapshot.mue().values().stream().mapToInt(Map::size).sum(), snapshot.addOnsByCode().size());
@@ -310,6 +311,31 @@ public class EditTables {
     /** Fee schedule rows of a code: the global row (no modifier) first, then 26, TC, 53... */
     public List<RvuEntry> rvu(String code) {
         return snapshot.rvu().getOrDefault(normalize(code), List.of());
+    }
+
+    /** Modifier rules once read per code, with the rows they were read from (a reload brings new rows). */
+    private record CachedRules(List<RvuEntry> rows, ModifierRules rules) {
+    }
+
+    /** Bounded by the RVU file's codes: only codes with rows are kept. */
+    private final Map<String, CachedRules> modifierRules = new ConcurrentHashMap<>();
+
+    /**
+     * The modifier rules the fee schedule gives this code; empty when the RVU file does not list it. Read once per
+     * code and kept until the next reload (the claim check asks for them on every line with a modifier).
+     */
+    public Optional<ModifierRules> modifierRules(String code) {
+        String key = normalize(code);
+        List<RvuEntry> rows = rvu(key);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        CachedRules cached = modifierRules.get(key);
+        if (cached == null || cached.rows() != rows) {
+            cached = new CachedRules(rows, ModifierRules.of(key, rows));
+            modifierRules.put(key, cached);
+        }
+        return Optional.of(cached.rules());
     }
 
     /** Every payment locality, ordered by state and name. */

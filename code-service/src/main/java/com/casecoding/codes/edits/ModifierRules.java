@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The modifiers coders reach for with a CPT/HCPCS code, and what the Medicare Physician Fee Schedule says about each
@@ -53,13 +54,126 @@ public record ModifierRules(String service, List<Use> applies, List<Use> notPaid
             "XP", "Distinct because a different practitioner performed it.",
             "XU", "Distinct because it does not overlap the usual parts of the main service.");
 
+    /**
+     * A modifier on a claim line that the fee schedule does not pay with this code, or that does not belong on it.
+     *
+     * @param rule      stable rule id of the indicator family ({@code modifier-pctc}, {@code modifier-bilateral},
+     *                  {@code modifier-assistant}, {@code modifier-co-surgeon}, {@code modifier-team},
+     *                  {@code modifier-multiple-procedure}, {@code modifier-scope})
+     * @param denied    true when the line is denied or the modifier rejected; false when it is likely a problem
+     *                  (paid only with documentation, or no effect on payment)
+     * @param indicator the file field and value read ({@code "PC/TC indicator 4"}, {@code "E/M service ..."})
+     * @param message   what is wrong, in our words
+     * @param fix       what to do instead
+     */
+    public record Misuse(String modifier, String rule, boolean denied, String indicator, String message, String fix) {
+    }
+
+    /** What is wrong with {@code modifier} on this code, if anything (the page's "not paid" and "not for" lists). */
+    public Optional<Misuse> misuse(String modifier) {
+        for (Use u : notPaid) {
+            if (u.modifier().equals(modifier)) {
+                String rule = ruleOf(u.source());
+                boolean denied = !(rule.equals("modifier-multiple-procedure") || u.source().equals("assistant at surgery indicator 0"));
+                return Optional.of(new Misuse(modifier, rule, denied, u.source(), "Modifier " + modifier
+                        + " is not paid with this code (" + u.source() + "): " + u.rule(), fixOf(modifier, rule, denied)));
+            }
+        }
+        for (Use u : notForThisCode) {
+            if (u.modifier().equals(modifier)) {
+                String rule = ruleOf(u.source());
+                return Optional.of(new Misuse(modifier, rule, true, u.source(), "Modifier " + modifier
+                        + " does not belong on this code (" + u.source() + "): " + u.rule(), fixOf(modifier, rule, true)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Rule id of the indicator family a {@link Use#source()} names (one place that maps field to rule). */
+    private static String ruleOf(String source) {
+        if (source.startsWith("PC/TC indicator")) {
+            return "modifier-pctc";
+        }
+        if (source.startsWith("bilateral indicator")) {
+            return "modifier-bilateral";
+        }
+        if (source.startsWith("multiple procedure indicator")) {
+            return "modifier-multiple-procedure";
+        }
+        if (source.startsWith("assistant at surgery indicator")) {
+            return "modifier-assistant";
+        }
+        if (source.startsWith("co-surgeon indicator")) {
+            return "modifier-co-surgeon";
+        }
+        if (source.startsWith("team surgery indicator")) {
+            return "modifier-team";
+        }
+        return "modifier-scope";
+    }
+
+    private static String fixOf(String modifier, String rule, boolean denied) {
+        return switch (rule) {
+            case "modifier-pctc" -> switch (modifier) {
+                case "26" -> "Remove 26: bill the code that is the interpretation and report alone (or the global "
+                        + "code when you did both parts).";
+                default -> "Remove TC: bill the code that is the technical part alone (or the global code when you "
+                        + "did both parts).";
+            };
+            case "modifier-bilateral" -> "Remove 50: report the code once per session (or with RT/LT on separate "
+                    + "lines when each side is a distinct service); 50 adds no payment here.";
+            case "modifier-assistant" -> denied ? "Remove the assistant line: an assistant at surgery is never paid "
+                    + "for this procedure." : "Send the records that establish medical necessity for an assistant, "
+                    + "or remove the assistant line.";
+            case "modifier-co-surgeon" -> "Remove 62: co-surgeons are not paid for this procedure; bill it once "
+                    + "(the primary surgeon) or with 80/82 where an assistant is payable.";
+            case "modifier-team" -> "Remove 66: team surgery is not paid for this procedure.";
+            case "modifier-multiple-procedure" -> "Remove 51: the multiple-procedure rule for this code does not "
+                    + "use it.";
+            default -> switch (modifier) {
+                case "25" -> "Move 25 to the E/M visit billed the same day, or remove it.";
+                case "59", "XE", "XS", "XP", "XU" -> "Remove " + modifier + " from the visit: a significant, separately "
+                        + "identifiable visit on the day of a procedure takes 25.";
+                case "RT", "LT" -> "Remove " + modifier + " from the visit; put it on the procedure line it describes.";
+                default -> "Remove " + modifier + ": it does not apply to this kind of service.";
+            };
+        };
+    }
+
+    /**
+     * Modifier 57 on an E/M visit says the visit decided a major surgery (090-day global). When the claim's
+     * procedures are all minor (000 or 010 days), 57 is the wrong modifier: the visit takes 25. Empty when 57 fits
+     * or when no procedure with a global period is on the claim (the surgery may be billed on another claim).
+     *
+     * @param procedures the fee schedule rows of the other codes on the claim (global row first)
+     */
+    public Optional<Misuse> decisionForSurgery(List<String> modifiers, List<List<RvuEntry>> procedures) {
+        if (!modifiers.contains("57") || applies.stream().noneMatch(u -> u.modifier().equals("57"))) {
+            return Optional.empty();
+        }
+        List<String> globals = procedures.stream().filter(rows -> !rows.isEmpty())
+                .map(rows -> globalRow(rows).globalDays()).filter(g -> List.of("000", "010", "090").contains(g))
+                .toList();
+        if (globals.isEmpty() || globals.contains("090")) {
+            return Optional.empty();
+        }
+        String read = "global days " + String.join("/", new java.util.TreeSet<>(globals)) + " on the claim's procedures";
+        return Optional.of(new Misuse("57", "modifier-scope", false, read, "Modifier 57 marks the visit at which a "
+                + "major surgery (090-day global) was decided, but the procedures on this claim are minor (" + read
+                + "): the visit is not separately paid with 57.", "Use 25 on the visit when it was a significant, "
+                + "separately identifiable service beyond the usual care of the minor procedure."));
+    }
+
+    private static RvuEntry globalRow(List<RvuEntry> rows) {
+        return rows.stream().filter(r -> r.modifier() == null || r.modifier().isBlank()).findFirst().orElse(rows.get(0));
+    }
+
     /** Reads the rules off the code's fee schedule rows (global row first, then one per modifier). */
-    static ModifierRules of(String code, List<RvuEntry> rows) {
+    public static ModifierRules of(String code, List<RvuEntry> rows) {
         Map<String, Use> applies = new LinkedHashMap<>();
         Map<String, Use> notPaid = new LinkedHashMap<>();
         Map<String, Use> notFor = new LinkedHashMap<>();
-        RvuEntry global = rows.stream().filter(r -> r.modifier() == null || r.modifier().isBlank()).findFirst()
-                .orElse(rows.get(0));
+        RvuEntry global = globalRow(rows);
         String glob = global.globalDays();
         boolean em = evaluationAndManagement(code);
         boolean surgical = List.of("000", "010", "090", "YYY", "ZZZ").contains(glob);
@@ -87,9 +201,24 @@ public record ModifierRules(String service, List<Use> applies, List<Use> notPaid
                 notFor.put(m, use(m, "Not used on an E/M visit: a separate visit on the day of a procedure takes 25.",
                         "E/M service (CPT 99202-99499)"));
             }
+            for (String m : List.of("RT", "LT")) {
+                notFor.put(m, use(m, "Not used on an E/M visit: a visit has no body side; side modifiers belong on "
+                        + "the procedure lines.", "E/M service (CPT 99202-99499)"));
+            }
         } else {
             notFor.put("25", use("25", "Only for E/M visits: it goes on the visit billed with this service, not on "
                     + "this code.", "not an E/M service"));
+            notFor.put("24", use("24", "Only for E/M visits in a postoperative period: it goes on the visit, not on "
+                    + "this code.", "not an E/M service"));
+            notFor.put("57", use("57", "Only for the E/M visit at which a major surgery was decided: it goes on the "
+                    + "visit, not on this code.", "not an E/M service"));
+        }
+        if (!List.of("000", "010", "090").contains(glob)) {
+            for (String m : List.of("58", "78", "79")) {
+                notFor.putIfAbsent(m, use(m, "Only for procedures with a global surgery period (000, 010 or 090 days) "
+                        + "done within the global period of an earlier one; this code has none (global days " + glob
+                        + ").", "global days " + glob));
+            }
         }
 
         for (RvuEntry row : rows) {

@@ -19,11 +19,15 @@ public final class ClaimTestData {
 
     static final String MARK = "claims-test";
     static final List<String> CPT = List.of("99213", "99214", "11042", "97597", "20610", "20604", "36415", "97110",
-            "37253", "36221", "27447", "99291", "99292", "0984T", "29881", "29880");
-    static final List<String> HCPCS = List.of("G0008", "J1885", "E0110", "A4206", "A6460");
+            "37253", "36221", "27447", "99291", "99292", "0984T", "29881", "29880", "93000", "93010", "93005", "99215",
+            "99417", "99381", "36416", "80053", "71046", "3044F");
+    static final List<String> HCPCS = List.of("G0008", "J1885", "E0110", "A4206", "A6460", "G2212");
     static final List<String> ICD = List.of("E119", "I10", "M1711", "Z0000");
     static final List<String> ICD_HEADERS = List.of("E11", "M17");
-    static final List<String> MODIFIERS = List.of("RT", "LT", "XE", "XS", "XP", "XU", "GA", "F1", "F2");
+    /** CPT modifiers (two digits) come with the CPT release. */
+    static final List<String> CPT_MODIFIERS = List.of("24", "25", "26", "50", "51", "57", "58", "59", "62", "66", "78",
+            "79", "80", "81", "82");
+    static final List<String> MODIFIERS = List.of("RT", "LT", "XE", "XS", "XP", "XU", "GA", "F1", "F2", "TC", "AS");
 
     private ClaimTestData() {
     }
@@ -47,6 +51,11 @@ public final class ClaimTestData {
                     if (system.equals("icd10cm")) {
                         for (String code : ICD_HEADERS) {
                             entry(c, r, system, code, true);
+                        }
+                    }
+                    if (system.equals("cpt")) {
+                        for (String code : CPT_MODIFIERS) {
+                            entry(c, r, "modifier", code, false);
                         }
                     }
                     if (system.equals("hcpcs")) { // Level II modifiers come with the HCPCS release

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** NCCI rules about which modifiers show that two services were distinct (PTP modifier indicator 1). */
-public final class ModifierRules {
+public final class PtpBypass {
 
     /** Modifiers that say "distinct procedural service" outright. */
     static final Set<String> DISTINCT = Set.of("59", "XE", "XS", "XP", "XU");
@@ -15,7 +15,7 @@ public final class ModifierRules {
             "F7", "F8", "F9", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LT", "RT", "LC", "LD",
             "LM", "RC", "RI");
 
-    private ModifierRules() {
+    private PtpBypass() {
     }
 
     /**
