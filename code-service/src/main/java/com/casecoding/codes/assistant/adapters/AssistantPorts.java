@@ -41,12 +41,15 @@ public class AssistantPorts {
     @Inject
     Clock clock;
 
+    @Inject
+    com.casecoding.codes.plain.PlainLanguage plainLanguage;
+
     private DbCodeData codes;
     private EditFactsAdapter edits;
 
     synchronized DbCodeData codes() {
         if (codes == null) {
-            codes = new DbCodeData(dataSource, codeCatalog, releaseCatalog);
+            codes = new DbCodeData(dataSource, codeCatalog, releaseCatalog, plainLanguage);
         }
         return codes;
     }
@@ -59,6 +62,10 @@ public class AssistantPorts {
     }
 
     void onImport(@Observes ImportCompleted event) {
+        codes().invalidate();
+    }
+
+    void onPlainText(@Observes com.casecoding.codes.plain.PlainTextApproved event) {
         codes().invalidate();
     }
 
