@@ -41,6 +41,11 @@ begin
     if tg_op = 'UPDATE' and new.text = old.text then
         return new;
     end if;
+    -- an upsert fires the insert trigger before it meets the existing row: its update (if any) keeps the version
+    if tg_op = 'INSERT' and exists (select 1 from common_language c
+                                    where c.system = new.system and c.code = new.code) then
+        return new;
+    end if;
     new.version := coalesce((select max(v.version) from common_language_version v
                              where v.system = new.system and v.code = new.code), 0) + 1;
     insert into common_language_version (system, code, version, text, author, reviewed_by, approved_at)

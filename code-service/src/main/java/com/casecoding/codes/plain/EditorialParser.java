@@ -39,6 +39,8 @@ public final class EditorialParser {
         String reviewedBy = null;
         CodeKey key = null;
         int start = 0;
+        String recordAuthor = null;
+        String recordReviewer = null;
         List<String> paragraphs = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         String line;
@@ -65,9 +67,11 @@ public final class EditorialParser {
             } else if (stripped.startsWith("#")) {
                 continue;
             } else if (stripped.startsWith("@")) {
-                finish(file, start, key, paragraphs, paragraph, author, reviewedBy, into);
+                finish(file, start, key, paragraphs, paragraph, recordAuthor, recordReviewer, into);
                 key = key(file, n, stripped);
                 start = n;
+                recordAuthor = author;
+                recordReviewer = reviewedBy;
                 paragraphs = new ArrayList<>();
                 paragraph = new StringBuilder();
             } else if (stripped.isEmpty()) {
@@ -85,7 +89,7 @@ public final class EditorialParser {
                 paragraph.append(stripped);
             }
         }
-        finish(file, start, key, paragraphs, paragraph, author, reviewedBy, into);
+        finish(file, start, key, paragraphs, paragraph, recordAuthor, recordReviewer, into);
     }
 
     private static CodeKey key(String file, int n, String line) {

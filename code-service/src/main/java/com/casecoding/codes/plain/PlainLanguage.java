@@ -71,6 +71,9 @@ public class PlainLanguage {
 
     /** Editorial, else structure: for callers that already know there is no admin text. */
     Optional<PlainText> withoutAdmin(CodeSystem system, String code, String title, boolean header, String release) {
+        if (!system.accepts(code)) {
+            return Optional.empty(); // a hierarchy node (an ICD-10-PCS table such as 0DT), not a code
+        }
         EditorialParser.Editorial e = editorial.get(new CodeKey(system, code));
         if (e != null) {
             return Optional.of(editorial(e));

@@ -220,14 +220,13 @@ public class PlainLanguageRepository {
     public List<Missing> missing(CodeSystem system, String[] categories, Collection<String> editorial, int limit,
                                  int offset) {
         List<Missing> out = new ArrayList<>();
+        Map<String, Long> searched = searchedCodes(system);
         String sql = """
                 with used as (
                     select code, count(*) as n from (
                         select code from codes.user_favorite where system = ?
                         union all select code from codes.user_code_note where system = ?) u group by code),
-                searched as (
-                    select upper(replace(btrim(query), '.', '')) as code, count(*) as n
-                    from codes.user_search_history group by 1)
+                searched as (select * from unnest(?::varchar[], ?::bigint[]) as s(code, n))
                 select e.code, max(coalesce(e.long_title, e.short_title)), bool_or(e.header),
                        coalesce(max(u.n), 0) + coalesce(max(s.n), 0) as frequency
                 from codes.code_entry e
@@ -236,12 +235,14 @@ public class PlainLanguageRepository {
                 where e.system = ?
                   and not exists (select 1 from codes.common_language c where c.system = e.system and c.code = e.code)
                   and e.code <> all (?)
-                """ + (categories == null ? "" : " and substr(e.code, 1, 3) between ? and ?") + """
-                 group by e.code order by frequency desc, e.code limit ? offset ?""";
+                """ + (categories == null ? "" : " and substr(e.code, 1, 3) between ? and ?")
+                + " group by e.code order by frequency desc, e.code limit ? offset ?";
         query(sql, ps -> {
             int i = 1;
             ps.setString(i++, system.id());
             ps.setString(i++, system.id());
+            ps.setArray(i++, ps.getConnection().createArrayOf("varchar", searched.keySet().toArray()));
+            ps.setArray(i++, ps.getConnection().createArrayOf("bigint", searched.values().toArray()));
             ps.setString(i++, system.id());
             ps.setArray(i++, ps.getConnection().createArrayOf("varchar", editorial.toArray()));
             if (categories != null) {
@@ -253,6 +254,19 @@ public class PlainLanguageRepository {
         }, rs -> {
             while (rs.next()) {
                 out.add(new Missing(system.id(), rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)));
+            }
+        });
+        return out;
+    }
+
+    /** Searches whose whole query was one code of the set, by the code's stored form (CodeSystem.normalize). */
+    private Map<String, Long> searchedCodes(CodeSystem system) {
+        Map<String, Long> out = new HashMap<>();
+        query("select query, count(*) from codes.user_search_history group by query", ps -> {
+        }, rs -> {
+            while (rs.next()) {
+                long n = rs.getLong(2);
+                system.normalize(rs.getString(1).strip()).ifPresent(code -> out.merge(code, n, Long::sum));
             }
         });
         return out;
