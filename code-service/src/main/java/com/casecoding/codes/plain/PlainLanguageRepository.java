@@ -1,5 +1,6 @@
 package com.casecoding.codes.plain;
 
+import com.casecoding.codes.catalog.Sql;
 import com.casecoding.common.codes.CodeSystem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,11 +46,7 @@ public class PlainLanguageRepository {
                 + "from codes.common_language where system = ? and code = ?", ps -> {
             ps.setString(1, system.id());
             ps.setString(2, code);
-        }, rs -> {
-            while (rs.next()) {
-                out.add(admin(rs));
-            }
-        });
+        }, rs -> out.add(admin(rs)));
         return out.isEmpty() ? null : out.get(0);
     }
 
@@ -58,11 +55,7 @@ public class PlainLanguageRepository {
         Map<String, PlainText> out = new HashMap<>();
         query("select text, coalesce(author, updated_by), coalesce(reviewed_by, updated_by), version, updated_at, "
                 + "system, code from codes.common_language", ps -> {
-        }, rs -> {
-            while (rs.next()) {
-                out.put(rs.getString(6) + ":" + rs.getString(7), admin(rs));
-            }
-        });
+        }, rs -> out.put(rs.getString(6) + ":" + rs.getString(7), admin(rs)));
         return out;
     }
 
@@ -80,11 +73,7 @@ public class PlainLanguageRepository {
                 order by coalesce(r.valid_from, r.effective_date) desc, r.id desc limit 1""", ps -> {
             ps.setString(1, system.id());
             ps.setString(2, code);
-        }, rs -> {
-            while (rs.next()) {
-                out.add(new Entry(rs.getString(1), rs.getBoolean(2), rs.getString(3)));
-            }
-        });
+        }, rs -> out.add(new Entry(rs.getString(1), rs.getBoolean(2), rs.getString(3))));
         return out.isEmpty() ? null : out.get(0);
     }
 
@@ -97,16 +86,13 @@ public class PlainLanguageRepository {
             ps.setString(3, text);
             ps.setString(4, author);
             ps.setTimestamp(5, Timestamp.from(now));
-        }, rs -> {
-            rs.next();
-            id[0] = rs.getLong(1);
-        });
+        }, rs -> id[0] = rs.getLong(1));
         return new Submission(id[0], system.id(), code, text, author, now, "pending", null, null, null);
     }
 
     public Submission submission(long id) {
         List<Submission> out = new ArrayList<>(1);
-        query(SUBMISSION + " where id = ?", ps -> ps.setLong(1, id), rs -> readSubmissions(rs, out));
+        query(SUBMISSION + " where id = ?", ps -> ps.setLong(1, id), rs -> out.add(submission(rs)));
         return out.isEmpty() ? null : out.get(0);
     }
 
@@ -115,20 +101,18 @@ public class PlainLanguageRepository {
         query(SUBMISSION + " where system = ? and code = ? order by id desc", ps -> {
             ps.setString(1, system.id());
             ps.setString(2, code);
-        }, rs -> readSubmissions(rs, out));
+        }, rs -> out.add(submission(rs)));
         return out;
     }
 
     private static final String SUBMISSION = "select id, system, code, text, author, submitted_at, status, "
             + "reviewed_by, reviewed_at, version from codes.common_language_submission";
 
-    private static void readSubmissions(ResultSet rs, List<Submission> out) throws SQLException {
-        while (rs.next()) {
-            Timestamp reviewed = rs.getTimestamp(9);
-            out.add(new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
-                    reviewed == null ? null : reviewed.toInstant(), (Integer) rs.getObject(10)));
-        }
+    private static Submission submission(ResultSet rs) throws SQLException {
+        Timestamp reviewed = rs.getTimestamp(9);
+        return new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
+                reviewed == null ? null : reviewed.toInstant(), (Integer) rs.getObject(10));
     }
 
     /**
@@ -146,7 +130,9 @@ public class PlainLanguageRepository {
                     ps.setLong(1, id);
                     List<Submission> found = new ArrayList<>(1);
                     try (ResultSet rs = ps.executeQuery()) {
-                        readSubmissions(rs, found);
+                        while (rs.next()) {
+                            found.add(submission(rs));
+                        }
                     }
                     if (found.isEmpty()) {
                         c.rollback();
@@ -201,12 +187,8 @@ public class PlainLanguageRepository {
                 + "where system = ? and code = ? order by version desc", ps -> {
             ps.setString(1, system.id());
             ps.setString(2, code);
-        }, rs -> {
-            while (rs.next()) {
-                out.add(new Version(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()));
-            }
-        });
+        }, rs -> out.add(new Version(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant())));
         return out;
     }
 
@@ -251,11 +233,8 @@ public class PlainLanguageRepository {
             }
             ps.setInt(i++, limit);
             ps.setInt(i, offset);
-        }, rs -> {
-            while (rs.next()) {
-                out.add(new Missing(system.id(), rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)));
-            }
-        });
+        }, rs -> out.add(new Missing(system.id(), rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                rs.getLong(4))));
         return out;
     }
 
@@ -264,30 +243,13 @@ public class PlainLanguageRepository {
         Map<String, Long> out = new HashMap<>();
         query("select query, count(*) from codes.user_search_history group by query", ps -> {
         }, rs -> {
-            while (rs.next()) {
-                long n = rs.getLong(2);
-                system.normalize(rs.getString(1).strip()).ifPresent(code -> out.merge(code, n, Long::sum));
-            }
+            long n = rs.getLong(2);
+            system.normalize(rs.getString(1).strip()).ifPresent(code -> out.merge(code, n, Long::sum));
         });
         return out;
     }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private interface Reader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Binder binder, Reader reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                reader.read(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("plain-language query failed", e);
-        }
+    private void query(String sql, Sql.Binder binder, Sql.RowReader reader) {
+        Sql.query(dataSource, "a plain-language query", sql, binder, reader);
     }
 }

@@ -158,10 +158,7 @@ public class PlainLanguageResource {
     @Path("/submissions/{id}/approve")
     @Operation(summary = "Approve a pending submission: it becomes the current text, the previous one stays a version (admin)")
     public PlainLanguageRepository.Submission approve(@PathParam("id") long id) {
-        PlainLanguageRepository.Submission s = repository.submission(id);
-        if (s == null) {
-            throw ProblemException.notFound("No submission " + id + ".");
-        }
+        PlainLanguageRepository.Submission s = submission(id);
         PlainLanguageRepository.Submission approved = repository.approve(id, jwt.getSubject(), clock.instant());
         if (approved == null) {
             throw ProblemException.conflict("Submission " + id + " is already " + s.status()
