@@ -198,7 +198,7 @@ public class CodeRepository {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into codes.common_language (system, code, text, updated_by, updated_at) values (?, ?, ?, ?, ?)
                 on conflict (system, code) do update set text = excluded.text, updated_by = excluded.updated_by,
-                    updated_at = excluded.updated_at""")) {
+                    updated_at = excluded.updated_at, author = null, reviewed_by = null""")) {
             ps.setString(1, system.id());
             ps.setString(2, code);
             ps.setString(3, text);

@@ -23,7 +23,7 @@ public final class CodesTestData {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 // a truncate waits for every reader of the tables; never longer than the driver's socket timeout
                 s.execute("set lock_timeout = '20s'");
-                s.execute("truncate codes.code_release, codes.import_run, codes.common_language cascade");
+                s.execute("truncate codes.code_release, codes.import_run, codes.common_language, codes.common_language_submission cascade");
                 s.execute("reset lock_timeout");
                 break;
             } catch (SQLException e) {

@@ -42,12 +42,15 @@ public class AssistantPorts {
     @Inject
     Clock clock;
 
+    @Inject
+    com.casecoding.codes.plain.PlainLanguage plainLanguage;
+
     private DbCodeData codes;
     private EditFactsAdapter edits;
 
     synchronized DbCodeData codes() {
         if (codes == null) {
-            codes = new DbCodeData(dataSource, codeCatalog, releaseCatalog);
+            codes = new DbCodeData(dataSource, codeCatalog, releaseCatalog, plainLanguage);
         }
         return codes;
     }

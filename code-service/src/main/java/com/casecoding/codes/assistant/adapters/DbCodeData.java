@@ -7,6 +7,8 @@ import com.casecoding.codes.assistant.data.ReleaseRef;
 import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.catalog.CodeStatus;
 import com.casecoding.codes.catalog.Sql;
+import com.casecoding.codes.plain.PlainLanguage;
+import com.casecoding.codes.plain.PlainText;
 import com.casecoding.codes.release.Currency;
 import com.casecoding.codes.release.LoadedRelease;
 import com.casecoding.codes.release.ReleaseCatalog;
@@ -27,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the code tables that {@code com.casecoding.codes.imports} fills ({@code code_release}, {@code code_entry},
- * {@code code_change}, {@code code_addendum}, {@code gem_mapping}, {@code common_language}) with plain indexed
- * queries. Records are cached until the next import ({@link #invalidate()}).
+ * {@code code_change}, {@code code_addendum}, {@code gem_mapping}) with plain indexed
+ * queries; the plain-language text of a code comes from {@link PlainLanguage}. Records are cached until the next import ({@link #invalidate()}).
  */
 public class DbCodeData implements CodeHistory, Crosswalk {
 
@@ -40,15 +42,18 @@ public class DbCodeData implements CodeHistory, Crosswalk {
     private final AgroalDataSource dataSource;
     private final CodeCatalog catalog;
     private final ReleaseCatalog releaseCatalog;
+    private final PlainLanguage plainLanguage;
     private volatile Map<String, List<Release>> releases;
     private final Map<String, Optional<CodeRecord>> records = new ConcurrentHashMap<>();
     /** The day the cached records' "deleted" flags were decided for. */
     private volatile LocalDate recordsDay;
 
-    public DbCodeData(AgroalDataSource dataSource, CodeCatalog catalog, ReleaseCatalog releaseCatalog) {
+    public DbCodeData(AgroalDataSource dataSource, CodeCatalog catalog, ReleaseCatalog releaseCatalog,
+                      PlainLanguage plainLanguage) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.releaseCatalog = releaseCatalog;
+        this.plainLanguage = plainLanguage;
     }
 
     public void invalidate() {
@@ -113,15 +118,19 @@ public class DbCodeData implements CodeHistory, Crosswalk {
         boolean deleted = status.state() == CodeStatus.State.TERMINATED;
         List<CodeRecord> out = new ArrayList<>(1);
         query("""
-                select e.header, e.short_title, e.long_title, e.parent_code, cl.text
+                select e.header, e.short_title, e.long_title, e.parent_code
                 from codes.code_entry e
-                left join codes.common_language cl on cl.system = e.system and cl.code = e.code
                 where e.release_id = ? and e.system = ? and e.code = ?""", ps -> {
             ps.setLong(1, shown.id());
             ps.setString(2, system.id());
             ps.setString(3, code);
-        }, rs -> out.add(record(system, code, rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), deleted, ref)));
+        }, rs -> {
+            String title = rs.getString(3) != null && !rs.getString(3).isBlank() ? rs.getString(3) : rs.getString(2);
+            String plain = plainLanguage.text(system, code, title, rs.getBoolean(1), shown.version())
+                    .map(PlainText::text).orElse(null);
+            out.add(record(system, code, rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    plain, deleted, ref));
+        });
         return out.stream().findFirst();
     }
 
@@ -163,12 +172,7 @@ public class DbCodeData implements CodeHistory, Crosswalk {
 
     /** Our own plain-language text of a code, whether or not a code set holds the code. */
     public Optional<String> commonLanguage(CodeSystem system, String code) {
-        List<String> out = new ArrayList<>(1);
-        query("select text from codes.common_language where system = ? and code = ?", ps -> {
-            ps.setString(1, system.id());
-            ps.setString(2, code);
-        }, rs -> out.add(rs.getString(1)));
-        return out.stream().findFirst();
+        return plainLanguage.text(system, code).map(PlainText::text);
     }
 
     public List<CodeRecord> children(CodeSystem system, String code, int limit) {

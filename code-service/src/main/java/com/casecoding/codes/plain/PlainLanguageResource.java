@@ -1,0 +1,183 @@
+package com.casecoding.codes.plain;
+
+import com.casecoding.codes.page.Chapters;
+import com.casecoding.codes.page.CodePageService;
+import com.casecoding.common.codes.CodeKey;
+import com.casecoding.common.codes.CodeSystem;
+import com.casecoding.common.problem.ProblemException;
+import com.casecoding.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The editorial workflow of plain-language texts (role admin): what is missing, submit, approve, versions. */
+@Path("/api/admin/plain-language")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "jwt")
+public class PlainLanguageResource {
+
+    @Inject
+    PlainLanguage plainLanguage;
+
+    @Inject
+    PlainLanguageRepository repository;
+
+    @Inject
+    EditorialTexts editorial;
+
+    @Inject
+    CodePageService pages;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<PlainTextApproved> approvedEvents;
+
+    public record SubmitRequest(@NotBlank @Size(max = EditorialParser.MAX_CHARS) String text) {
+    }
+
+    public record MissingList(String system, String chapter, String frequencyBasis, int limit, int offset,
+                              List<PlainLanguageRepository.Missing> codes) {
+    }
+
+    public record CodeTexts(String system, String code, PlainText current,
+                            List<PlainLanguageRepository.Version> versions,
+                            List<PlainLanguageRepository.Submission> submissions) {
+    }
+
+    static final String FREQUENCY_BASIS = "favorites + notes + searches for the code itself (code-service's own "
+            + "per-code signals; page views are counted by the gateway and not read here)";
+
+    @GET
+    @Path("/missing")
+    @Operation(summary = "Codes with neither an admin nor an editorial text, most used first (admin)")
+    public MissingList missing(@QueryParam("system") String systemId, @QueryParam("chapter") String chapter,
+                               @QueryParam("limit") @DefaultValue("100") int limit,
+                               @QueryParam("offset") @DefaultValue("0") int offset) {
+        if (systemId == null || systemId.isBlank()) {
+            throw ProblemException.invalidField("system", "required: a code set id such as icd10cm");
+        }
+        CodeSystem system = CodeSystem.fromId(systemId).orElseThrow(() ->
+                ProblemException.invalidField("system", "unknown code set '" + systemId + "'"));
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.invalidField("limit", "between 1 and 1000");
+        }
+        if (offset < 0) {
+            throw ProblemException.invalidField("offset", "0 or more");
+        }
+        String[] categories = null;
+        if (chapter != null && !chapter.isBlank()) {
+            if (system != CodeSystem.ICD10CM) {
+                throw ProblemException.invalidField("chapter", "chapters exist for icd10cm only");
+            }
+            Chapters.Chapter c = Chapters.ICD10CM.stream().filter(ch -> ch.number().equals(chapter.strip()))
+                    .findFirst().orElseThrow(() -> ProblemException.invalidField("chapter",
+                            "an ICD-10-CM chapter number, 1 to " + Chapters.ICD10CM.size()));
+            categories = new String[]{c.first(), c.last()};
+        }
+        Set<String> written = editorial.all().keySet().stream().filter(k -> k.system() == system)
+                .map(CodeKey::code).collect(Collectors.toSet());
+        return new MissingList(system.id(), chapter, FREQUENCY_BASIS, limit, offset,
+                repository.missing(system, categories, written, limit, offset));
+    }
+
+    @GET
+    @Path("/{system}/{code}")
+    @Operation(summary = "A code's current text (any source), its approved versions and its submissions (admin)")
+    public CodeTexts code(@PathParam("system") String systemId, @PathParam("code") String typed) {
+        CodeKey key = existing(systemId, typed);
+        return new CodeTexts(key.system().id(), key.system().display(key.code()),
+                plainLanguage.text(key.system(), key.code()).orElse(null),
+                repository.versions(key.system(), key.code()), repository.submissions(key.system(), key.code()));
+    }
+
+    @GET
+    @Path("/{system}/{code}/versions")
+    @Operation(summary = "Every approved version of a code's admin text, newest first (admin)")
+    public List<PlainLanguageRepository.Version> versions(@PathParam("system") String systemId,
+                                                          @PathParam("code") String typed) {
+        CodeKey key = existing(systemId, typed);
+        return repository.versions(key.system(), key.code());
+    }
+
+    @POST
+    @Path("/{system}/{code}/submissions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a text for a code; it waits for an approval (admin)")
+    public Response submit(@PathParam("system") String systemId, @PathParam("code") String typed,
+                           @Valid SubmitRequest request, @Context UriInfo uri) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body {\"text\": \"...\"} is required.");
+        }
+        CodeKey key = existing(systemId, typed);
+        PlainLanguageRepository.Submission s = repository.submit(key.system(), key.code(), request.text().strip(),
+                jwt.getSubject(), clock.instant());
+        return Response.created(uri.getBaseUriBuilder().path("/api/admin/plain-language/submissions/{id}")
+                .build(s.id())).entity(s).build();
+    }
+
+    @GET
+    @Path("/submissions/{id}")
+    @Operation(summary = "One submission (admin)")
+    public PlainLanguageRepository.Submission submission(@PathParam("id") long id) {
+        PlainLanguageRepository.Submission s = repository.submission(id);
+        if (s == null) {
+            throw ProblemException.notFound("No submission " + id + ".");
+        }
+        return s;
+    }
+
+    @POST
+    @Path("/submissions/{id}/approve")
+    @Operation(summary = "Approve a pending submission: it becomes the current text, the previous one stays a version (admin)")
+    public PlainLanguageRepository.Submission approve(@PathParam("id") long id) {
+        PlainLanguageRepository.Submission s = submission(id);
+        PlainLanguageRepository.Submission approved = repository.approve(id, jwt.getSubject(), clock.instant());
+        if (approved == null) {
+            throw ProblemException.conflict("Submission " + id + " is already " + s.status()
+                    + " (version " + s.version() + ").");
+        }
+        plainLanguage.adminTextChanged();
+        pages.invalidate();
+        approvedEvents.fire(new PlainTextApproved(new CodeKey(CodeSystem.fromId(approved.system()).orElseThrow(),
+                approved.code()), approved.version()));
+        return approved;
+    }
+
+    private CodeKey existing(String systemId, String typed) {
+        CodeSystem system = pages.system(systemId);
+        String code = system.normalize(typed).orElse(null);
+        if (code == null || !pages.exists(system, code)) {
+            throw ProblemException.notFound("No " + system.label() + " code '" + typed
+                    + "' exists in the loaded releases.");
+        }
+        return new CodeKey(system, code);
+    }
+}
