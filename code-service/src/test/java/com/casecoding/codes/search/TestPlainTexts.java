@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 /**
- * A plain-language lookup for tests (enabled by {@link PlainTextProfile} only): invented words for CPT 20610, so a
+ * A plain-language lookup for tests (enabled by {@link PlainTextProfile} only): invented words for CPT 27447, so a
  * test can see them reach the index through {@link DatabaseDocumentSource}.
  */
 @Alternative
@@ -16,6 +16,6 @@ public class TestPlainTexts implements PlainTextLookup {
 
     @Override
     public String plainText(CodeSystem system, String code, String officialTitle) {
-        return system == CodeSystem.CPT && code.equals("20610") ? TEXT : null;
+        return system == CodeSystem.CPT && code.equals("27447") ? TEXT : null;
     }
 }
