@@ -55,6 +55,26 @@ public final class SearchLatencyBenchmark {
                 prefixes.add(c.query().substring(0, n));
             }
         }
+        // CPU per request, one thread, every query in turn (robust on a shared machine, where wall-clock
+        // percentiles measure the neighbours as much as the index)
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String mode : List.of("search", "suggest")) {
+            List<String> queries = mode.equals("search") ? searches : prefixes;
+            for (int round = 0; round < 3; round++) {
+                Histogram cpu = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
+                for (String q : queries) {
+                    long t0 = mx.getCurrentThreadCpuTime();
+                    once(index, mode, q);
+                    cpu.recordValue(Math.max(0, (mx.getCurrentThreadCpuTime() - t0) / 1000));
+                }
+                if (round == 2) {
+                    System.out.printf("%-8s CPU per request over %d queries: mean %.0f us  p50 %d us  p90 %d us  p99 %d us"
+                                    + "  max %d us%n", mode, cpu.getTotalCount(), cpu.getMean(),
+                            cpu.getValueAtPercentile(50), cpu.getValueAtPercentile(90),
+                            cpu.getValueAtPercentile(99), cpu.getMaxValue());
+                }
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         for (String mode : List.of("search", "suggest")) {
             List<String> queries = mode.equals("search") ? searches : prefixes;
@@ -68,6 +88,15 @@ public final class SearchLatencyBenchmark {
                     h.getMaxValue() / 1000.0);
         }
         pool.shutdownNow();
+    }
+
+    private static void once(CodeIndex index, String mode, String q) {
+        if (mode.equals("search")) {
+            index.search(SearchQuery.of(q, 20));
+        } else {
+            index.suggest(new SearchQuery(q, java.util.Set.of(), null, Boolean.FALSE, null, 8, 0));
+            index.suggestTerms(q, 5);
+        }
     }
 
     private static void run(ExecutorService pool, CodeIndex index, String mode, List<String> queries, int rate,
@@ -84,12 +113,7 @@ public final class SearchLatencyBenchmark {
             }
             String q = queries.get((int) (i % queries.size()));
             pool.execute(() -> {
-                if (mode.equals("search")) {
-                    index.search(SearchQuery.of(q, 20));
-                } else {
-                    index.suggest(new SearchQuery(q, java.util.Set.of(), null, Boolean.FALSE, null, 8, 0));
-                    index.suggestTerms(q, 5);
-                }
+                once(index, mode, q);
                 long micros = (System.nanoTime() - due) / 1000;
                 if (histogram != null) {
                     synchronized (histogram) {
