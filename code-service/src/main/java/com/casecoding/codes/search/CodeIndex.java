@@ -46,6 +46,8 @@ import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
+import com.casecoding.common.codes.CodeSystem;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +82,12 @@ public final class CodeIndex implements Closeable {
     static final String F_BILLABLE_RANK = "billable_rank";
     static final String F_CODE_SORT = "code_sort";
     static final String F_FLAG = "flag";
+    /** Our own words for a code: its plain-language text and our aliases, searched below the official title. */
+    static final String F_PLAIN = "plain";
+    /** Weight of a match on our own words against one on the official title. */
+    static final float PLAIN_WEIGHT = 0.7f;
+    /** Share of the other matches of one word (own words besides the title) added to its best match. */
+    static final float OWN_WORDS_TIE = 0.3f;
 
     /** Words of a query beyond this are ignored: nobody types a 13-word title, and each word costs clauses. */
     static final int MAX_WORDS = 12;
@@ -139,6 +147,11 @@ public final class CodeIndex implements Closeable {
 
     /** Indexes the documents; when the same system and code come twice, the active one (else the last) wins. */
     public static CodeIndex build(Iterable<SearchDocument> documents, SynonymDictionary synonyms) {
+        return build(documents, synonyms, CodeAliases.load());
+    }
+
+    /** As {@link #build(Iterable, SynonymDictionary)}, with these aliases indexed as our own words of their codes. */
+    public static CodeIndex build(Iterable<SearchDocument> documents, SynonymDictionary synonyms, CodeAliases aliases) {
         long start = System.nanoTime();
         Map<String, Map<String, SearchDocument>> bySystem = new LinkedHashMap<>();
         int count = 0;
@@ -167,7 +180,7 @@ public final class CodeIndex implements Closeable {
         config.setUseCompoundFile(false);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (SearchDocument doc : ordered) {
-                writer.addDocument(toLucene(doc, ordered.length == 0 ? 0 : ord++));
+                writer.addDocument(toLucene(doc, aliases.of(doc.system(), doc.code()), ordered.length == 0 ? 0 : ord++));
             }
             writer.commit();
         } catch (IOException e) {
@@ -184,7 +197,7 @@ public final class CodeIndex implements Closeable {
         }
     }
 
-    private static Document toLucene(SearchDocument doc, int ord) {
+    private static Document toLucene(SearchDocument doc, String aliases, int ord) {
         Document d = new Document();
         d.add(new NumericDocValuesField(F_ORD, ord));
         d.add(new StringField(F_SYSTEM, doc.system(), Field.Store.NO));
@@ -197,6 +210,11 @@ public final class CodeIndex implements Closeable {
         }
         d.add(new TextField(F_TITLE, doc.title(), Field.Store.NO));
         d.add(new Field(F_WORDS, doc.title(), WORDS_TYPE));
+        String own = doc.plainText() == null ? aliases : aliases == null ? doc.plainText() : doc.plainText() + " \n " + aliases;
+        if (own != null) {
+            d.add(new TextField(F_PLAIN, own, Field.Store.NO));
+            d.add(new Field(F_WORDS, own, WORDS_TYPE));
+        }
         d.add(new FloatDocValuesField(F_PRIOR, prior(doc)));
         d.add(new NumericDocValuesField(F_DELETED_RANK, doc.deleted() ? 1 : 0));
         d.add(new NumericDocValuesField(F_BILLABLE_RANK, doc.billable() ? 0 : 1));
@@ -276,12 +294,24 @@ public final class CodeIndex implements Closeable {
         return run(query, true);
     }
 
+    /** Our lexicon's terms completing what has been typed (brand names, shorthand, lay terms), for type-ahead. */
+    public List<String> suggestTerms(String typed, int limit) {
+        return synonyms.termsStartingWith(QueryReading.of(typed).text(), limit);
+    }
+
     private SearchPage run(SearchQuery query, boolean typeAhead) {
         String text = query.text() == null ? "" : query.text().strip();
         if (text.isEmpty()) {
             return SearchPage.empty("none");
         }
         try {
+            QueryReading reading = QueryReading.of(text);
+            Set<String> systems = reading.within(query.systems());
+            if (!systems.equals(query.systems())) {
+                query = new SearchQuery(query.text(), systems, query.billable(), query.deleted(), query.version(),
+                        query.limit(), query.offset(), query.flags());
+            }
+            text = reading.text();
             Query filter = filter(query);
             String code = SearchDocument.codeLike(text);
             if (code != null) {
@@ -290,10 +320,73 @@ public final class CodeIndex implements Closeable {
                     return page;
                 }
             }
-            return textSearch(text, filter, query, typeAhead);
+            List<SearchDocument> exact = exactCodes(text, query);
+            SearchPage page = textSearch(text, filter, query, typeAhead);
+            return exact.isEmpty() ? page : withExactFirst(exact, page, query);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Codes typed among words, in any set and any typing: a word with a digit that is a code ("J1885 ketorolac"), or
+     * a query that is one two-character word naming a modifier ("RT", "kx"). They come before the word matches.
+     */
+    private List<SearchDocument> exactCodes(String text, SearchQuery query) {
+        String[] tokens = text.strip().split("[\\s,;]+");
+        List<SearchDocument> out = new ArrayList<>();
+        for (int t = 0; t < tokens.length && t < MAX_WORDS; t++) {
+            // "-59" and "-RT" are modifiers as written after a code
+            String token = tokens[t].startsWith("-") ? tokens[t].substring(1) : tokens[t];
+            String compact = CodeSystem.compact(token);
+            boolean alone = tokens.length == 1 || query.systems().equals(Set.of("modifier"));
+            if (compact == null || (compact.length() < 3 && !alone)
+                    || !(compact.chars().anyMatch(Character::isDigit) || (alone && compact.length() == 2))) {
+                continue;
+            }
+            for (CodeSystem system : CodeSystem.shapesOf(compact)) {
+                if (!query.systems().isEmpty() && !query.systems().contains(system.id())) {
+                    continue;
+                }
+                Map<String, SearchDocument> codes = bySystem.get(system.id());
+                SearchDocument d = codes == null ? null : codes.get(compact);
+                if (d != null && passes(d, query) && !out.contains(d)) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The score shown for a code typed exactly among words (above any word match). */
+    static final float EXACT_SCORE = 100f;
+
+    private static boolean passes(SearchDocument d, SearchQuery query) {
+        return (query.billable() == null || query.billable() == d.billable())
+                && (query.deleted() == null || query.deleted() == d.deleted())
+                && (query.version() == null || query.version().isBlank() || query.version().strip().equals(d.version()))
+                && (query.flags().isEmpty() || query.flags().stream().anyMatch(d.flags()::contains));
+    }
+
+    private static SearchPage withExactFirst(List<SearchDocument> exact, SearchPage page, SearchQuery query) {
+        List<SearchHit> hits = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (SearchDocument d : exact) {
+            if (seen.add(d.system() + ' ' + d.code())) {
+                hits.add(new SearchHit(d.system(), d.displayCode(), d.code(), d.title(), d.billable(), d.status(),
+                        d.version(), EXACT_SCORE, Highlighter.escape(d.title()), d.billingUnit(), d.plainText()));
+            }
+        }
+        for (SearchHit h : page.results()) {
+            if (seen.add(h.system() + ' ' + h.normalizedCode())) {
+                hits.add(h);
+            }
+        }
+        // the exact codes occupy the first places of the first page; later pages continue the word matches
+        List<SearchHit> window = query.offset() == 0 ? hits.subList(0, Math.min(query.limit(), hits.size()))
+                : page.results();
+        return new SearchPage(page.total() + exact.size(), page.total() == 0 ? "code" : page.mode(),
+                List.copyOf(window), page.corrections(), page.expansions());
     }
 
     private Query filter(SearchQuery query) {
@@ -369,9 +462,10 @@ public final class CodeIndex implements Closeable {
     private SearchPage collect(Query q, Sort sort, SearchQuery query, String mode, Highlighter highlighter,
                                List<SearchPage.Correction> corrections, List<SearchPage.Expansion> expansions)
             throws IOException {
-        int window = query.offset() + query.limit();
+        boolean diversify = !mode.equals("code") && query.offset() == 0 && query.systems().size() != 1;
+        int window = query.offset() + query.limit() + (diversify ? DIVERSITY_DEPTH : 0);
         TopFieldDocs top = searcher.search(q, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
-        List<SearchHit> hits = new ArrayList<>();
+        List<Ranked> ranked = new ArrayList<>();
         ScoreDoc[] docs = top.scoreDocs;
         List<LeafReaderContext> leaves = reader.leaves();
         for (int i = query.offset(); i < docs.length; i++) {
@@ -381,17 +475,69 @@ public final class CodeIndex implements Closeable {
             if (ords == null || !ords.advanceExact(global - leaf.docBase)) {
                 continue;
             }
-            SearchDocument d = byOrd[(int) ords.longValue()];
             float score = docs[i].score;
             if (Float.isNaN(score) && docs[i] instanceof FieldDoc fd) {
                 // the score is a sort key (after the deleted rank), kept in the FieldDoc's values
                 score = fd.fields.length > 1 && fd.fields[1] instanceof Float f ? f
                         : fd.fields[0] instanceof Float f0 ? f0 : 0f;
             }
+            ranked.add(new Ranked(byOrd[(int) ords.longValue()], score));
+        }
+        ranked = diversify ? diversified(ranked, query.limit()) : ranked.subList(0, Math.min(query.limit(), ranked.size()));
+        List<SearchHit> hits = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            SearchDocument d = r.doc();
             hits.add(new SearchHit(d.system(), d.displayCode(), d.code(), d.title(), d.billable(), d.status(),
-                    d.version(), score, highlighter.highlight(d.title())));
+                    d.version(), r.score(), highlighter.highlight(d.title()), d.billingUnit(), d.plainText()));
         }
         return new SearchPage(top.totalHits.value, mode, hits, corrections, expansions);
+    }
+
+    /** A matched document and its score, before it becomes a {@link SearchHit} (highlighting only what is shown). */
+    record Ranked(SearchDocument doc, float score) {
+    }
+
+    /** How far below the first page the best match of another code set is looked for. */
+    static final int DIVERSITY_DEPTH = 200;
+    /** A code set's best match joins the first places when it scores at least this share of the best match. */
+    static final float DIVERSITY_SHARE = 0.35f;
+
+    /**
+     * One search box over every set: CPT numbers are found only by our own words (they have no official title), which
+     * score structurally below official titles; when the first places hold no CPT code, the best active CPT match
+     * that scores close enough to the best match follows the first result ("knee replacement": the PCS replacements
+     * and CPT 27447 on the first screen).
+     */
+    static List<Ranked> diversified(List<Ranked> hits, int limit) {
+        if (hits.size() <= 1) {
+            return hits.subList(0, Math.min(limit, hits.size()));
+        }
+        float best = hits.get(0).score();
+        int shown = Math.min(limit, 5);
+        for (int i = 0; i < Math.min(shown, hits.size()); i++) {
+            if (hits.get(i).doc().system().equals("cpt")) {
+                return hits.subList(0, Math.min(limit, hits.size()));
+            }
+        }
+        List<Ranked> promoted = new ArrayList<>();
+        for (int i = shown; i < hits.size() && promoted.isEmpty(); i++) {
+            Ranked h = hits.get(i);
+            if (h.doc().system().equals("cpt") && !h.doc().deleted() && h.score() >= best * DIVERSITY_SHARE) {
+                promoted.add(h);
+            }
+        }
+        if (promoted.isEmpty()) {
+            return hits.subList(0, Math.min(limit, hits.size()));
+        }
+        List<Ranked> out = new ArrayList<>(hits.size());
+        out.add(hits.get(0));
+        out.addAll(promoted);
+        for (int i = 1; i < hits.size() && out.size() < limit; i++) {
+            if (!promoted.contains(hits.get(i))) {
+                out.add(hits.get(i));
+            }
+        }
+        return out.subList(0, Math.min(limit, out.size()));
     }
 
     // ---------------------------------------------------------------- query planning
@@ -439,8 +585,24 @@ public final class CodeIndex implements Closeable {
         }
     }
 
-    private QueryPlan plan(List<String> words, boolean typeAhead) throws IOException {
+    private QueryPlan plan(List<String> typedWords, boolean typeAhead) throws IOException {
         QueryPlan plan = new QueryPlan();
+        // a word in no title and none of our terms, close to one of our terms (a brand name, shorthand), is read as
+        // that term before the dictionaries see it: "toradal" is Toradol, never "tornado"
+        List<String> words = new ArrayList<>(typedWords);
+        for (int w = 0; w < words.size(); w++) {
+            String word = words.get(w);
+            if (typeAhead && w == words.size() - 1) {
+                continue;
+            }
+            if (!synonyms.knows(word) && reader.docFreq(new Term(F_WORDS, word)) == 0) {
+                String term = synonyms.closestTerm(word);
+                if (term != null) {
+                    words.set(w, term);
+                    plan.corrections.add(new SearchPage.Correction(word, List.of(term)));
+                }
+            }
+        }
         Map<Integer, SynonymDictionary.Match> matchAt = new HashMap<>();
         for (SynonymDictionary.Match m : synonyms.find(words)) {
             matchAt.put(m.start(), m);
@@ -459,7 +621,13 @@ public final class CodeIndex implements Closeable {
             List<String> typed = words.subList(match.start(), match.end());
             boolean lastSlot = match.end() == words.size();
             // the typed words still count, below the official wording: "broken hip" is rarely a broken prosthesis
-            alternatives.add(new BoostQuery(allOf(typed, typeAhead && lastSlot, false, plan), 0.6f));
+            alternatives.add(new BoostQuery(allOf(typed, typeAhead && lastSlot, false, plan),
+                    match.selfListed() ? 1f : 0.6f));
+            Query own = ownWords(typed);
+            if (own != null) {
+                // our own words of a code (plain text, aliases) are written the way people type: no lay-term discount
+                alternatives.add(own);
+            }
             List<String> searched = new ArrayList<>();
             for (List<String> expansion : match.expansions()) {
                 alternatives.add(allOf(expansion, false, false, plan));
@@ -470,6 +638,19 @@ public final class CodeIndex implements Closeable {
             i = match.end();
         }
         return plan;
+    }
+
+    /** All of the typed words in our own words of a code, at {@link #PLAIN_WEIGHT}; null when one is in none. */
+    private Query ownWords(List<String> typed) throws IOException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String word : typed) {
+            Term term = new Term(F_PLAIN, SearchAnalyzers.stemOf(word));
+            if (reader.docFreq(term) == 0) {
+                return null;
+            }
+            b.add(new TermQuery(term), Occur.MUST);
+        }
+        return new BoostQuery(b.build(), PLAIN_WEIGHT);
     }
 
     private Query allOf(List<String> words, boolean lastIsPrefix, boolean correct, QueryPlan plan)
@@ -492,14 +673,19 @@ public final class CodeIndex implements Closeable {
         List<Query> alternatives = new ArrayList<>();
         String stem = SearchAnalyzers.stemOf(word);
         plan.stems.add(stem);
-        boolean stemKnown = reader.docFreq(new Term(F_TITLE, stem)) > 0;
-        if (stemKnown) {
+        boolean inTitles = reader.docFreq(new Term(F_TITLE, stem)) > 0;
+        boolean inOwn = reader.docFreq(new Term(F_PLAIN, stem)) > 0;
+        boolean stemKnown = inTitles || inOwn;
+        if (inTitles) {
             alternatives.add(new TermQuery(new Term(F_TITLE, stem)));
         }
         int stemAt = alternatives.size() - 1;
+        if (inOwn) {
+            alternatives.add(new BoostQuery(new TermQuery(new Term(F_PLAIN, stem)), PLAIN_WEIGHT));
+        }
         boolean corrected = false;
         if (correct && !asPrefix && word.length() >= 4 && !Character.isDigit(word.charAt(0))
-                && reader.docFreq(new Term(F_WORDS, word)) == 0) {
+                && reader.docFreq(new Term(F_WORDS, word)) == 0 && !synonyms.knows(word)) {
             SuggestWord[] suggestions = spellChecker.suggestSimilar(new Term(F_WORDS, word), 3, reader,
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             List<String> searched = new ArrayList<>();
@@ -510,6 +696,7 @@ public final class CodeIndex implements Closeable {
                 }
                 float weight = searched.isEmpty() ? 0.9f : 0.3f;
                 alternatives.add(new BoostQuery(new TermQuery(new Term(F_TITLE, fixedStem)), weight));
+                alternatives.add(new BoostQuery(new TermQuery(new Term(F_PLAIN, fixedStem)), weight * PLAIN_WEIGHT));
                 plan.stems.add(fixedStem);
                 searched.add(s.string);
             }
@@ -529,7 +716,8 @@ public final class CodeIndex implements Closeable {
         if (alternatives.isEmpty()) {
             return new MatchNoDocsQuery("unknown word");
         }
-        return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
+        // a word in the title and in our own words of the code counts a little more than in the title alone
+        return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, OWN_WORDS_TIE);
     }
 
     // ---------------------------------------------------------------- highlighting

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * {@link CodeCatalog} decides it: deleted when a later release no longer lists it or its official termination date
  * has passed (a HCPCS code terminated last quarter, an ICD-10-CM code deleted by the addenda). A code that only a
  * stale or partial release lists stays active: the data does not say it was deleted. CPT numbers the CMS files
- * name are found by their number (they have no descriptor without an AMA licence).
+ * name are found by their number (they have no descriptor without an AMA licence) and by our own words: the
+ * plain-language text {@link PlainTextLookup} gives for a code is indexed with it (below the official title).
  */
 @ApplicationScoped
 public class DatabaseDocumentSource implements SearchDocumentSource {
@@ -34,6 +35,9 @@ public class DatabaseDocumentSource implements SearchDocumentSource {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    PlainTextLookup plainTexts;
+
     @Override
     public String name() {
         return "database";
@@ -45,9 +49,10 @@ public class DatabaseDocumentSource implements SearchDocumentSource {
         catalog.scan(null, s -> {
             String title = s.longTitle() != null && !s.longTitle().isBlank() ? s.longTitle() : s.shortTitle();
             String system = s.status().system().id();
+            String plain = plainTexts.plainText(s.status().system(), s.status().code(), title == null ? "" : title);
             sink.accept(new SearchDocument(system, s.status().code(), title,
                     !s.status().header(), s.status().state() == CodeStatus.State.TERMINATED, s.version(),
-                    flags.getOrDefault(system + "|" + s.status().code(), Set.of())));
+                    flags.getOrDefault(system + "|" + s.status().code(), Set.of()), plain));
         });
     }
 

@@ -170,6 +170,16 @@ public final class OfficialFilesSource implements SearchDocumentSource {
                 }
             }
         }
+        // the CPT (Level I) modifier numbers, as the CPT import lists them (numbers only)
+        for (Path dir : releaseDirs(root.resolve("mpfs"), "RVU")) {
+            String name = dir.getFileName().toString();
+            int year = name.length() >= 5 && Character.isDigit(name.charAt(3)) && Character.isDigit(name.charAt(4))
+                    ? 2000 + Integer.parseInt(name.substring(3, 5)) : 2025;
+            for (String m : com.casecoding.codes.imports.codesets.CptModifiers.inYear(year)) {
+                sink.accept(new SearchDocument("modifier", m, "", true, false, String.valueOf(year)));
+            }
+            break;
+        }
         for (Path dir : releaseDirs(root.resolve("ncci"), "")) {
             String version = dir.getFileName().toString();
             List<Path> files = new ArrayList<>();

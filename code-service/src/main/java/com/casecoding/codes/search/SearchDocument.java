@@ -18,9 +18,11 @@ import java.util.Set;
  * @param flags      reference flags a search can filter by: {@code hcc} and {@code hcc-v24}/{@code hcc-v28} (maps to an
  *                   HCC in the newest table of a CMS-HCC model), {@code cc} / {@code mcc} (MS-DRG CC or MCC list),
  *                   {@code hac} (in a Hospital-Acquired Condition list); read from the view {@code codes.code_search_flag}
+ * @param plainText  our own plain-language text of the code ({@link PlainTextLookup}), or null; indexed with a lower
+ *                   weight than the official title
  */
 public record SearchDocument(String system, String code, String title, boolean billable,
-                             boolean deleted, String version, Set<String> flags) {
+                             boolean deleted, String version, Set<String> flags, String plainText) {
 
     public SearchDocument {
         Objects.requireNonNull(system, "system");
@@ -31,6 +33,12 @@ public record SearchDocument(String system, String code, String title, boolean b
         title = title == null ? "" : title.strip();
         version = version == null ? "" : version.strip().intern();
         flags = flags == null || flags.isEmpty() ? Set.of() : flags;
+        plainText = plainText == null || plainText.isBlank() ? null : plainText.strip();
+    }
+
+    public SearchDocument(String system, String code, String title, boolean billable, boolean deleted,
+                          String version, Set<String> flags) {
+        this(system, code, title, billable, deleted, version, flags, null);
     }
 
     public SearchDocument(String system, String code, String title, boolean billable, boolean deleted,
@@ -40,8 +48,39 @@ public record SearchDocument(String system, String code, String title, boolean b
 
     /** The same document with these reference flags. */
     public SearchDocument withFlags(Set<String> flags) {
-        return new SearchDocument(system, code, title, billable, deleted, version, flags);
+        return new SearchDocument(system, code, title, billable, deleted, version, flags, plainText);
     }
+
+    /** The same document with this plain-language text. */
+    public SearchDocument withPlainText(String text) {
+        return new SearchDocument(system, code, title, billable, deleted, version, flags, text);
+    }
+
+    /**
+     * The billing unit a HCPCS drug or supply code is counted in, as its official long description ends
+     * ("Injection, ketorolac tromethamine, per 15 mg" gives "per 15 mg"; "..., 1 mg" gives "1 mg"); null for other
+     * codes and for descriptions that name no quantity.
+     */
+    public String billingUnit() {
+        if (!system.equals("hcpcs") || title.isEmpty()) {
+            return null;
+        }
+        String[] parts = title.split(",\\s+");
+        for (int i = parts.length - 1; i >= 1; i--) {
+            java.util.regex.Matcher m = UNIT.matcher(parts[i]);
+            if (m.find()) {
+                return m.group(1).strip();
+            }
+        }
+        return null;
+    }
+
+    /** A quantity and unit ("per 15 mg", "up to 1000 mcg", "1 unit", "per square centimeter"), up to a parenthesis. */
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile(
+            "(?i)^((?:per |up to |each |less than or equal to |greater than )?(?:\\d[\\d,./]*\\s*)?(?:mg|mcg|micrograms?|"
+                    + "milligrams?|gm?|grams?|ml|cc|units?|usp units|kiu|iu|international units?|meq|mmol|millicuries?|"
+                    + "mci|microcuries?|uci|vials?|doses?|square centimeters?|sq cm|cm|tablets?|capsules?|kg|each|pair)"
+                    + "\\b[^(]*)");
 
     public String displayCode() {
         return CodeSystem.fromId(system).map(s -> s.display(code)).orElse(code);

@@ -34,8 +34,13 @@ public class SearchResource {
     /** Most suggestions one type-ahead call returns. */
     static final int MAX_SUGGESTIONS = 10;
 
+    /**
+     * @param unit      the billing unit of a HCPCS drug or supply code ("per 250 mg"), from its official description
+     * @param plainText our own plain-language text of the code, when there is one
+     */
     public record Result(String system, String code, String normalizedCode, String title, boolean billable,
-                         String status, boolean deleted, String version, String highlight, float score) {
+                         String status, boolean deleted, String version, String highlight, float score,
+                         String unit, String plainText) {
     }
 
     /**
@@ -51,7 +56,8 @@ public class SearchResource {
     public record Suggestion(String system, String code, String title, boolean billable, String status) {
     }
 
-    public record SuggestResponse(String query, List<Suggestion> suggestions) {
+    /** @param terms our lexicon's terms that complete the text (brand names, shorthand, lay terms), shortest first */
+    public record SuggestResponse(String query, List<Suggestion> suggestions, List<String> terms) {
     }
 
     @Inject
@@ -113,7 +119,7 @@ public class SearchResource {
         }
         List<Result> results = page.results().stream().map(h -> new Result(h.system(), h.code(), h.normalizedCode(),
                 h.title(), h.billable(), h.status(), "deleted".equals(h.status()), h.version(), h.highlight(),
-                h.score())).toList();
+                h.score(), h.unit(), h.plainText())).toList();
         return new SearchResponse(text, page.total(), lim, off, page.mode(), results, page.corrections(),
                 page.expansions(), notices(results.stream().map(Result::system).distinct().toList()));
     }
@@ -130,9 +136,12 @@ public class SearchResource {
         Set<String> systems = SearchParams.systems(system);
         int lim = SearchParams.integer("limit", limit, 8, 1, MAX_SUGGESTIONS);
         SearchQuery query = new SearchQuery(text, systems, null, Boolean.FALSE, null, lim, 0);
-        SearchPage page = engine.withIndex(index -> index.suggest(query));
-        return new SuggestResponse(text, page.results().stream()
-                .map(h -> new Suggestion(h.system(), h.code(), h.title(), h.billable(), h.status())).toList());
+        record Both(SearchPage page, List<String> terms) {
+        }
+        Both both = engine.withIndex(index -> new Both(index.suggest(query), index.suggestTerms(text, 5)));
+        return new SuggestResponse(text, both.page().results().stream()
+                .map(h -> new Suggestion(h.system(), h.code(), h.title(), h.billable(), h.status())).toList(),
+                both.terms());
     }
 
     @GET

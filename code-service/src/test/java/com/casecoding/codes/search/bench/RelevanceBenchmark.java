@@ -34,6 +34,12 @@ public final class RelevanceBenchmark {
 
     /** One line of the set: kind, query, and the codes a coder would accept (system:code or system:prefix*). */
     public record Case(String kind, String query, List<String> accepted) {
+        /** The code set the query counts for: the system of its first accepted code. */
+        public String set() {
+            String first = accepted.get(0);
+            return first.substring(0, Math.max(0, first.indexOf(':')));
+        }
+
         boolean accepts(SearchHit hit) {
             for (String a : accepted) {
                 int colon = a.indexOf(':');
@@ -51,10 +57,16 @@ public final class RelevanceBenchmark {
         }
     }
 
-    public record Result(Map<String, int[]> perKind, List<String> misses, List<String> unknownCodes, int total,
-                         int found) {
+    public record Result(Map<String, int[]> perKind, Map<String, int[]> perSet, Map<String, int[]> perSetAndKind,
+                         List<String> misses, List<String> unknownCodes, int total, int found) {
         public double recall() {
             return total == 0 ? 0 : (double) found / total;
+        }
+
+        /** Recall@5 of one code set's queries. */
+        public double recall(String set) {
+            int[] c = perSet.get(set);
+            return c == null || c[1] == 0 ? 0 : (double) c[0] / c[1];
         }
     }
 
@@ -114,6 +126,8 @@ public final class RelevanceBenchmark {
 
     public static Result evaluate(CodeIndex index, List<Case> cases) {
         Map<String, int[]> perKind = new TreeMap<>();
+        Map<String, int[]> perSet = new TreeMap<>();
+        Map<String, int[]> perSetAndKind = new TreeMap<>();
         List<String> misses = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         int found = 0;
@@ -125,17 +139,20 @@ public final class RelevanceBenchmark {
             }
             SearchPage page = index.search(SearchQuery.of(c.query(), 5));
             boolean hit = page.results().stream().anyMatch(c::accepts);
-            int[] counts = perKind.computeIfAbsent(c.kind(), k -> new int[2]);
-            counts[1]++;
+            for (int[] counts : List.of(perKind.computeIfAbsent(c.kind(), k -> new int[2]),
+                    perSet.computeIfAbsent(c.set(), k -> new int[2]),
+                    perSetAndKind.computeIfAbsent(c.set() + " / " + c.kind(), k -> new int[2]))) {
+                counts[1]++;
+                counts[0] += hit ? 1 : 0;
+            }
             if (hit) {
-                counts[0]++;
                 found++;
             } else {
                 misses.add(c.kind() + " '" + c.query() + "' got " + page.results().stream()
                         .map(h -> h.system() + ":" + h.code()).toList());
             }
         }
-        return new Result(perKind, misses, unknown, cases.size(), found);
+        return new Result(perKind, perSet, perSetAndKind, misses, unknown, cases.size(), found);
     }
 
     private static boolean exists(CodeIndex index, String accepted) {
@@ -155,6 +172,13 @@ public final class RelevanceBenchmark {
     public static void print(Result result) {
         System.out.println("recall@5 per kind:");
         result.perKind().forEach((kind, c) -> System.out.printf("  %-14s %3d/%3d = %5.1f %%%n", kind, c[0], c[1],
+                100.0 * c[0] / c[1]));
+        System.out.println("recall@5 per code set (the system of the first accepted code):");
+        result.perSet().forEach((set, c) -> System.out.printf("  %-14s %3d/%3d = %5.1f %%%n", set, c[0], c[1],
+                100.0 * c[0] / c[1]));
+        System.out.println("| set / kind | found | queries | recall@5 |");
+        System.out.println("|---|---:|---:|---:|");
+        result.perSetAndKind().forEach((key, c) -> System.out.printf("| %s | %d | %d | %.1f %% |%n", key, c[0], c[1],
                 100.0 * c[0] / c[1]));
         System.out.printf("  %-14s %3d/%3d = %5.1f %%%n", "overall", result.found(), result.total(),
                 100.0 * result.recall());
