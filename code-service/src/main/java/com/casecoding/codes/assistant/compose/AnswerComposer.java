@@ -6,6 +6,7 @@ import com.casecoding.codes.assistant.data.CodeRecord;
 import com.casecoding.codes.assistant.data.CodeSearch;
 import com.casecoding.codes.assistant.data.Crosswalk;
 import com.casecoding.codes.assistant.data.EditFacts;
+import com.casecoding.codes.assistant.data.PageAccess;
 import com.casecoding.codes.assistant.guideline.GuidelineLibrary;
 import com.casecoding.codes.assistant.guideline.GuidelineNote;
 import com.casecoding.codes.assistant.understand.CodeMention;
@@ -31,6 +32,7 @@ public final class AnswerComposer {
     private final CodeAnswers codeAnswers;
     private final EditAnswers editAnswers;
     private final CrosswalkAnswers crosswalkAnswers;
+    private final ModifierAnswers modifierAnswers;
     private final CodeHistory history;
     private final Clock clock;
 
@@ -42,6 +44,7 @@ public final class AnswerComposer {
         this.codeAnswers = new CodeAnswers(catalog, search, history, edits);
         this.editAnswers = new EditAnswers(edits, guidelines, clock);
         this.crosswalkAnswers = new CrosswalkAnswers(crosswalk, catalog, guidelines);
+        this.modifierAnswers = new ModifierAnswers(catalog, guidelines);
         this.history = history;
         this.clock = clock;
     }
@@ -51,23 +54,34 @@ public final class AnswerComposer {
     }
 
     public Draft compose(Question q) {
-        Draft d = new Draft(q.intent());
+        return compose(q, f -> true);
+    }
+
+    /** {@code shown}: the facets of the code page the asker may see; a locked facet is never answered. */
+    public Draft compose(Question q, java.util.function.Predicate<PageAccess.Facet> shown) {
+        Draft d = new Draft(q.intent(), shown);
+        Optional<PageAccess.Facet> needs = facetOf(q.intent());
+        if (needs.isPresent() && !shown.test(needs.get())) {
+            return lockedAnswer(d, q);
+        }
         List<CodeSystem> preferred = switch (q.intent()) {
-            case PTP, MUE, ADD_ON, GLOBAL, FEE -> List.of(CodeSystem.CPT, CodeSystem.HCPCS);
+            case PTP, MUE, ADD_ON, GLOBAL, FEE, UNITS -> List.of(CodeSystem.HCPCS, CodeSystem.CPT);
             case CROSSWALK -> List.of(CodeSystem.ICD9CM, CodeSystem.ICD9PCS);
             default -> List.of();
         };
         Optional<CodeSystem> hint = q.intent() == Intent.CROSSWALK ? crosswalkHint(q) : q.systemHint();
         CodeResolver.Resolved codes = resolver.resolve(q.mentions(), hint, preferred);
         if (!codes.missing().isEmpty() && codes.found().isEmpty() && q.intent() != Intent.SEARCH
-                && q.intent() != Intent.GUIDELINE) {
+                && q.intent() != Intent.GUIDELINE && q.intent() != Intent.MODIFIER) {
             return notInData(d, codes.missing(), q);
         }
         List<CodeRecord> found = codes.found();
         switch (q.intent()) {
-            case CODE_INFO -> found.forEach(r -> codeAnswers.info(d, r));
+            case CODE_INFO -> info(d, q, hint);
             case BILLABLE -> found.forEach(r -> codeAnswers.billable(d, r));
-            case VALID_ON -> found.forEach(r -> codeAnswers.validOn(d, r, q.date().orElseThrow()));
+            case VALID_ON -> found.forEach(r -> codeAnswers.validOn(d, r, q.date().orElse(today())));
+            case MODIFIER -> modifierAnswers.modifiers(d, q, found);
+            case UNITS -> found.forEach(r -> editAnswers.units(d, r, q.dose().orElseThrow()));
             case CHANGES -> found.forEach(r -> codeAnswers.changes(d, r, q.fiscalYear()));
             case SEARCH -> codeAnswers.search(d, q);
             case PTP -> editAnswers.ptp(d, found);
@@ -83,6 +97,65 @@ public final class AnswerComposer {
             d.para("_Some of the codes in your question are not in the loaded data, so they are not discussed here._");
         }
         return d;
+    }
+
+    /** The code page section an intent's answer comes from (empty: the guest sections, official and plain text). */
+    private static Optional<PageAccess.Facet> facetOf(Intent intent) {
+        return Optional.ofNullable(switch (intent) {
+            case FEE, GLOBAL -> PageAccess.Facet.PAYMENT;
+            case MUE, UNITS -> PageAccess.Facet.UNIT_LIMITS;
+            case ADD_ON -> PageAccess.Facet.ADD_ON;
+            case CROSSWALK -> PageAccess.Facet.CROSSWALK;
+            case CHANGES -> PageAccess.Facet.HISTORY;
+            default -> null;
+        });
+    }
+
+    private Draft lockedAnswer(Draft d, Question q) {
+        String what = switch (q.intent()) {
+            case FEE, GLOBAL -> "Medicare payment (fees, RVUs, global period)";
+            case MUE, UNITS -> "Unit limits (MUE) and units";
+            case ADD_ON -> "Add-on code rules";
+            case CROSSWALK -> "The ICD-9 / ICD-10 crosswalk";
+            default -> "The code history";
+        };
+        d.locked(what);
+        CodeResolver.Resolved codes = resolver.resolve(q.mentions(), q.systemHint(), List.of());
+        for (CodeRecord r : codes.found()) {
+            d.para("What you can see: " + CodeAnswers.named(d, r) + " (" + r.system().label() + "). Ask \"What is "
+                   + r.display() + "?\" for its official text and plain-language description.");
+            d.citeCode(r);
+        }
+        return d;
+    }
+
+    /** Meaning of each code; a token that two sets hold (G0439) is shown in both, the likelier first. */
+    private void info(Draft d, Question q, Optional<CodeSystem> hint) {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        List<CodeRecord> all = new java.util.ArrayList<>();
+        for (CodeMention m : q.mentions()) {
+            for (CodeRecord r : resolver.resolveAll(m, hint, List.of())) {
+                if (shown.add(r.system().id() + ":" + r.code())) {
+                    all.add(r);
+                }
+            }
+        }
+        for (int i = 0; i < all.size(); i++) {
+            CodeRecord r = all.get(i);
+            boolean sameToken = i > 0 && all.get(i - 1).code().equals(r.code());
+            if (sameToken) {
+                d.para("_The same characters are also a " + r.system().label() + " code:_");
+            }
+            codeAnswers.info(d, r);
+        }
+        long em = all.stream().filter(r -> r.system() == CodeSystem.CPT && r.code().startsWith("992")).count();
+        if (all.size() >= 2 && em >= 2) {
+            guidelines.byId("em-levels").ifPresent(n -> {
+                d.para("**" + n.title() + "** (how the levels differ):");
+                d.para(n.body());
+                d.citeGuideline(n);
+            });
+        }
     }
 
     private static Optional<CodeSystem> crosswalkHint(Question q) {
