@@ -56,6 +56,17 @@ public class CaseTextSuggester {
         return new Suggestions(List.copyOf(found.values()), List.copyOf(negated), List.copyOf(searched));
     }
 
+    /** The codes written in the case text ("injected at 20610"), as typed, to be checked in their own set. */
+    public List<String> writtenCodes(String caseText) {
+        if (caseText == null) {
+            return List.of();
+        }
+        return com.casecoding.codes.assistant.understand.MentionExtractor.extract(caseText).stream()
+                .map(com.casecoding.codes.assistant.understand.CodeMention::typed)
+                // a code written in a note is dotted or five characters and more; "A1c" is a lab test
+                .filter(t -> t.indexOf('.') >= 0 || t.length() >= 5).toList();
+    }
+
     public List<Draft.CheckedCode> check(List<String> codes) {
         List<Draft.CheckedCode> checked = new ArrayList<>();
         for (String code : codes == null ? List.<String>of() : codes) {

@@ -1,5 +1,8 @@
 package com.casecoding.codes.consult;
 
+import com.casecoding.codes.assistant.compose.CodeResolver;
+import com.casecoding.codes.assistant.understand.CodeMention;
+import com.casecoding.codes.assistant.understand.MentionExtractor;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.search.SearchDocument;
 import com.casecoding.codes.search.SearchEngine;
@@ -62,8 +65,12 @@ public class SearchCodeFinder implements CodeFinder {
 
     @Override
     public Optional<Draft.CodeSuggestion> lookup(String code) {
+        // a code is read in the sets its written shape belongs to ("20610" is CPT, never ICD-9 206.10), the
+        // likeliest first; only a token the code grammar cannot place (a modifier) is tried in every set
+        List<CodeMention> mentions = MentionExtractor.extract(code);
+        List<CodeSystem> order = mentions.size() == 1 ? CodeResolver.likelySystems(mentions.get(0)) : LOOKUP_ORDER;
         try {
-            for (CodeSystem system : LOOKUP_ORDER) {
+            for (CodeSystem system : order) {
                 Optional<SearchDocument> doc = engine.find(system.id(), code);
                 if (doc.isPresent() && !doc.get().deleted()) {
                     SearchDocument d = doc.get();

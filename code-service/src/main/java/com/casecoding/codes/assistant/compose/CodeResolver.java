@@ -68,6 +68,11 @@ public final class CodeResolver {
         return out;
     }
 
+    /** The systems a mention is looked up in, likeliest first (consult drafts resolve written codes with it). */
+    public static List<CodeSystem> likelySystems(CodeMention m) {
+        return order(m, Optional.empty(), List.of());
+    }
+
     private static List<CodeSystem> order(CodeMention m, Optional<CodeSystem> hint, List<CodeSystem> preferred) {
         List<CodeSystem> order = new ArrayList<>();
         hint.filter(m.shapes()::contains).ifPresent(order::add);
