@@ -8,6 +8,7 @@ import com.casecoding.codes.assistant.data.CodeSearch;
 import com.casecoding.codes.assistant.data.Crosswalk;
 import com.casecoding.codes.assistant.data.EditFacts;
 import com.casecoding.codes.assistant.data.PageAccess;
+import com.casecoding.codes.assistant.data.ReferenceFacts;
 import com.casecoding.codes.assistant.guard.CodeGuard;
 import com.casecoding.codes.assistant.guideline.GuidelineLibrary;
 import com.casecoding.codes.assistant.llm.LlmClient;
@@ -57,17 +58,17 @@ public class AssistantService {
 
     public AssistantService(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
                             Crosswalk crosswalk, GuidelineLibrary guidelines, LlmClient llm, Clock clock) {
-        this(catalog, search, edits, history, crosswalk, guidelines, llm, clock, PageAccess.OPEN);
+        this(catalog, search, edits, history, crosswalk, guidelines, llm, clock, PageAccess.OPEN, ReferenceFacts.NONE);
     }
 
     @Inject
     public AssistantService(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
                             Crosswalk crosswalk, GuidelineLibrary guidelines, LlmClient llm, Clock clock,
-                            PageAccess pageAccess) {
+                            PageAccess pageAccess, ReferenceFacts references) {
         this.catalog = catalog;
         this.pageAccess = pageAccess;
         this.guidelines = guidelines;
-        this.composer = new AnswerComposer(catalog, search, edits, history, crosswalk, guidelines, clock);
+        this.composer = new AnswerComposer(catalog, search, edits, history, crosswalk, guidelines, clock, references);
         this.guard = new CodeGuard(catalog);
         this.polisher = new Polisher(llm, guard);
     }

@@ -120,6 +120,22 @@ class AssistantMisrouteTest {
     }
 
     @Test
+    void hccCcMccAndDrgQuestionsGoToTheReferenceTablesAndAreLockedForGuests() {
+        Answer hcc = ask("Does E11.9 map to an HCC in V28?");
+        assertEquals("hcc-drg", hcc.intent());
+        has(hcc, "test HCC 38 in V28");
+        assertTrue(hcc.citations().stream().anyMatch(c -> "hcc".equals(c.kind())), hcc.citations().toString());
+        has(ask("Is E11.65 a CC?"), "is a CC (test)");
+        has(ask("What is DRG 470?"), "MS-DRG 470 is a test DRG");
+        has(ask("Which HCC does CHF fall in?"), "falls in test HCC 226");
+        has(ask("Is there an Excludes1 note between E11.9 and E11.40?"), "Test: no Excludes1 note forbids");
+        AssistantService forGuests = new FakeData().service(FakeData.noLlm(), facet -> false);
+        Answer locked = forGuests.answer("Does E11.9 map to an HCC in V28?", null, new Caller("g", "guest", Set.of("guest")));
+        has(locked, "register to view");
+        hasNot(locked, "HCC 38");
+    }
+
+    @Test
     void thisMeansTheCodePageTheUserIsOn() {
         Answer a = assistant.answer("Is this billable?", new CodeContext("icd10cm", "E11"), null);
         has(a, "**No.**", "`E11`");

@@ -76,7 +76,10 @@ public final class FakeData implements CodeCatalog, CodeSearch, EditFacts, CodeH
         put(new CodeRecord(CodeSystem.MODIFIER, "GK", "Item associated with a GA or GZ modifier (test title)", true, null, null, false, HCPCS25));
         put(new CodeRecord(CodeSystem.MODIFIER, "25", null, true, null, "Test plain-language text for modifier 25.", false, RVU));
         cm("Z23", "Encounter for immunization", true, null);
+        // an ICD-10-CM category in the real data too: the code check keeps "V28" (the HCC model) because it exists
+        cm("V28", "Motorcycle rider injured in noncollision transport accident (test title)", false, null);
         cm("A419", "Sepsis, unspecified organism", true, null);
+        cm("E1165", "Type 2 diabetes mellitus with hyperglycemia", true, null);
         cm("J189", "Pneumonia, unspecified organism", true, null);
         cm("R6520", "Severe sepsis without septic shock", true, null);
         cm("R6521", "Severe sepsis with septic shock", true, null);
@@ -100,7 +103,40 @@ public final class FakeData implements CodeCatalog, CodeSearch, EditFacts, CodeH
     /** {@code access}: what the code page shows guests. */
     public AssistantService service(LlmClient llm, com.casecoding.codes.assistant.data.PageAccess access) {
         return new AssistantService(this, this, this, this, this, new GuidelineLibrary(), llm,
-                Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC), access);
+                Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC), access, references());
+    }
+
+    static final ReleaseRef HCC28 = new ReleaseRef("cms-hcc-v28", "2025", LocalDate.of(2025, 1, 1));
+
+    /** Self-written reference answers: E11.9 maps to a test HCC, E11.65 is a test CC. */
+    static com.casecoding.codes.assistant.data.ReferenceFacts references() {
+        return new com.casecoding.codes.assistant.data.ReferenceFacts() {
+            @Override
+            public Fact hcc(String code, String model) {
+                return code.equals("E11.9") ? new Fact(true, "E11.9 maps to test HCC 38 in " + (model == null ? "V28" : model) + ".", List.of(HCC28))
+                        : new Fact(true, code + " maps to no HCC (test).", List.of(HCC28));
+            }
+
+            @Override
+            public Fact severity(String code) {
+                return new Fact(true, code + (code.equals("E11.65") ? " is a CC (test)." : " is neither a CC nor an MCC (test)."), List.of());
+            }
+
+            @Override
+            public Fact hccForCondition(String words, String model) {
+                return new Fact(true, "\"" + words + "\" falls in test HCC 226.", List.of(HCC28));
+            }
+
+            @Override
+            public Fact drg(String number) {
+                return new Fact(true, "MS-DRG " + number + " is a test DRG.", List.of());
+            }
+
+            @Override
+            public Fact excludes1(List<String> codes, LocalDate date) {
+                return new Fact(true, "Test: no Excludes1 note forbids " + String.join(" with ", codes) + ".", List.of());
+            }
+        };
     }
 
     @Override

@@ -92,6 +92,15 @@ public class AssistantPorts {
     @Inject
     jakarta.enterprise.inject.Instance<CodePageSection> pageSections;
 
+    @Inject
+    com.casecoding.codes.reference.query.ReferenceQueries referenceQueries;
+
+    @Produces
+    @ApplicationScoped
+    com.casecoding.codes.assistant.data.ReferenceFacts referenceFacts() {
+        return new ReferenceFactsAdapter(referenceQueries);
+    }
+
     /** A facet is open to guests when the code page shows every section it comes from to guests. */
     @Produces
     @ApplicationScoped
@@ -106,6 +115,9 @@ public class AssistantPorts {
                 case ADD_ON -> PaymentSections.ADD_ON;
                 case CROSSWALK -> "crosswalk";
                 case HISTORY -> "history";
+                case RISK_ADJUSTMENT -> com.casecoding.codes.reference.page.RiskAdjustmentSection.KEY;
+                case INPATIENT_SEVERITY -> com.casecoding.codes.reference.page.InpatientSeveritySection.KEY;
+                case TABULAR -> com.casecoding.codes.reference.page.TabularNotesSection.KEY;
             };
             // a section the page does not have is treated as the page's default: for registered users
             return byKey.getOrDefault(key, CodePageSection.Access.REGISTERED) == CodePageSection.Access.GUEST;

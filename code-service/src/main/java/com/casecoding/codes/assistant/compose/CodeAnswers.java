@@ -195,7 +195,7 @@ final class CodeAnswers {
                 case "valid" -> "**Yes.** ";
                 case "unverified" -> "**The loaded data cannot say.** ";
                 default -> "**No.** ";
-            }) + v.message());
+            }) + tick(r.display()) + ": " + v.message());
             if (v.release() != null) {
                 d.cite(Draft.release("code", r.system().label() + " " + r.display() + " on " + date, r.system().id(),
                         r.code(), v.release(), null));
@@ -332,7 +332,17 @@ final class CodeAnswers {
                    + "from our plain-language descriptions and the public code sets._");
             system = Optional.empty();
         }
-        List<CodeSearch.Hit> hits = search.search(words, system, HITS_SHOWN);
+        List<CodeSearch.Hit> hits = List.of();
+        if (system.equals(Optional.of(CodeSystem.ICD10CM))) {
+            // a diagnosis code for a service is the reason for the encounter ("flu shot" -> encounter for immunization)
+            String reason = EncounterWords.of(words);
+            if (!reason.equals(words)) {
+                hits = search.search(reason, system, HITS_SHOWN);
+            }
+        }
+        if (hits.isEmpty()) {
+            hits = search.search(words, system, HITS_SHOWN);
+        }
         if (hits.isEmpty() && system.equals(Optional.of(CodeSystem.ICD10PCS))) {
             // PCS titles name the root operation and approach, not the surgical word a coder types
             String pcs = PcsWords.of(words);

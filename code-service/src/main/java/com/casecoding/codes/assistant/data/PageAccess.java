@@ -8,7 +8,7 @@ public interface PageAccess {
 
     /** The parts of an answer that come from a section of the code page. */
     enum Facet {
-        HIERARCHY, PAYMENT, UNIT_LIMITS, ADD_ON, CROSSWALK, HISTORY
+        HIERARCHY, PAYMENT, UNIT_LIMITS, ADD_ON, CROSSWALK, HISTORY, RISK_ADJUSTMENT, INPATIENT_SEVERITY, TABULAR
     }
 
     /** True when the code page shows the facet's section to guests. */

@@ -15,6 +15,7 @@ public enum Intent {
     VALID_ON("valid-on", "Whether a code is (or was) valid on a date, still valid or terminated"),
     GUIDELINE("guideline", "Coding guidelines"),
     MODIFIER("modifier", "What a modifier means and when it is used"),
+    RISK("hcc-drg", "HCC, CC/MCC and MS-DRG"),
     UNITS("units", "Units to bill for a dose (HCPCS billing unit)"),
     UNKNOWN("unknown", "Not understood");
 

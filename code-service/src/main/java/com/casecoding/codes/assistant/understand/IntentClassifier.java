@@ -38,6 +38,12 @@ public final class IntentClassifier {
     private static final Pattern VALID_ON = Pattern.compile("valid (on|in|as of|for dates?)|was .* valid|effective on|active on|in effect");
     private static final Pattern PTP = Pattern.compile(
             "\\bwith\\b|together|same (day|date|session)|bundl|ncci|\\bptp\\b|separately|modifier (59|x[epsu])|\\band\\b");
+    private static final Pattern SEQUENCING = Pattern.compile(
+            "goes? first|listed first|sequenc|principal diagnosis|first[- ]listed|primary diagnosis|in what order|which order");
+    private static final Pattern RISK = Pattern.compile(
+            "\\bhccs?\\b|risk adjust|\\bmccs?\\b|\\bccs?\\b|comorbidit|major complication|\\b(ms-)?drgs?\\b|\\bseverity\\b");
+    /** "DRG 470", "MS-DRG 291". */
+    public static final Pattern DRG_NUMBER = Pattern.compile("(?i)\\b(?:ms-)?drg\\s*#?\\s*(\\d{1,3})\\b");
     private static final Pattern PTP_WORDS = Pattern.compile("\\bptp\\b|ncci|bundl");
     private static final Pattern MUE = Pattern.compile("\\bunits?\\b|\\bmue\\b|medically unlikely|how many (times|units)|maximum");
     private static final Pattern ADD_ON = Pattern.compile("add[- ]?on|\\baoc\\b|primary code|go with|goes with|report(ed)? with");
@@ -83,6 +89,9 @@ public final class IntentClassifier {
         if (codes >= 1 && date.isPresent() && (VALID_ON.matcher(q).find() || q.contains("valid"))) {
             return Intent.VALID_ON;
         }
+        if (RISK.matcher(q).find() && (codes >= 1 || DRG_NUMBER.matcher(q).find() || q.matches(".*\\bhccs?\\b.*"))) {
+            return Intent.RISK;
+        }
         if (codes >= 1 && date.isEmpty() && STILL_VALID.matcher(q).find() && !q.contains("billable")) {
             return Intent.VALID_ON;
         }
@@ -121,6 +130,10 @@ public final class IntentClassifier {
         }
         if (codes >= 1 && (INFO.matcher(q).find() || q.split(" ").length <= 4)) {
             return Intent.CODE_INFO;
+        }
+        if (codes == 0 && guidelineMatch && SEQUENCING.matcher(q).find()) {
+            // "which code goes first" asks for the order of codes, not for a code
+            return Intent.GUIDELINE;
         }
         if (codes == 0 && SEARCH.matcher(q).find() && !q.matches(".*\\b(guideline|rule|explain|mean|difference)s?\\b.*")) {
             return Intent.SEARCH;

@@ -21,6 +21,8 @@ public final class MentionExtractor {
     private static final Pattern NOT_CODES = Pattern.compile(
             "(?i)\\$\\s?[0-9.,]+|\\b(?:fy|cy|q)\\s?\\d{2,4}\\b|\\bmodifiers?\\s+-?\\d{2}(?:\\s*(?:,|/|and|or|vs\\.?|versus)\\s*-?\\d{2})*\\b"
                     + "|\\b(?:19|20)\\d{2}\\b|\\b\\d+(?:\\.\\d+)?\\s*(?:units?|days?|minutes?|%|percent|mcg|mg|g|gm|ml|cc|iu|meq|mmol)\\b");
+    private static final Pattern HCC_CONTEXT = Pattern.compile("(?i)\\bhccs?\\b|risk adjust");
+    private static final Pattern HCC_MODEL = Pattern.compile("(?i)\\bv\\s?2[0-9]\\b");
     private static final Pattern ICD9_CONTEXT = Pattern.compile("(?i)icd[- ]?9|\\bgems?\\b|legacy");
 
     /** "modifier RT", "modifiers 25 and 59", "modifier -GA": the modifier word first. */
@@ -86,6 +88,10 @@ public final class MentionExtractor {
     public static List<CodeMention> extract(String question) {
         String masked = mask(question, DATE);
         masked = mask(masked, NOT_CODES);
+        if (HCC_CONTEXT.matcher(question).find()) {
+            // "V24" and "V28" are CMS-HCC model versions there, not the ICD-10-CM categories of that shape
+            masked = mask(masked, HCC_MODEL);
+        }
         boolean icd9 = icd9Context(question);
         List<CodeMention> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
