@@ -30,7 +30,7 @@ public final class PhraseExtractor {
 
     private static final List<String[]> PRE_CUES = cues(
             "no evidence of", "no signs of", "no sign of", "no history of", "negative for", "absence of", "free of",
-            "never had", "rules out", "ruled out for", "denies", "denied", "deny", "denying", "without", "no", "not",
+            "never had", "rules out", "ruled out for", "rule out", "r/o", "rule-out", "denies", "denied", "deny", "denying", "without", "no", "not",
             "nor", "neither", "never");
     private static final List<String[]> POST_CUES = cues(
             "was ruled out", "were ruled out", "is ruled out", "has been ruled out", "ruled out", "was excluded",
@@ -90,7 +90,8 @@ public final class PhraseExtractor {
             "dose", "labs", "lab", "test", "tests", "result", "results", "level", "levels", "care", "management",
             "plan", "assessment", "encounter", "service", "services", "new", "established", "routine", "normal",
             "stable", "acute", "chronic", "mild", "moderate", "severe", "type", "complications", "complication",
-            "a1c", "hba1c", "bmi", "bp", "insurance", "medicare", "medicaid", "payer", "claim", "units", "unit", "bill", "billing", "question",
+            "a1c", "hba1c", "bmi", "bp", "pain", "site", "sites", "unspecified", "uncomplicated", "other", "rule", "bolus",
+            "fall", "falls", "line", "history", "episode", "single", "organism", "stage", "unknown", "insurance", "medicare", "medicaid", "payer", "claim", "units", "unit", "bill", "billing", "question",
             "long-term", "current", "uncontrolled", "controlled", "provider", "physician", "doctor", "nurse");
 
     public List<ClinicalPhrase> extract(String text) {

@@ -56,8 +56,24 @@ public class SearchCodeFinder implements CodeFinder {
         }
     }
 
+    @Override
+    public List<Draft.CodeSuggestion> findDiagnoses(String phrase, int limit) {
+        String text = phrase.length() > SearchQuery.MAX_TEXT ? phrase.substring(0, SearchQuery.MAX_TEXT) : phrase;
+        try {
+            return search(text, Set.of(CodeSystem.ICD10CM.id()), true, limit).stream()
+                    .map(h -> new Draft.CodeSuggestion(h.system(), h.code(), blankToNull(h.title()), h.billable(), phrase))
+                    .toList();
+        } catch (ProblemException notReady) {
+            return List.of();
+        }
+    }
+
     private List<SearchHit> search(String text, Boolean billable, int limit) {
-        SearchQuery query = new SearchQuery(text, Set.of(), billable, false, null, limit, 0);
+        return search(text, Set.of(), billable, limit);
+    }
+
+    private List<SearchHit> search(String text, Set<String> systems, Boolean billable, int limit) {
+        SearchQuery query = new SearchQuery(text, systems, billable, false, null, limit, 0);
         return engine.withIndex(index -> index.search(query)).results().stream()
                 .filter(h -> !"deleted".equals(h.status()))
                 .toList();
