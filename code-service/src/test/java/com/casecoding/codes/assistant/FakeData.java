@@ -69,8 +69,8 @@ public final class FakeData implements CodeCatalog, CodeSearch, EditFacts, CodeH
         // the same characters in two sets: HCPCS G0439 and ICD-10-CM G04.39 (self-written fixture titles)
         put(new CodeRecord(CodeSystem.HCPCS, "G0439", "Annual wellness visit, subsequent (test title)", true, null, null, false, HCPCS25));
         cm("G0439", "Other acute disseminated encephalitis (test title)", true, null);
-        put(new CodeRecord(CodeSystem.HCPCS, "J3301", "Injection, triamcinolone acetonide, not otherwise specified, 10 mg", true, null, null, false, HCPCS25));
-        put(new CodeRecord(CodeSystem.HCPCS, "J1030", "Injection, methylprednisolone acetate, 40 mg", true, null, null, true, HCPCS25));
+        put(new CodeRecord(CodeSystem.HCPCS, "J3301", "Injection, triamcinolone (test title), 10 mg", true, null, null, false, HCPCS25));
+        put(new CodeRecord(CodeSystem.HCPCS, "J1030", "Injection, methylprednisolone (test title), 40 mg", true, null, null, true, HCPCS25));
         put(new CodeRecord(CodeSystem.MODIFIER, "RT", "Right side (test title)", true, null, null, false, HCPCS25));
         put(new CodeRecord(CodeSystem.MODIFIER, "GA", "Waiver of liability statement issued (test title)", true, null, null, false, HCPCS25));
         put(new CodeRecord(CodeSystem.MODIFIER, "GK", "Item associated with a GA or GZ modifier (test title)", true, null, null, false, HCPCS25));
