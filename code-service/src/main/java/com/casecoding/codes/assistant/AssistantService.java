@@ -7,6 +7,8 @@ import com.casecoding.codes.assistant.data.CodeHistory;
 import com.casecoding.codes.assistant.data.CodeSearch;
 import com.casecoding.codes.assistant.data.Crosswalk;
 import com.casecoding.codes.assistant.data.EditFacts;
+import com.casecoding.codes.assistant.data.PageAccess;
+import com.casecoding.codes.assistant.data.ReferenceFacts;
 import com.casecoding.codes.assistant.guard.CodeGuard;
 import com.casecoding.codes.assistant.guideline.GuidelineLibrary;
 import com.casecoding.codes.assistant.llm.LlmClient;
@@ -47,18 +49,26 @@ public class AssistantService {
     private final AnswerComposer composer;
     private final CodeGuard guard;
     private final Polisher polisher;
+    private final PageAccess pageAccess;
 
     public AssistantService(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
                             Crosswalk crosswalk, GuidelineLibrary guidelines, LlmClient llm) {
         this(catalog, search, edits, history, crosswalk, guidelines, llm, Clock.systemUTC());
     }
 
-    @Inject
     public AssistantService(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
                             Crosswalk crosswalk, GuidelineLibrary guidelines, LlmClient llm, Clock clock) {
+        this(catalog, search, edits, history, crosswalk, guidelines, llm, clock, PageAccess.OPEN, ReferenceFacts.NONE);
+    }
+
+    @Inject
+    public AssistantService(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
+                            Crosswalk crosswalk, GuidelineLibrary guidelines, LlmClient llm, Clock clock,
+                            PageAccess pageAccess, ReferenceFacts references) {
         this.catalog = catalog;
+        this.pageAccess = pageAccess;
         this.guidelines = guidelines;
-        this.composer = new AnswerComposer(catalog, search, edits, history, crosswalk, guidelines, clock);
+        this.composer = new AnswerComposer(catalog, search, edits, history, crosswalk, guidelines, clock, references);
         this.guard = new CodeGuard(catalog);
         this.polisher = new Polisher(llm, guard);
     }
@@ -78,7 +88,8 @@ public class AssistantService {
             q = withPageCode(q, contextSystem.orElseThrow(), contextSystem.orElseThrow().normalize(codeContext.code()).orElseThrow(() ->
                     ProblemException.invalidField("code.code", "is not a " + contextSystem.orElseThrow().label() + " code")), guidelineMatch);
         }
-        Draft draft = composer.compose(q);
+        boolean guest = caller != null && "guest".equals(caller.effectivePlan());
+        Draft draft = composer.compose(q, facet -> !guest || pageAccess.openToGuests(facet));
         CodeGuard.Result checked = guard.enforce(draft.toAnswer(), draft.dataLiterals());
         if (!checked.clean()) {
             LOG.warnf("code check removed %d unknown code(s) from a grounded %s answer", checked.removed().size(),
@@ -102,7 +113,7 @@ public class AssistantService {
         mentions.addAll(q.mentions());
         Question withCode = IntentClassifier.classify(q.text(), guidelineMatch, mentions);
         return new Question(q.text(), withCode.intent(), mentions, Optional.of(system), q.date(), q.fiscalYear(),
-                q.searchWords());
+                q.searchWords(), q.modifiers(), q.dose());
     }
 
     static String validate(String question) {

@@ -29,7 +29,13 @@ public class AssistantDraftWriter implements DraftWriter {
 
     @Override
     public Draft write(DraftRequest request) {
-        List<Draft.CheckedCode> checked = suggester.check(request.consideredCodes());
+        List<String> toCheck = new java.util.ArrayList<>(request.consideredCodes());
+        for (String written : suggester.writtenCodes(request.caseText())) {
+            if (toCheck.stream().noneMatch(c -> c.equalsIgnoreCase(written))) {
+                toCheck.add(written);
+            }
+        }
+        List<Draft.CheckedCode> checked = suggester.check(toCheck);
         CodeContext context = checked.stream().filter(c -> Boolean.TRUE.equals(c.exists())).findFirst()
                 .map(c -> new CodeContext(c.system(), c.code())).orElse(null);
         String answer;
@@ -46,7 +52,27 @@ public class AssistantDraftWriter implements DraftWriter {
             answer += "\n\nCode suggestions from the case text are not available right now: the code search index "
                     + "is not ready (no code set loaded, or the index is being built).";
         }
+        answer += expertWillLookAt(s, checked);
         return new Draft(answer, s.suggested(), s.notSuggested(), checked, GENERATOR, Instant.now());
+    }
+
+    /** What the consultant checks before answering, so the coder knows what the draft did not settle. */
+    private static String expertWillLookAt(CaseTextSuggester.Suggestions s, List<Draft.CheckedCode> checked) {
+        StringBuilder sb = new StringBuilder("\n\n**What the consultant will look at:**");
+        sb.append("\n- the documentation behind each suggested code (suggestions are search matches for the case's "
+                  + "clinical phrases, not a coding decision)");
+        if (!s.notSuggested().isEmpty()) {
+            sb.append("\n- the findings the case negates, which are not coded: ").append(String.join(", ",
+                    s.notSuggested().stream().map(Draft.NegatedPhrase::phrase).toList()));
+        }
+        long missing = checked.stream().filter(c -> Boolean.FALSE.equals(c.exists())).count();
+        if (missing > 0) {
+            // named in the checked-codes list, never in the text: an answer only writes codes that exist
+            sb.append("\n- ").append(missing).append(missing == 1 ? " code" : " codes")
+                    .append(" you wrote that the loaded data does not hold (see the checked codes)");
+        }
+        sb.append("\n- sequencing, tabular notes (Excludes1, code first, 7th characters) and payer policy");
+        return sb.toString();
     }
 
     /** The assistant takes shorter questions than consults do: the start of a long one is asked. */

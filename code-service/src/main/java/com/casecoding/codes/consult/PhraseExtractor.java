@@ -1,5 +1,7 @@
 package com.casecoding.codes.consult;
 
+import com.casecoding.codes.assistant.understand.CodeShapes;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class PhraseExtractor {
 
     private static final List<String[]> PRE_CUES = cues(
             "no evidence of", "no signs of", "no sign of", "no history of", "negative for", "absence of", "free of",
-            "never had", "rules out", "ruled out for", "denies", "denied", "deny", "denying", "without", "no", "not",
+            "never had", "rules out", "ruled out for", "rule out", "r/o", "rule-out", "denies", "denied", "deny", "denying", "without", "no", "not",
             "nor", "neither", "never");
     private static final List<String[]> POST_CUES = cues(
             "was ruled out", "were ruled out", "is ruled out", "has been ruled out", "ruled out", "was excluded",
@@ -67,6 +69,30 @@ public final class PhraseExtractor {
     private static final Pattern AGE = Pattern.compile("\\d+-?(year|yr|month|week|day)s?-?old|\\d+(yo|y/o)");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)|[;:\\n]");
     private static final int MAX_PHRASE_WORDS = 6;
+    private static final Pattern DOSE_UNIT = Pattern.compile("mcg|mg|g|gm|kg|ml|cc|l|units?|iu|meq|mmol|mg/dl|mmhg|%|tabs?|tablets?|caps?|capsules?|puffs?");
+    private static final Pattern DOSE = Pattern.compile("\\d+(?:\\.\\d+)?(?:mcg|mg|g|gm|ml|cc|units?|iu|meq)");
+    private static final Set<String> FREQUENCY = Set.of("daily", "bid", "tid", "qid", "qd", "qhs", "prn", "po", "iv",
+            "im", "sq", "subq", "nightly", "weekly", "twice", "once");
+    private static final Set<String> NUMBERED = Set.of("type", "stage", "grade", "class", "gravida", "para");
+    private static final Set<String> LIST_WORDS = Set.of("and", "or", "nor");
+    /**
+     * Single words that say who, where or what kind, never what the patient has: searched alone they find
+     * unrelated codes ("adult" finds a personality disorder, "midfoot" an amputation sequela).
+     */
+    private static final Set<String> GENERIC = Set.of(
+            "adult", "adults", "child", "children", "infant", "newborn", "pediatric", "elderly", "senior", "teen",
+            "adolescent", "person", "family", "clinic", "office", "hospital", "emergency", "department", "er", "ed",
+            "left", "right", "bilateral", "upper", "lower", "anterior", "posterior", "lateral", "medial", "proximal",
+            "distal", "midfoot", "forefoot", "hindfoot", "foot", "feet", "hand", "hands", "knee", "knees", "hip",
+            "hips", "ankle", "wrist", "elbow", "shoulder", "arm", "leg", "legs", "head", "neck", "back", "chest",
+            "abdomen", "face", "eye", "ear", "nose", "mouth", "skin", "toe", "finger", "thumb", "injection",
+            "injections", "procedure", "surgery", "treatment", "therapy", "medication", "medications", "meds",
+            "dose", "labs", "lab", "test", "tests", "result", "results", "level", "levels", "care", "management",
+            "plan", "assessment", "encounter", "service", "services", "new", "established", "routine", "normal",
+            "stable", "acute", "chronic", "mild", "moderate", "severe", "type", "complications", "complication",
+            "a1c", "hba1c", "bmi", "bp", "pain", "site", "sites", "unspecified", "uncomplicated", "other", "rule", "bolus",
+            "fall", "falls", "line", "history", "episode", "single", "organism", "stage", "unknown", "insurance", "medicare", "medicaid", "payer", "claim", "units", "unit", "bill", "billing", "question",
+            "long-term", "current", "uncontrolled", "controlled", "provider", "physician", "doctor", "nurse");
 
     public List<ClinicalPhrase> extract(String text) {
         Map<String, ClinicalPhrase> phrases = new LinkedHashMap<>();
@@ -130,7 +156,8 @@ public final class PhraseExtractor {
                 String cueText = join(tokens, i, pre);
                 markCue(cue, i, pre);
                 int j = i + pre;
-                for (; j < n && !TERMINATORS.contains(lower[j]) && matchAt(lower, j, PSEUDO_CUES) == 0; j++) {
+                for (; j < n && !TERMINATORS.contains(lower[j]) && matchAt(lower, j, PSEUDO_CUES) == 0
+                       && !clauseBreak(lower, j); j++) {
                     if (negatedBy[j] == null) {
                         negatedBy[j] = cueText;
                     }
@@ -144,7 +171,7 @@ public final class PhraseExtractor {
         int start = -1;
         for (int k = 0; k <= n; k++) {
             boolean breaks = k == n || cue[k] || ",".equals(lower[k]) || BREAKS.contains(lower[k])
-                    || TERMINATORS.contains(lower[k]) || AGE.matcher(lower[k]).matches();
+                    || TERMINATORS.contains(lower[k]) || AGE.matcher(lower[k]).matches() || notPhraseWord(lower, k);
             if (!breaks) {
                 if (start < 0) {
                     start = k;
@@ -163,6 +190,40 @@ public final class PhraseExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * A comma ends the scope of a negation when a new clause starts after it ("without complications, on long-term
+     * insulin"), not when a list goes on ("no fever, chills or cough").
+     */
+    private static boolean clauseBreak(String[] lower, int j) {
+        if (!",".equals(lower[j]) || j + 1 >= lower.length) {
+            return false;
+        }
+        String next = lower[j + 1];
+        return !LIST_WORDS.contains(next) && (BREAKS.contains(next) || TERMINATORS.contains(next)
+                || DOSE_UNIT.matcher(next).matches() || next.chars().anyMatch(Character::isDigit));
+    }
+
+    /**
+     * Not part of a clinical phrase: numbers, doses and units ("500", "mg", "8.9"), codes written in the text
+     * ("20610", "E11.9": read as codes in their own set, never searched as words), and a number after "type",
+     * "stage", "grade" or "class" is kept ("type 2 diabetes").
+     */
+    private static boolean notPhraseWord(String[] lower, int k) {
+        String w = lower[k];
+        if (DOSE_UNIT.matcher(w).matches() || FREQUENCY.contains(w)) {
+            return true;
+        }
+        boolean digits = w.chars().anyMatch(Character::isDigit);
+        if (!digits) {
+            return false;
+        }
+        boolean letters = w.chars().anyMatch(Character::isLetter);
+        if (!letters) {
+            return !(k > 0 && NUMBERED.contains(lower[k - 1]) && w.length() <= 2);
+        }
+        return CodeShapes.strong(w) && (w.indexOf('.') >= 0 || w.length() >= 5);
     }
 
     /** A phrase never mixes negated and affirmed words. */
@@ -198,9 +259,19 @@ public final class PhraseExtractor {
                 cueText = negatedBy[k];
             }
         }
-        if (meaningful) {
+        boolean medication = end < lower.length && isDose(lower, end);
+        boolean generic = end - start == 1 && GENERIC.contains(lower[start]);
+        if (meaningful && !medication && !generic) {
             out.add(new ClinicalPhrase(join(tokens, start, end - start), cueText != null, cueText));
         }
+    }
+
+    /** A dose starts at k: "500 mg", "1 g", "40mg". */
+    private static boolean isDose(String[] lower, int k) {
+        if (DOSE.matcher(lower[k]).matches()) {
+            return true;
+        }
+        return lower[k].matches("\\d+(?:\\.\\d+)?") && k + 1 < lower.length && DOSE_UNIT.matcher(lower[k + 1]).matches();
     }
 
     private static int matchAt(String[] lower, int at, List<String[]> cues) {

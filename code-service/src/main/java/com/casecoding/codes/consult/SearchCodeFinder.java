@@ -1,5 +1,8 @@
 package com.casecoding.codes.consult;
 
+import com.casecoding.codes.assistant.compose.CodeResolver;
+import com.casecoding.codes.assistant.understand.CodeMention;
+import com.casecoding.codes.assistant.understand.MentionExtractor;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.search.SearchDocument;
 import com.casecoding.codes.search.SearchEngine;
@@ -53,8 +56,24 @@ public class SearchCodeFinder implements CodeFinder {
         }
     }
 
+    @Override
+    public List<Draft.CodeSuggestion> findDiagnoses(String phrase, int limit) {
+        String text = phrase.length() > SearchQuery.MAX_TEXT ? phrase.substring(0, SearchQuery.MAX_TEXT) : phrase;
+        try {
+            return search(text, Set.of(CodeSystem.ICD10CM.id()), true, limit).stream()
+                    .map(h -> new Draft.CodeSuggestion(h.system(), h.code(), blankToNull(h.title()), h.billable(), phrase))
+                    .toList();
+        } catch (ProblemException notReady) {
+            return List.of();
+        }
+    }
+
     private List<SearchHit> search(String text, Boolean billable, int limit) {
-        SearchQuery query = new SearchQuery(text, Set.of(), billable, false, null, limit, 0);
+        return search(text, Set.of(), billable, limit);
+    }
+
+    private List<SearchHit> search(String text, Set<String> systems, Boolean billable, int limit) {
+        SearchQuery query = new SearchQuery(text, systems, billable, false, null, limit, 0);
         return engine.withIndex(index -> index.search(query)).results().stream()
                 .filter(h -> !"deleted".equals(h.status()))
                 .toList();
@@ -62,8 +81,12 @@ public class SearchCodeFinder implements CodeFinder {
 
     @Override
     public Optional<Draft.CodeSuggestion> lookup(String code) {
+        // a code is read in the sets its written shape belongs to ("20610" is CPT, never ICD-9 206.10), the
+        // likeliest first; only a token the code grammar cannot place (a modifier) is tried in every set
+        List<CodeMention> mentions = MentionExtractor.extract(code);
+        List<CodeSystem> order = mentions.size() == 1 ? CodeResolver.likelySystems(mentions.get(0)) : LOOKUP_ORDER;
         try {
-            for (CodeSystem system : LOOKUP_ORDER) {
+            for (CodeSystem system : order) {
                 Optional<SearchDocument> doc = engine.find(system.id(), code);
                 if (doc.isPresent() && !doc.get().deleted()) {
                     SearchDocument d = doc.get();

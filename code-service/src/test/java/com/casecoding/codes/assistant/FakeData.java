@@ -66,6 +66,27 @@ public final class FakeData implements CodeCatalog, CodeSearch, EditFacts, CodeH
             put(new CodeRecord(CodeSystem.CPT, cpt, null, true, null,
                     cpt.equals("99213") ? "Test plain-language text for code 99213." : null, false, RVU));
         }
+        // the same characters in two sets: HCPCS G0439 and ICD-10-CM G04.39 (self-written fixture titles)
+        put(new CodeRecord(CodeSystem.HCPCS, "G0439", "Annual wellness visit, subsequent (test title)", true, null, null, false, HCPCS25));
+        cm("G0439", "Other acute disseminated encephalitis (test title)", true, null);
+        put(new CodeRecord(CodeSystem.HCPCS, "J3301", "Injection, triamcinolone (test title), 10 mg", true, null, null, false, HCPCS25));
+        put(new CodeRecord(CodeSystem.HCPCS, "J1030", "Injection, methylprednisolone (test title), 40 mg", true, null, null, true, HCPCS25));
+        put(new CodeRecord(CodeSystem.MODIFIER, "RT", "Right side (test title)", true, null, null, false, HCPCS25));
+        put(new CodeRecord(CodeSystem.MODIFIER, "GA", "Waiver of liability statement issued (test title)", true, null, null, false, HCPCS25));
+        put(new CodeRecord(CodeSystem.MODIFIER, "GK", "Item associated with a GA or GZ modifier (test title)", true, null, null, false, HCPCS25));
+        put(new CodeRecord(CodeSystem.MODIFIER, "25", null, true, null, "Test plain-language text for modifier 25.", false, RVU));
+        cm("Z23", "Encounter for immunization", true, null);
+        // an ICD-10-CM category in the real data too: the code check keeps "V28" (the HCC model) because it exists
+        cm("V28", "Motorcycle rider injured in noncollision transport accident (test title)", false, null);
+        cm("A419", "Sepsis, unspecified organism", true, null);
+        cm("E1165", "Type 2 diabetes mellitus with hyperglycemia", true, null);
+        cm("J189", "Pneumonia, unspecified organism", true, null);
+        cm("R6520", "Severe sepsis without septic shock", true, null);
+        cm("R6521", "Severe sepsis with septic shock", true, null);
+        cm("T1490XA", "Injury, unspecified, initial encounter", true, null);
+        put(new CodeRecord(CodeSystem.ICD10CM, "D139", "Benign neoplasm of ill-defined sites (test title)", true, null, null, true, CM24));
+        changes.add(new Change(CodeSystem.ICD10CM, "D139", "deleted", "Benign neoplasm of ill-defined sites (test title)", null, true, null, CM25, CM24));
+        put(new CodeRecord(CodeSystem.ICD9PCS, "4701", "Laparoscopic appendectomy", true, null, null, false, ICD9));
         put(new CodeRecord(CodeSystem.ICD9CM, "25000", "Diabetes mellitus without mention of complication, type II or unspecified type, not stated as uncontrolled", true, null, null, false, ICD9));
         changes.add(new Change(CodeSystem.ICD10CM, "I21B", "added", null, "Myocardial infarction with coronary microvascular dysfunction", null, false, CM25, CM24));
     }
@@ -76,8 +97,54 @@ public final class FakeData implements CodeCatalog, CodeSearch, EditFacts, CodeH
     }
 
     public AssistantService service(LlmClient llm) {
+        return service(llm, com.casecoding.codes.assistant.data.PageAccess.OPEN);
+    }
+
+    /** {@code access}: what the code page shows guests. */
+    public AssistantService service(LlmClient llm, com.casecoding.codes.assistant.data.PageAccess access) {
         return new AssistantService(this, this, this, this, this, new GuidelineLibrary(), llm,
-                Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC), access, references());
+    }
+
+    static final ReleaseRef HCC28 = new ReleaseRef("cms-hcc-v28", "2025", LocalDate.of(2025, 1, 1));
+
+    /** Self-written reference answers: E11.9 maps to a test HCC, E11.65 is a test CC. */
+    static com.casecoding.codes.assistant.data.ReferenceFacts references() {
+        return new com.casecoding.codes.assistant.data.ReferenceFacts() {
+            @Override
+            public Fact hcc(String code, String model) {
+                return code.equals("E11.9") ? new Fact(true, "E11.9 maps to test HCC 38 in " + (model == null ? "V28" : model) + ".", List.of(HCC28))
+                        : new Fact(true, code + " maps to no HCC (test).", List.of(HCC28));
+            }
+
+            @Override
+            public Fact severity(String code) {
+                return new Fact(true, code + (code.equals("E11.65") ? " is a CC (test)." : " is neither a CC nor an MCC (test)."), List.of());
+            }
+
+            @Override
+            public Fact hccForCondition(String words, String model) {
+                return new Fact(true, "\"" + words + "\" falls in test HCC 226.", List.of(HCC28));
+            }
+
+            @Override
+            public Fact drg(String number) {
+                return new Fact(true, "MS-DRG " + number + " is a test DRG.", List.of());
+            }
+
+            @Override
+            public Fact excludes1(List<String> codes, LocalDate date) {
+                return new Fact(true, "Test: no Excludes1 note forbids " + String.join(" with ", codes) + ".", List.of());
+            }
+        };
+    }
+
+    @Override
+    public Optional<Validity> validity(CodeSystem system, String code, LocalDate date) {
+        if (system == CodeSystem.HCPCS && code.equals("J1030")) {
+            return Optional.of(new Validity("deleted", "J1030 was terminated on 2025-12-31 (test fixture).", HCPCS25));
+        }
+        return Optional.empty();
     }
 
     public static LlmClient noLlm() {
@@ -160,6 +227,8 @@ public final class FakeData implements CodeCatalog, CodeSearch, EditFacts, CodeH
     @Override
     public List<Mue> mue(String code) {
         return switch (code) {
+            case "J3301" -> List.of(new Mue("J3301", "Practitioner services", 16, 3,
+                    "Date of service edit, clinical: appealable.", "Clinical: Data", MUE));
             case "J1885" -> List.of(new Mue("J1885", "Practitioner services", 8, 3,
                     "Date of service edit, clinical: appealable.", "Clinical: Data", MUE));
             case "11042" -> List.of(new Mue("11042", "Practitioner services", 1, 2,

@@ -86,7 +86,32 @@ class PhraseExtractorTest {
     void emptyAndCodeLikeText() {
         assertTrue(extractor.extract(null).isEmpty());
         assertTrue(extractor.extract("   ").isEmpty());
-        assertEquals(List.of("E11.9"), extractor.affirmed("E11.9"));
+        // codes written in the text are checked in their own set, never searched as words
+        assertEquals(List.of(), extractor.affirmed("E11.9"));
+        assertEquals(List.of("knee injection"), extractor.affirmed("knee injection 20610"));
+    }
+
+    @Test
+    void dosesNumbersAndSingleGenericWordsAreNoPhrases() {
+        List<String> a = extractor.affirmed("Adult patient on metformin 500 mg twice daily and vancomycin 1000 mg IV. "
+                + "Pain in the midfoot. A1c 8.9. Type 2 diabetes mellitus with hyperglycemia.");
+        assertFalse(a.contains("metformin"), a.toString());
+        assertFalse(a.contains("vancomycin"), a.toString());
+        assertFalse(a.contains("Adult"), a.toString());
+        assertFalse(a.contains("midfoot"), a.toString());
+        assertTrue(a.stream().noneMatch(p -> p.matches(".*\\d.*") && !p.startsWith("Type 2")), a.toString());
+        assertTrue(a.contains("Type 2 diabetes mellitus"), a.toString());
+        assertFalse(a.contains("Pain"), "a lone \"pain\" says nothing codable: " + a);
+    }
+
+    @Test
+    void negationEndsWithItsClause() {
+        Map<String, Boolean> n = negation("Type 2 diabetes without retinopathy, on long-term insulin.");
+        assertEquals(true, n.get("retinopathy"), n.toString());
+        assertEquals(false, n.get("long-term insulin"), n.toString());
+        Map<String, Boolean> list = negation("No fever, chills, or cough.");
+        assertEquals(true, list.get("chills"), list.toString());
+        assertEquals(true, list.get("cough"), list.toString());
     }
 
     @Test

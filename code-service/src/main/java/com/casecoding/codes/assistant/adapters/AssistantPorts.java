@@ -6,6 +6,9 @@ import com.casecoding.codes.assistant.data.CodeSearch;
 import com.casecoding.codes.assistant.data.Crosswalk;
 import com.casecoding.codes.assistant.data.EditFacts;
 import com.casecoding.codes.edits.EditTables;
+import com.casecoding.codes.edits.PaymentSections;
+import com.casecoding.codes.page.CodePageSection;
+import com.casecoding.codes.assistant.data.PageAccess;
 import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.codes.release.CodeTextsChanged;
@@ -92,6 +95,41 @@ public class AssistantPorts {
     @ApplicationScoped
     EditFacts editFacts() {
         return edits();
+    }
+
+    @Inject
+    jakarta.enterprise.inject.Instance<CodePageSection> pageSections;
+
+    @Inject
+    com.casecoding.codes.reference.query.ReferenceQueries referenceQueries;
+
+    @Produces
+    @ApplicationScoped
+    com.casecoding.codes.assistant.data.ReferenceFacts referenceFacts() {
+        return new ReferenceFactsAdapter(referenceQueries);
+    }
+
+    /** A facet is open to guests when the code page shows every section it comes from to guests. */
+    @Produces
+    @ApplicationScoped
+    PageAccess pageAccess() {
+        java.util.Map<String, CodePageSection.Access> byKey = new java.util.HashMap<>();
+        pageSections.forEach(s -> byKey.put(s.key(), s.access()));
+        return facet -> {
+            String key = switch (facet) {
+                case HIERARCHY -> "hierarchy";
+                case PAYMENT -> PaymentSections.PAYMENT;
+                case UNIT_LIMITS -> PaymentSections.UNIT_LIMITS;
+                case ADD_ON -> PaymentSections.ADD_ON;
+                case CROSSWALK -> "crosswalk";
+                case HISTORY -> "history";
+                case RISK_ADJUSTMENT -> com.casecoding.codes.reference.page.RiskAdjustmentSection.KEY;
+                case INPATIENT_SEVERITY -> com.casecoding.codes.reference.page.InpatientSeveritySection.KEY;
+                case TABULAR -> com.casecoding.codes.reference.page.TabularNotesSection.KEY;
+            };
+            // a section the page does not have is treated as the page's default: for registered users
+            return byKey.getOrDefault(key, CodePageSection.Access.REGISTERED) == CodePageSection.Access.GUEST;
+        };
     }
 
     @Produces

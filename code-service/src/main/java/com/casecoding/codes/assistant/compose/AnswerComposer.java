@@ -6,6 +6,8 @@ import com.casecoding.codes.assistant.data.CodeRecord;
 import com.casecoding.codes.assistant.data.CodeSearch;
 import com.casecoding.codes.assistant.data.Crosswalk;
 import com.casecoding.codes.assistant.data.EditFacts;
+import com.casecoding.codes.assistant.data.PageAccess;
+import com.casecoding.codes.assistant.data.ReferenceFacts;
 import com.casecoding.codes.assistant.guideline.GuidelineLibrary;
 import com.casecoding.codes.assistant.guideline.GuidelineNote;
 import com.casecoding.codes.assistant.understand.CodeMention;
@@ -31,17 +33,26 @@ public final class AnswerComposer {
     private final CodeAnswers codeAnswers;
     private final EditAnswers editAnswers;
     private final CrosswalkAnswers crosswalkAnswers;
+    private final ModifierAnswers modifierAnswers;
+    private final ReferenceFacts references;
     private final CodeHistory history;
     private final Clock clock;
 
     public AnswerComposer(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
                           Crosswalk crosswalk, GuidelineLibrary guidelines, Clock clock) {
+        this(catalog, search, edits, history, crosswalk, guidelines, clock, ReferenceFacts.NONE);
+    }
+
+    public AnswerComposer(CodeCatalog catalog, CodeSearch search, EditFacts edits, CodeHistory history,
+                          Crosswalk crosswalk, GuidelineLibrary guidelines, Clock clock, ReferenceFacts references) {
+        this.references = references;
         this.catalog = catalog;
         this.resolver = new CodeResolver(catalog);
         this.guidelines = guidelines;
         this.codeAnswers = new CodeAnswers(catalog, search, history, edits);
         this.editAnswers = new EditAnswers(edits, guidelines, clock);
         this.crosswalkAnswers = new CrosswalkAnswers(crosswalk, catalog, guidelines);
+        this.modifierAnswers = new ModifierAnswers(catalog, guidelines);
         this.history = history;
         this.clock = clock;
     }
@@ -51,23 +62,35 @@ public final class AnswerComposer {
     }
 
     public Draft compose(Question q) {
-        Draft d = new Draft(q.intent());
+        return compose(q, f -> true);
+    }
+
+    /** {@code shown}: the facets of the code page the asker may see; a locked facet is never answered. */
+    public Draft compose(Question q, java.util.function.Predicate<PageAccess.Facet> shown) {
+        Draft d = new Draft(q.intent(), shown);
+        Optional<PageAccess.Facet> needs = facetOf(q.intent());
+        if (needs.isPresent() && !shown.test(needs.get())) {
+            return lockedAnswer(d, q);
+        }
         List<CodeSystem> preferred = switch (q.intent()) {
-            case PTP, MUE, ADD_ON, GLOBAL, FEE -> List.of(CodeSystem.CPT, CodeSystem.HCPCS);
+            case PTP, MUE, ADD_ON, GLOBAL, FEE, UNITS -> List.of(CodeSystem.HCPCS, CodeSystem.CPT);
             case CROSSWALK -> List.of(CodeSystem.ICD9CM, CodeSystem.ICD9PCS);
             default -> List.of();
         };
         Optional<CodeSystem> hint = q.intent() == Intent.CROSSWALK ? crosswalkHint(q) : q.systemHint();
         CodeResolver.Resolved codes = resolver.resolve(q.mentions(), hint, preferred);
         if (!codes.missing().isEmpty() && codes.found().isEmpty() && q.intent() != Intent.SEARCH
-                && q.intent() != Intent.GUIDELINE) {
+                && q.intent() != Intent.GUIDELINE && q.intent() != Intent.MODIFIER && q.intent() != Intent.RISK) {
             return notInData(d, codes.missing(), q);
         }
         List<CodeRecord> found = codes.found();
         switch (q.intent()) {
-            case CODE_INFO -> found.forEach(r -> codeAnswers.info(d, r));
+            case CODE_INFO -> info(d, q, hint);
             case BILLABLE -> found.forEach(r -> codeAnswers.billable(d, r));
-            case VALID_ON -> found.forEach(r -> codeAnswers.validOn(d, r, q.date().orElseThrow()));
+            case VALID_ON -> found.forEach(r -> codeAnswers.validOn(d, r, q.date().orElse(today())));
+            case MODIFIER -> modifierAnswers.modifiers(d, q, found);
+            case RISK -> risk(d, q, found);
+            case UNITS -> found.forEach(r -> editAnswers.units(d, r, q.dose().orElseThrow()));
             case CHANGES -> found.forEach(r -> codeAnswers.changes(d, r, q.fiscalYear()));
             case SEARCH -> codeAnswers.search(d, q);
             case PTP -> editAnswers.ptp(d, found);
@@ -83,6 +106,119 @@ public final class AnswerComposer {
             d.para("_Some of the codes in your question are not in the loaded data, so they are not discussed here._");
         }
         return d;
+    }
+
+    private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile("(?i)\\bv\\s?(2[0-9])\\b");
+    private static final java.util.regex.Pattern SEVERITY_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\bmccs?\\b|\\bccs?\\b|comorbidit|major complication|severity|\\bdrgs?\\b");
+    private static final java.util.regex.Pattern HCC_WORDS = java.util.regex.Pattern.compile("(?i)\\bhccs?\\b|risk adjust");
+
+    /** HCC, CC/MCC and MS-DRG answers from the reference tables, locked for guests as on the code page. */
+    private void risk(Draft d, Question q, List<CodeRecord> found) {
+        String model = java.util.Optional.of(MODEL.matcher(q.text())).filter(java.util.regex.Matcher::find)
+                .map(m -> "V" + m.group(1)).orElse(null);
+        boolean hcc = HCC_WORDS.matcher(q.text()).find();
+        boolean severity = SEVERITY_WORDS.matcher(q.text()).find();
+        java.util.regex.Matcher drg = com.casecoding.codes.assistant.understand.IntentClassifier.DRG_NUMBER.matcher(q.text());
+        List<CodeRecord> diagnoses = found.stream().filter(r -> r.system() == CodeSystem.ICD10CM).toList();
+        PageAccess.Facet facet = hcc ? PageAccess.Facet.RISK_ADJUSTMENT : PageAccess.Facet.INPATIENT_SEVERITY;
+        if (!d.shows(facet)) {
+            d.locked(hcc ? "Risk adjustment (CMS-HCC)" : "Inpatient severity (MS-DRG CC/MCC)");
+            diagnoses.forEach(d::citeCode);
+            return;
+        }
+        if (diagnoses.isEmpty() && drg.find()) {
+            fact(d, "drg", "MS-DRG " + drg.group(1), null, references.drg(drg.group(1)));
+        } else if (diagnoses.isEmpty() && hcc) {
+            String words = q.searchWords().replaceAll("(?i)\\b(hccs?|v\\s?2[0-9]|which|what|does|falls?|in|map|maps|to|model|risk|adjustment|category)\\b", " ")
+                    .replaceAll("\\s+", " ").trim();
+            if (words.isEmpty()) {
+                d.para("Name the condition or the ICD-10-CM code, for example \"Does E11.9 map to an HCC in V28?\".");
+            } else {
+                fact(d, "hcc", "CMS-HCC for \"" + words + "\"", null, references.hccForCondition(words, model));
+            }
+        }
+        for (CodeRecord r : diagnoses) {
+            if (hcc || !severity) {
+                fact(d, "hcc", "CMS-HCC of " + r.display(), r, references.hcc(r.display(), model));
+            }
+            if (severity) {
+                fact(d, "severity", "MS-DRG CC/MCC of " + r.display(), r, references.severity(r.display()));
+            }
+            d.citeCode(r);
+        }
+        found.stream().filter(r -> r.system() != CodeSystem.ICD10CM).forEach(r -> d.para(CodeAnswers.tick(r.display())
+                + " is a " + r.system().label() + " code: HCCs and CC/MCC lists hold ICD-10-CM diagnosis codes only."));
+        diagnoses.stream().findFirst().ifPresent(r -> {
+            d.followUp("Is " + r.display() + " an MCC?");
+            d.followUp("Does " + r.display() + " map to an HCC in V28?");
+        });
+    }
+
+    private static void fact(Draft d, String kind, String label, CodeRecord r, ReferenceFacts.Fact f) {
+        d.para((f.answered() ? "" : "_") + f.sentence() + (f.answered() ? "" : "_"));
+        for (com.casecoding.codes.assistant.data.ReleaseRef s : f.sources()) {
+            d.cite(Draft.release(kind, label, r == null ? null : r.system().id(), r == null ? null : r.code(), s, null));
+        }
+    }
+
+    /** The code page section an intent's answer comes from (empty: the guest sections, official and plain text). */
+    private static Optional<PageAccess.Facet> facetOf(Intent intent) {
+        return Optional.ofNullable(switch (intent) {
+            case FEE, GLOBAL -> PageAccess.Facet.PAYMENT;
+            case MUE, UNITS -> PageAccess.Facet.UNIT_LIMITS;
+            case ADD_ON -> PageAccess.Facet.ADD_ON;
+            case CROSSWALK -> PageAccess.Facet.CROSSWALK;
+            case CHANGES -> PageAccess.Facet.HISTORY;
+            default -> null;
+        });
+    }
+
+    private Draft lockedAnswer(Draft d, Question q) {
+        String what = switch (q.intent()) {
+            case FEE, GLOBAL -> "Medicare payment (fees, RVUs, global period)";
+            case MUE, UNITS -> "Unit limits (MUE) and units";
+            case ADD_ON -> "Add-on code rules";
+            case CROSSWALK -> "The ICD-9 / ICD-10 crosswalk";
+            default -> "The code history";
+        };
+        d.locked(what);
+        CodeResolver.Resolved codes = resolver.resolve(q.mentions(), q.systemHint(), List.of());
+        for (CodeRecord r : codes.found()) {
+            d.para("What you can see: " + CodeAnswers.named(d, r) + " (" + r.system().label() + "). Ask \"What is "
+                   + r.display() + "?\" for its official text and plain-language description.");
+            d.citeCode(r);
+        }
+        return d;
+    }
+
+    /** Meaning of each code; a token that two sets hold (G0439) is shown in both, the likelier first. */
+    private void info(Draft d, Question q, Optional<CodeSystem> hint) {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        List<CodeRecord> all = new java.util.ArrayList<>();
+        for (CodeMention m : q.mentions()) {
+            for (CodeRecord r : resolver.resolveAll(m, hint, List.of())) {
+                if (shown.add(r.system().id() + ":" + r.code())) {
+                    all.add(r);
+                }
+            }
+        }
+        for (int i = 0; i < all.size(); i++) {
+            CodeRecord r = all.get(i);
+            boolean sameToken = i > 0 && all.get(i - 1).code().equals(r.code());
+            if (sameToken) {
+                d.para("_The same characters are also a " + r.system().label() + " code:_");
+            }
+            codeAnswers.info(d, r);
+        }
+        long em = all.stream().filter(r -> r.system() == CodeSystem.CPT && r.code().startsWith("992")).count();
+        if (all.size() >= 2 && em >= 2) {
+            guidelines.byId("em-levels").ifPresent(n -> {
+                d.para("**" + n.title() + "** (how the levels differ):");
+                d.para(n.body());
+                d.citeGuideline(n);
+            });
+        }
     }
 
     private static Optional<CodeSystem> crosswalkHint(Question q) {
@@ -125,6 +261,15 @@ public final class AnswerComposer {
             GuidelineNote second = matches.get(1).note();
             d.para("See also: **" + second.title() + "**.");
             d.citeGuideline(second);
+        }
+        List<CodeRecord> diagnoses = found.stream().filter(r -> r.system() == CodeSystem.ICD10CM).toList();
+        if (best.id().equals("icd10cm-excludes") && diagnoses.size() >= 2) {
+            if (d.shows(PageAccess.Facet.TABULAR)) {
+                fact(d, "tabular", "Excludes1 check", null, references.excludes1(
+                        diagnoses.stream().map(CodeRecord::display).toList(), today()));
+            } else {
+                d.locked("The Tabular List notes of these codes");
+            }
         }
         for (CodeRecord r : found) {
             d.para("About " + "`" + r.display() + "`" + ": " + Plain.whatKind(r) + ".");

@@ -6,6 +6,7 @@ import com.casecoding.codes.assistant.data.CodeHistory;
 import com.casecoding.codes.assistant.data.CodeRecord;
 import com.casecoding.codes.assistant.data.CodeSearch;
 import com.casecoding.codes.assistant.data.EditFacts;
+import com.casecoding.codes.assistant.data.PageAccess;
 import com.casecoding.codes.assistant.data.ReleaseRef;
 import com.casecoding.codes.assistant.understand.Question;
 import com.casecoding.common.codes.CodeSystem;
@@ -58,7 +59,9 @@ final class CodeAnswers {
         }
         d.bullet("**What it is:** " + Plain.whatKind(r) + ".");
         billableLine(d, r);
-        hierarchy(d, r);
+        if (d.shows(PageAccess.Facet.HIERARCHY)) {
+            hierarchy(d, r);
+        }
         String lay = LayTerms.plain(r);
         if (r.commonLanguage() != null) {
             d.bullet("**In plain language:** " + r.commonLanguage());
@@ -67,7 +70,13 @@ final class CodeAnswers {
         } else if (Plain.isCpt(r)) {
             d.bullet("**In plain language:** no CaseCoding description has been written for this code yet.");
         }
-        if (r.system() == CodeSystem.CPT || r.system() == CodeSystem.HCPCS) {
+        boolean editsShown = d.shows(PageAccess.Facet.PAYMENT) && d.shows(PageAccess.Facet.UNIT_LIMITS)
+                && d.shows(PageAccess.Facet.ADD_ON);
+        if ((r.system() == CodeSystem.CPT || r.system() == CodeSystem.HCPCS) && !editsShown) {
+            d.bullet("**Medicare payment, unit limits (MUE) and add-on rules:** register to view (locked for guests, "
+                     + "as on the code page).");
+        }
+        if ((r.system() == CodeSystem.CPT || r.system() == CodeSystem.HCPCS) && editsShown) {
             edits.payment(r.code(), Optional.empty()).ifPresent(p -> {
                 d.bullet("**Medicare fee schedule:** status " + p.status().value() + " (" + p.status().meaning()
                          + "), global days " + p.globalDays().value() + ".");
@@ -84,7 +93,8 @@ final class CodeAnswers {
             }
         }
         d.blank();
-        List<CodeRecord> children = catalog.children(r.system(), r.code(), CHILDREN_SHOWN + 1);
+        List<CodeRecord> children = d.shows(PageAccess.Facet.HIERARCHY)
+                ? catalog.children(r.system(), r.code(), CHILDREN_SHOWN + 1) : List.of();
         if (!children.isEmpty()) {
             d.para("**Codes under it:**");
             for (CodeRecord c : children.stream().limit(CHILDREN_SHOWN).toList()) {
@@ -185,13 +195,15 @@ final class CodeAnswers {
                 case "valid" -> "**Yes.** ";
                 case "unverified" -> "**The loaded data cannot say.** ";
                 default -> "**No.** ";
-            }) + v.message());
+            }) + tick(r.display()) + ": " + v.message());
             if (v.release() != null) {
                 d.cite(Draft.release("code", r.system().label() + " " + r.display() + " on " + date, r.system().id(),
                         r.code(), v.release(), null));
             }
-            history.changes(r.system(), r.code()).stream().filter(c -> c.code().equals(r.code()))
-                    .forEach(c -> d.bullet(capital(c.change()) + " in " + releaseText(c.release()) + "."));
+            if (d.shows(PageAccess.Facet.HISTORY)) {
+                history.changes(r.system(), r.code()).stream().filter(c -> c.code().equals(r.code()))
+                        .forEach(c -> d.bullet(capital(c.change()) + " in " + releaseText(c.release()) + "."));
+            }
             d.blank();
             d.citeCode(r);
             d.followUp("What changed for " + r.display() + "?");
@@ -225,8 +237,8 @@ final class CodeAnswers {
                    + ", and " + tick(r.display()) + " is **not** in it.");
             d.cite(Draft.release("code", r.system().label() + " release in effect on " + date, r.system().id(), null, rel, null));
         }
-        List<CodeHistory.Change> changes = history.changes(r.system(), r.code()).stream()
-                .filter(c -> c.code().equals(r.code())).toList();
+        List<CodeHistory.Change> changes = !d.shows(PageAccess.Facet.HISTORY) ? List.of()
+                : history.changes(r.system(), r.code()).stream().filter(c -> c.code().equals(r.code())).toList();
         for (CodeHistory.Change c : changes) {
             d.bullet(capital(c.change()) + " in " + releaseText(c.release()) + ".");
         }
@@ -320,10 +332,31 @@ final class CodeAnswers {
                    + "from our plain-language descriptions and the public code sets._");
             system = Optional.empty();
         }
-        List<CodeSearch.Hit> hits = search.search(words, system, HITS_SHOWN);
+        List<CodeSearch.Hit> hits = List.of();
+        if (system.equals(Optional.of(CodeSystem.ICD10CM))) {
+            // a diagnosis code for a service is the reason for the encounter ("flu shot" -> encounter for immunization)
+            String reason = EncounterWords.of(words);
+            if (!reason.equals(words)) {
+                hits = search.search(reason, system, HITS_SHOWN);
+            }
+        }
+        if (hits.isEmpty()) {
+            hits = search.search(words, system, HITS_SHOWN);
+        }
+        if (hits.isEmpty() && system.equals(Optional.of(CodeSystem.ICD10PCS))) {
+            // PCS titles name the root operation and approach, not the surgical word a coder types
+            String pcs = PcsWords.of(words);
+            if (!pcs.equals(words)) {
+                hits = search.search(pcs, system, HITS_SHOWN);
+            }
+        }
         if (hits.isEmpty() && system.isPresent()) {
-            hits = search.search(words, Optional.empty(), HITS_SHOWN);
-            system = Optional.empty();
+            // the question named the code set: a code of another set would be a wrong answer
+            d.para("Nothing in the loaded " + system.get().label() + " data matches \"" + words + "\". Try other "
+                   + "words (the clinical term, or a shorter phrase), or browse the " + system.get().label()
+                   + " code ranges.");
+            d.followUp("Code for " + words);
+            return;
         }
         if (hits.isEmpty()) {
             d.para("Nothing in the loaded code sets matches \"" + words + "\". Try other words (the clinical term, "

@@ -43,16 +43,50 @@ public final class CodeResolver {
     }
 
     public Optional<CodeRecord> resolve(CodeMention m, Optional<CodeSystem> hint, List<CodeSystem> preferred) {
-        List<CodeSystem> order = new ArrayList<>();
-        hint.filter(m.shapes()::contains).ifPresent(order::add);
-        preferred.stream().filter(m.shapes()::contains).forEach(order::add);
-        ORDER.stream().filter(m.shapes()::contains).forEach(order::add);
-        for (CodeSystem s : order.stream().distinct().toList()) {
+        for (CodeSystem s : order(m, hint, preferred)) {
             Optional<CodeRecord> r = catalog.lookup(s, m.code());
             if (r.isPresent()) {
                 return r;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every loaded record the mention may be, the likeliest first: with a named system that one only (when it
+     * holds the code), else each system whose shape the token has and that holds it (G0439 is HCPCS G0439 first,
+     * then ICD-10-CM G04.39).
+     */
+    public List<CodeRecord> resolveAll(CodeMention m, Optional<CodeSystem> hint, List<CodeSystem> preferred) {
+        List<CodeRecord> out = new ArrayList<>();
+        for (CodeSystem s : order(m, hint, preferred)) {
+            catalog.lookup(s, m.code()).ifPresent(out::add);
+            if (!out.isEmpty() && hint.filter(s::equals).isPresent()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The systems a mention is looked up in, likeliest first (consult drafts resolve written codes with it). */
+    public static List<CodeSystem> likelySystems(CodeMention m) {
+        return order(m, Optional.empty(), List.of());
+    }
+
+    private static List<CodeSystem> order(CodeMention m, Optional<CodeSystem> hint, List<CodeSystem> preferred) {
+        List<CodeSystem> order = new ArrayList<>();
+        hint.filter(m.shapes()::contains).ifPresent(order::add);
+        preferred.stream().filter(m.shapes()::contains).forEach(order::add);
+        if (writtenAsHcpcs(m)) {
+            // a letter and four digits written without a dot is how HCPCS codes are written; ICD-10-CM codes of
+            // that shape are written with their dot (G04.39)
+            order.add(CodeSystem.HCPCS);
+        }
+        ORDER.stream().filter(m.shapes()::contains).forEach(order::add);
+        return order.stream().distinct().toList();
+    }
+
+    private static boolean writtenAsHcpcs(CodeMention m) {
+        return m.shapes().contains(CodeSystem.HCPCS) && m.typed().indexOf('.') < 0;
     }
 }

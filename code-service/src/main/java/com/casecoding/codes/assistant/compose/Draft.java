@@ -26,8 +26,27 @@ public final class Draft {
     private final Set<String> followUps = new LinkedHashSet<>();
     private final Set<String> dataLiterals = new LinkedHashSet<>();
 
+    private final java.util.function.Predicate<com.casecoding.codes.assistant.data.PageAccess.Facet> shown;
+
     public Draft(Intent intent) {
+        this(intent, f -> true);
+    }
+
+    /** {@code shown}: the parts of the code page the asker may see (guests: the page's guest sections). */
+    public Draft(Intent intent, java.util.function.Predicate<com.casecoding.codes.assistant.data.PageAccess.Facet> shown) {
         this.intent = intent;
+        this.shown = shown;
+    }
+
+    /** True when the asker may see the facet (the code page shows them its section). */
+    public boolean shows(com.casecoding.codes.assistant.data.PageAccess.Facet facet) {
+        return shown.test(facet);
+    }
+
+    /** Says that a part of the answer is locked for guests, as on the code page, and what unlocks it. */
+    public Draft locked(String what) {
+        return para("**" + what + ": register to view.** The code page shows this to registered users only, and "
+                    + "CasePilot follows the same rule. A free account unlocks it.");
     }
 
     public Intent intent() {

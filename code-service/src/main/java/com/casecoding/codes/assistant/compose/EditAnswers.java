@@ -137,6 +137,49 @@ final class EditAnswers {
         d.followUp("Medicare fee for " + r.display());
     }
 
+    /** Units for a dose from the billing unit in the HCPCS long description, checked against the code's MUE. */
+    void units(Draft d, CodeRecord r, com.casecoding.codes.assistant.understand.Question.Dose dose) {
+        String asked = dose.amount().stripTrailingZeros().toPlainString() + " " + dose.unit();
+        Optional<BillingUnit> unit = r.system() == com.casecoding.common.codes.CodeSystem.HCPCS
+                ? BillingUnit.of(r.title()) : Optional.empty();
+        if (unit.isEmpty()) {
+            d.para("The description of " + tick(r.display()) + " states no dose per unit, so the units for " + asked
+                   + " cannot be worked out from the loaded data: one unit is usually one service. Check the code's "
+                   + "description and payer policy.");
+            d.citeCode(r);
+            mue(d, r);
+            return;
+        }
+        BillingUnit u = unit.get();
+        String per = u.amount().stripTrailingZeros().toPlainString() + " " + u.unit();
+        Optional<Long> units = u.unitsFor(dose);
+        if (units.isEmpty()) {
+            d.para(tick(r.display()) + " is billed per **" + per + "** (\"" + d.data(u.phrase()) + "\" in its HCPCS "
+                   + "description), which does not measure the same thing as " + asked + ". Convert the dose to "
+                   + u.unit() + " first (for example from the drug's concentration).");
+        } else {
+            d.para("**" + units.get() + " unit" + (units.get() == 1 ? "" : "s") + "** of " + CodeAnswers.named(d, r)
+                   + " for " + asked + ": the code is billed per **" + per + "** (its HCPCS description), and "
+                   + (sameUnit(dose, u) ? asked + " / " + per + " = " + dose.amount().divide(u.amount(), 2,
+                           RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+                           : "the dose converted to " + u.unit() + " and divided by " + per)
+                   + ", rounded **up** to whole units (a partial unit is billed as one).");
+            List<EditFacts.Mue> mues = edits.mue(r.code());
+            for (EditFacts.Mue m : mues) {
+                if (units.get() > m.units()) {
+                    d.para("**More than the MUE:** " + m.setting() + " allows " + m.units() + " unit"
+                           + (m.units() == 1 ? "" : "s") + " per day (MAI " + m.adjudicationIndicator() + ").");
+                }
+            }
+        }
+        d.citeCode(r);
+        mue(d, r);
+    }
+
+    private static boolean sameUnit(com.casecoding.codes.assistant.understand.Question.Dose dose, BillingUnit u) {
+        return BillingUnit.canonical(dose.unit()).equals(u.unit());
+    }
+
     void addOn(Draft d, CodeRecord r) {
         List<EditFacts.AddOn> rows = edits.addOnPrimaries(r.code());
         Optional<ReleaseRef> release = edits.addOnRelease();

@@ -12,8 +12,11 @@ public enum Intent {
     FEE("fee", "RVUs and Medicare fee"),
     CROSSWALK("crosswalk", "ICD-9 / ICD-10 mappings (GEMs)"),
     CHANGES("changes", "What changed in a release"),
-    VALID_ON("valid-on", "Whether a code was valid on a date"),
+    VALID_ON("valid-on", "Whether a code is (or was) valid on a date, still valid or terminated"),
     GUIDELINE("guideline", "Coding guidelines"),
+    MODIFIER("modifier", "What a modifier means and when it is used"),
+    RISK("hcc-drg", "HCC, CC/MCC and MS-DRG"),
+    UNITS("units", "Units to bill for a dose (HCPCS billing unit)"),
     UNKNOWN("unknown", "Not understood");
 
     private final String id;

@@ -23,10 +23,28 @@ public final class IntentClassifier {
     private static final Pattern CHANGES = Pattern.compile(
             "what changed|changes?\\b.*\\b(for|to|in)\\b|\\b(new|added|deleted|revised) codes?\\b|what('s| is) new");
     private static final Pattern HISTORY = Pattern.compile(
-            "\\bhistory\\b|when was .* (added|deleted|created|introduced|revised|retired|removed)|is .* (a )?new code");
+            "\\bhistory\\b|when was .* (added|deleted|created|introduced|revised|retired|removed)|is .* (a )?new code"
+            + "|\\b(was|were|is|has|did|get|gets|got)\\b.*\\b(added|deleted|created|introduced|revised|removed|changed|new)\\b"
+            + "|when did .* (change|start|begin|get added|get deleted)|\\b(added|deleted|revised) (in|for) fy");
+    /** "still valid", "terminated", "discontinued": the question asks about today when it names no date. */
+    private static final Pattern STILL_VALID = Pattern.compile(
+            "still (valid|active|current|good|in use|billable|usable|around|exist)|\\bterminat|discontinu|\\bexpired?\\b"
+            + "|no longer (valid|active)|valid (today|now|currently|this year)|currently valid"
+            + "|can i still (use|bill)");
+    private static final Pattern EXCLUDES = Pattern.compile("\\bexcludes ?[12]?\\b");
+    private static final Pattern COMPARE = Pattern.compile("\\bvs\\.?\\b|\\bversus\\b|difference between|differ(s|ence)? from|compare|\\bor\\b");
+    /** Asking for units of a dose: "how many units of J3301 for 40 mg", "J1885 30 mg units". */
+    private static final Pattern UNITS_FOR_DOSE = Pattern.compile("\\bunits?\\b|how many|bill(ed)? (for|as)|\\breport\\b|\\bcode\\b");
     private static final Pattern VALID_ON = Pattern.compile("valid (on|in|as of|for dates?)|was .* valid|effective on|active on|in effect");
     private static final Pattern PTP = Pattern.compile(
             "\\bwith\\b|together|same (day|date|session)|bundl|ncci|\\bptp\\b|separately|modifier (59|x[epsu])|\\band\\b");
+    private static final Pattern SEQUENCING = Pattern.compile(
+            "goes? first|listed first|sequenc|principal diagnosis|first[- ]listed|primary diagnosis|in what order|which order");
+    private static final Pattern RISK = Pattern.compile(
+            "\\bhccs?\\b|risk adjust|\\bmccs?\\b|\\bccs?\\b|comorbidit|major complication|\\b(ms-)?drgs?\\b|\\bseverity\\b");
+    /** "DRG 470", "MS-DRG 291". */
+    public static final Pattern DRG_NUMBER = Pattern.compile("(?i)\\b(?:ms-)?drg\\s*#?\\s*(\\d{1,3})\\b");
+    private static final Pattern PTP_WORDS = Pattern.compile("\\bptp\\b|ncci|bundl");
     private static final Pattern MUE = Pattern.compile("\\bunits?\\b|\\bmue\\b|medically unlikely|how many (times|units)|maximum");
     private static final Pattern ADD_ON = Pattern.compile("add[- ]?on|\\baoc\\b|primary code|go with|goes with|report(ed)? with");
     private static final Pattern GLOBAL = Pattern.compile("global (period|days|surgery|package)|\\bglobal\\b|post-?op(erative)? (period|days)");
@@ -51,11 +69,14 @@ public final class IntentClassifier {
         Optional<LocalDate> date = date(q);
         Optional<Integer> fy = fiscalYear(q);
         Optional<CodeSystem> hint = systemHint(q);
-        Intent intent = intent(q, mentions, date, fy, guidelineMatch);
-        return new Question(text, intent, mentions, hint, date, fy, SearchWords.of(text));
+        List<String> modifiers = MentionExtractor.modifiers(text);
+        Optional<Question.Dose> dose = MentionExtractor.dose(text);
+        Intent intent = intent(q, mentions, modifiers, dose, date, fy, guidelineMatch);
+        return new Question(text, intent, mentions, hint, date, fy, SearchWords.of(text), modifiers, dose);
     }
 
-    private static Intent intent(String q, List<CodeMention> mentions, Optional<LocalDate> date, Optional<Integer> fy,
+    private static Intent intent(String q, List<CodeMention> mentions, List<String> modifiers,
+                                 Optional<Question.Dose> dose, Optional<LocalDate> date, Optional<Integer> fy,
                                  boolean guidelineMatch) {
         int codes = mentions.size();
         if (codes >= 1 && CROSSWALK.matcher(q).find()) {
@@ -67,6 +88,27 @@ public final class IntentClassifier {
         }
         if (codes >= 1 && date.isPresent() && (VALID_ON.matcher(q).find() || q.contains("valid"))) {
             return Intent.VALID_ON;
+        }
+        if (RISK.matcher(q).find() && (codes >= 1 || DRG_NUMBER.matcher(q).find() || q.matches(".*\\bhccs?\\b.*"))) {
+            return Intent.RISK;
+        }
+        if (codes >= 1 && date.isEmpty() && STILL_VALID.matcher(q).find() && !q.contains("billable")) {
+            return Intent.VALID_ON;
+        }
+        if (EXCLUDES.matcher(q).find() && guidelineMatch) {
+            // an Excludes1/2 question is about the tabular notes, never about NCCI pairs
+            return Intent.GUIDELINE;
+        }
+        if (codes >= 1 && dose.isPresent() && !"units".equals(dose.get().unit()) && !"iu".equals(dose.get().unit())
+                && UNITS_FOR_DOSE.matcher(q).find()) {
+            return Intent.UNITS;
+        }
+        if (!modifiers.isEmpty() && codes <= 1 && !(modifiers.size() >= 2 && guidelineMatch)
+                && !(codes == 1 && PTP_WORDS.matcher(q).find() && q.contains("bundl"))) {
+            return Intent.MODIFIER;
+        }
+        if (codes >= 2 && COMPARE.matcher(q).find() && !q.matches(".*\\b(bill|billed|together|same day|with)\\b.*")) {
+            return Intent.CODE_INFO;
         }
         if (codes >= 1 && MUE.matcher(q).find()) {
             return Intent.MUE;
@@ -88,6 +130,10 @@ public final class IntentClassifier {
         }
         if (codes >= 1 && (INFO.matcher(q).find() || q.split(" ").length <= 4)) {
             return Intent.CODE_INFO;
+        }
+        if (codes == 0 && guidelineMatch && SEQUENCING.matcher(q).find()) {
+            // "which code goes first" asks for the order of codes, not for a code
+            return Intent.GUIDELINE;
         }
         if (codes == 0 && SEARCH.matcher(q).find() && !q.matches(".*\\b(guideline|rule|explain|mean|difference)s?\\b.*")) {
             return Intent.SEARCH;

@@ -48,6 +48,7 @@ class GuidelineLibraryTest {
             "What is an Excludes1 note?|icd10cm-excludes",
             "How do 7th characters work?|icd10cm-seventh-character",
             "what does code first mean|icd10cm-conventions",
+            "How do I sequence sepsis with pneumonia?|sequencing",
             "What is the global surgical package?|global-surgery",
             "what do the GEM flags mean|gems",
             "What do NCCI modifier indicators mean?|ncci-ptp",
