@@ -3,10 +3,12 @@ package com.casecoding.codes.plain;
 import com.casecoding.codes.page.Chapters;
 import com.casecoding.codes.plain.structure.StructureTexts;
 import com.casecoding.common.codes.CodeKey;
+import com.casecoding.codes.release.CodeTextsChanged;
 import com.casecoding.common.codes.CodeSystem;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -88,8 +90,8 @@ public class PlainLanguage {
         return a != null ? Optional.of(a) : withoutAdmin(system, code, title, false, null);
     }
 
-    /** Call after an admin text changed. */
-    public void adminTextChanged() {
+    /** An admin text changed, here or on another replica: the next read takes the stored texts again. */
+    void onTextsChanged(@Observes CodeTextsChanged event) {
         adminSnapshot.invalidateAll();
     }
 

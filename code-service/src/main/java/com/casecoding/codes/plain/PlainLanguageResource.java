@@ -2,6 +2,7 @@ package com.casecoding.codes.plain;
 
 import com.casecoding.codes.page.Chapters;
 import com.casecoding.codes.page.CodePageService;
+import com.casecoding.codes.release.DataGeneration;
 import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
@@ -58,7 +59,7 @@ public class PlainLanguageResource {
     Clock clock;
 
     @Inject
-    jakarta.enterprise.event.Event<PlainTextApproved> approvedEvents;
+    DataGeneration generation;
 
     public record SubmitRequest(@NotBlank @Size(max = EditorialParser.MAX_CHARS) String text) {
     }
@@ -164,10 +165,9 @@ public class PlainLanguageResource {
             throw ProblemException.conflict("Submission " + id + " is already " + s.status()
                     + " (version " + s.version() + ").");
         }
-        plainLanguage.adminTextChanged();
-        pages.invalidate();
-        approvedEvents.fire(new PlainTextApproved(new CodeKey(CodeSystem.fromId(approved.system()).orElseThrow(),
-                approved.code()), approved.version()));
+        // texts, pages, search and CasePilot here and on every other replica (release.DataGeneration)
+        generation.textsChanged("plain-language " + approved.system() + " " + approved.code() + " version "
+                + approved.version());
         return approved;
     }
 
