@@ -132,8 +132,8 @@ public record ModifierRules(String service, List<Use> applies, List<Use> notPaid
                     + "use it.";
             default -> switch (modifier) {
                 case "25" -> "Move 25 to the E/M visit billed the same day, or remove it.";
-                case "59", "XE", "XS", "XP", "XU" -> "Remove " + modifier + " from the visit: a significant, separately "
-                        + "identifiable visit on the day of a procedure takes 25.";
+                case "59", "XE", "XS", "XP", "XU" -> "Remove " + modifier + " from the visit: a visit that is distinct work beyond "
+                        + "the usual care of a same-day procedure takes 25.";
                 case "RT", "LT" -> "Remove " + modifier + " from the visit; put it on the procedure line it describes.";
                 default -> "Remove " + modifier + ": it does not apply to this kind of service.";
             };
@@ -160,8 +160,8 @@ public record ModifierRules(String service, List<Use> applies, List<Use> notPaid
         String read = "global days " + String.join("/", new java.util.TreeSet<>(globals)) + " on the claim's procedures";
         return Optional.of(new Misuse("57", "modifier-scope", false, read, "Modifier 57 marks the visit at which a "
                 + "major surgery (090-day global) was decided, but the procedures on this claim are minor (" + read
-                + "): the visit is not separately paid with 57.", "Use 25 on the visit when it was a significant, "
-                + "separately identifiable service beyond the usual care of the minor procedure."));
+                + "): the visit is not separately paid with 57.", "Use 25 on the visit when it was distinct work "
+                + "beyond the usual care before and after the minor procedure."));
     }
 
     private static RvuEntry globalRow(List<RvuEntry> rows) {

@@ -35,8 +35,8 @@ public final class PaymentStatus {
      * replacements CMS announced in the fee schedule rules; extend it as rules add more.
      */
     static final Map<String, String> MEDICARE_CODE = Map.of(
-            "99417", "G2212",   // prolonged office/outpatient E/M beyond the total time of 99205/99215
-            "99418", "G0316");  // prolonged inpatient or observation E/M
+            "99417", "G2212",
+            "99418", "G0316");
 
     /** Liability notice modifiers: an ABN is on file (GA), statutorily excluded (GY), or no ABN (GZ). */
     static final java.util.Set<String> NOTICE = java.util.Set.of("GA", "GY", "GZ");
