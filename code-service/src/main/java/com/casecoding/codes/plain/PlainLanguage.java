@@ -4,11 +4,14 @@ import com.casecoding.codes.page.Chapters;
 import com.casecoding.codes.plain.structure.StructureTexts;
 import com.casecoding.common.codes.CodeKey;
 import com.casecoding.codes.release.CodeTextsChanged;
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.common.codes.CodeSystem;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -92,6 +95,11 @@ public class PlainLanguage {
 
     /** An admin text changed, here or on another replica: the next read takes the stored texts again. */
     void onTextsChanged(@Observes CodeTextsChanged event) {
+        adminSnapshot.invalidateAll();
+    }
+
+    /** An import may bring texts of its own (the demo set): the next read takes the stored texts again. */
+    void onImport(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ImportCompleted event) {
         adminSnapshot.invalidateAll();
     }
 
