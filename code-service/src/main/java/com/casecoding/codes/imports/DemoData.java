@@ -1,5 +1,6 @@
 package com.casecoding.codes.imports;
 
+import com.casecoding.codes.release.DataGeneration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -35,11 +36,16 @@ public class DemoData {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    DataGeneration generation;
+
     public ImportSummary load() {
         Path dir = extract();
         LOG.infof("loading the demo code set (our own small files) from %s", dir);
         ImportSummary summary = runner.importPaths(List.of(dir), "demo-data");
         loadCommonLanguage();
+        // the texts came after the import's reload: pages, search and CasePilot (here and on every replica) take them
+        generation.textsChanged("demo common-language texts");
         return summary;
     }
 
