@@ -7,7 +7,8 @@
 #   BENCH_OUT=/tmp/results.md benchmarks/run-benchmarks.sh
 #
 # Other settings: BENCH_WARMUP_SECONDS, BENCH_FEATURE_RATE (search, claims, jobs; 100), BENCH_ASSISTANT_RATE (10),
-# BENCH_QUOTA_RATE (50), BENCH_THROUGHPUT_SECONDS (30), BENCH_ROUNDS (3), BENCH_THROUGHPUT_CONCURRENCY (32), BENCH_JVM (one set of
+# BENCH_QUOTA_RATE (50), the busy-site rows' BENCH_PAGE_RATE (1000), BENCH_SUGGEST_RATE (500), BENCH_SEARCH_RATE (300) and
+# BENCH_USERS (100 accounts), BENCH_THROUGHPUT_SECONDS (30), BENCH_ROUNDS (3), BENCH_THROUGHPUT_CONCURRENCY (32), BENCH_JVM (one set of
 # JVM options for all three services instead of each one's jvm.options), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,7 +46,7 @@ if ! command -v wrk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
 fi
 command -v wrk >/dev/null 2>&1 || say "wrk is not installed: the wrk throughput rows will be missing"
 
-say "running (about 12 minutes with the defaults)..."
+say "running (about 25 minutes with the defaults)..."
 exec java -Xmx512m -cp "$(ls benchmarks/target/benchmarks-*.jar | head -n 1):benchmarks/target/lib/*" \
   -Dbench.repo="$ROOT" \
   -Dbench.out="${BENCH_OUT:-$ROOT/benchmarks/RESULTS.md}" \
@@ -56,6 +57,10 @@ exec java -Xmx512m -cp "$(ls benchmarks/target/benchmarks-*.jar | head -n 1):ben
   -Dbench.feature-rate="${BENCH_FEATURE_RATE:-100}" \
   -Dbench.assistant-rate="${BENCH_ASSISTANT_RATE:-10}" \
   -Dbench.quota-rate="${BENCH_QUOTA_RATE:-50}" \
+  -Dbench.page-rate="${BENCH_PAGE_RATE:-1000}" \
+  -Dbench.suggest-rate="${BENCH_SUGGEST_RATE:-500}" \
+  -Dbench.search-rate="${BENCH_SEARCH_RATE:-300}" \
+  -Dbench.users="${BENCH_USERS:-100}" \
   -Dbench.throughput.seconds="${BENCH_THROUGHPUT_SECONDS:-30}" \
   -Dbench.throughput.concurrency="${BENCH_THROUGHPUT_CONCURRENCY:-32}" \
   -Dbench.rounds="${BENCH_ROUNDS:-3}" \

@@ -66,6 +66,17 @@ public final class BenchmarkMain {
     private final Map<String, Map<String, Double>> wrkCpu = new LinkedHashMap<>();
     /** Signs view grants with the run's grant key, for the direct and HAProxy calls of code pages (as the gateway does). */
     private ViewGrants grants;
+    /** The busy-site rows and their targets (issue 28), in the order they run. */
+    private final List<Report.BusyTarget> busy = new ArrayList<>();
+    /** What the report needs besides the rows, set as the run gets there, so that a partial report can be written. */
+    private Path out;
+    private Instant began;
+    private String loadBefore;
+    private String dataLabel = "";
+    private String haproxyBinary = "haproxy";
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private final Map<String, long[]> restarts = new LinkedHashMap<>();
+    private final Map<String, Long> rssAfter = new LinkedHashMap<>();
 
     private BenchmarkMain() throws IOException {
         repo = Path.of(setting("bench.repo", "..")).toAbsolutePath().normalize();
@@ -110,9 +121,43 @@ public final class BenchmarkMain {
         return String.format(Locale.ROOT, "%.1f", waited / 1000.0);
     }
 
+    /**
+     * Writes the report with what has been measured so far: {@code incomplete} says where the run is (null for the
+     * final report). A run that dies later still leaves every finished row behind.
+     */
+    private void writeReport(String incomplete) throws IOException {
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+        Files.writeString(out, Report.markdown(began, loadBefore, loadAfter, haproxyBinary, rate, warmup, measure, jvm,
+                dataLabel, services, rssAfter, restarts, results, throughput, wrkCpu, notes, busy, incomplete));
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * One scenario: when it fails (a registration timing out under load, a refused connection...), its rows are marked
+     * as not completed and the run goes on with the next one; the report is rewritten after every scenario.
+     */
+    private void step(String label, double stepRate, Step step) throws Exception {
+        try {
+            step.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            results.add(LoadResult.notAvailable(label, stepRate, "did not complete (overloaded or failed): " + e));
+            System.out.println("[bench] " + label + " did not complete: " + e);
+        }
+        writeReport("the run was still going after \"" + label + "\" (or stopped there).");
+    }
+
     private void run(Path out) throws Exception {
-        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
-        Instant began = Instant.now();
+        // stopped early (Ctrl-C, kill): no service, HAProxy, wrk or database of the run is left running
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroy), "bench-cleanup"));
+        this.out = out;
+        loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        began = Instant.now();
         Path logs = repo.resolve("benchmarks/target/logs");
         Path keys = Files.createDirectories(work.resolve("keys"));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -144,7 +189,7 @@ public final class BenchmarkMain {
             codeEnv.put("CODE_SERVICE_PORT", Integer.toString(codePort));
             codeEnv.put("CODES_DEMO_DATA", "true");
             Path shared = repo.resolveSibling("shared").resolve("data");
-            String dataLabel = "demo data (CODES_DEMO_DATA=true)";
+            dataLabel = "demo data (CODES_DEMO_DATA=true)";
             if (Files.isDirectory(shared)) {
                 codeEnv.put("CODES_IMPORT_DIR", shared.toString());
                 dataLabel = "CODES_IMPORT_DIR=" + shared + " (imported if this build of code-service supports it) + demo data";
@@ -171,8 +216,6 @@ public final class BenchmarkMain {
             gatewayJvm.add("-Dgateway.login.address-free-failures=1000000");
 
             Path jars = repo;
-            Map<String, Service> services = new LinkedHashMap<>();
-            Map<String, long[]> restarts = new LinkedHashMap<>();
             try {
                 idleNotes.add("code-service: " + awaitQuietMachine() + " s");
                 services.put("code-service", Service.start("code-service", jar(jars, "code-service"), codePort, jvm.get("code-service"),
@@ -194,7 +237,7 @@ public final class BenchmarkMain {
                 String adminToken = login(gateway);
                 String jwks = get(gateway + "/.well-known/jwks.json", null).body();
                 String pem = Jwks.rsaPublicKeyPem(jwks, "bench-key");
-                String haproxyBinary = setting("bench.haproxy", "haproxy");
+                haproxyBinary = setting("bench.haproxy", "haproxy");
                 Haproxy haproxy = null;
                 try {
                     haproxy = Haproxy.start(haproxyBinary, work, freePort(), pem, ISSUER, AUDIENCE, codePort, 2);
@@ -214,7 +257,6 @@ public final class BenchmarkMain {
                         haproxy.close();
                     }
                 }
-                Map<String, Long> rssAfter = new LinkedHashMap<>();
                 services.forEach((n, s) -> rssAfter.put(n, s.rssKb()));
                 // restarts of each service on the now migrated database (what a restart or a new replica costs), each
                 // on a quiet machine and after the previous instance finished its background work; the median counts
@@ -239,9 +281,7 @@ public final class BenchmarkMain {
                 notes.add("Before each start the run waited for the CPUs to be at least " + Math.round(QUIET_IDLE * 100)
                         + " % idle over one second (at most " + QUIET_MAX.toSeconds() + " s); first starts waited "
                         + String.join(", ", idleNotes) + ".");
-                String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
-                Files.writeString(out, Report.markdown(began, loadBefore, loadAfter, haproxyBinary, rate, warmup, measure, jvm,
-                        dataLabel, services, rssAfter, restarts, results, throughput, wrkCpu, notes));
+                writeReport(null);
                 System.out.println("wrote " + out);
             } finally {
                 for (Service s : services.values()) {
@@ -273,28 +313,79 @@ public final class BenchmarkMain {
     private void scenarios(String gateway, String code, Haproxy haproxy, String openapi, String adminToken,
                            Map<String, Long> pids) throws Exception {
         IntPredicate ok = s -> s == 200;
+        boolean pages = documented(openapi, "/api/codes/{system}/{code}");
         // 1. the gateway's cost on a cheap authenticated read (exists on every build)
-        String token = adminToken;
-        compare("GET /api/code-systems", "/api/code-systems", gateway, code, haproxy, token, ok);
+        step("GET /api/code-systems", rate, () -> compare("GET /api/code-systems", "/api/code-systems", gateway, code,
+                haproxy, adminToken, ok));
 
         // 2. the code page: direct (view grant off), through the gateway (pro account: counted, unlimited), HAProxy
-        if (documented(openapi, "/api/codes/{system}/{code}")) {
-            List<String> codes = existingCodes(code, login(gateway));
-            if (codes.isEmpty()) {
-                notes.add("No candidate ICD-10-CM code answered 200 directly: the code page rows use codes answering 404.");
-                codes = CANDIDATE_CODES;
+        step("GET /api/codes/icd10cm/{code}", rate, () -> {
+            if (!pages) {
+                for (String where : List.of("direct", "gateway", "HAProxy")) {
+                    results.add(LoadResult.notAvailable("GET /api/codes/icd10cm/{code} (" + where + ")", rate,
+                            "not available: no code page endpoint in /q/openapi on this build"));
+                }
+                return;
             }
-            List<String> pageCodes = codes;
-            String pro = login(gateway);
-            compareCodePage(gateway, code, haproxy, pro, pageCodes, s -> s == 200 || (pageCodes == CANDIDATE_CODES && s == 404));
-        } else {
-            for (String where : List.of("direct", "gateway", "HAProxy")) {
-                results.add(LoadResult.notAvailable("GET /api/codes/icd10cm/{code} (" + where + ")", rate,
-                        "not available: no code page endpoint in /q/openapi on this build"));
-            }
-        }
+            List<String> codes = pageCodes(code, login(gateway));
+            compareCodePage(gateway, code, haproxy, login(gateway), codes,
+                    s -> s == 200 || (codes == CANDIDATE_CODES && s == 404));
+        });
 
         // 3. maximum throughput, closed loop
+        step("Maximum throughput", 0, () -> maxThroughput(gateway, code, haproxy, openapi, pids, ok));
+
+        // 4. search and suggest
+        double featureRate = Double.parseDouble(setting("bench.feature-rate", "100"));
+        step("GET /api/search?q=diabetes (gateway)", featureRate, () -> openLoop(openapi, "/api/search",
+                "GET /api/search?q=diabetes (gateway)", featureRate,
+                t -> i -> request(gateway + "/api/search?q=diabetes", t), gateway, ok));
+        step("GET /api/search/suggest?q=diab (gateway)", featureRate, () -> openLoop(openapi, "/api/search/suggest",
+                "GET /api/search/suggest?q=diab (gateway)", featureRate,
+                t -> i -> request(gateway + "/api/search/suggest?q=diab", t), gateway, ok));
+
+        // 5. quota-counted views: fresh free accounts on distinct codes (6 pages each, then 403)
+        double quotaRate = Double.parseDouble(setting("bench.quota-rate", "50"));
+        step("Quota-counted views, free accounts (gateway)", quotaRate, () -> {
+            if (pages) {
+                quotaViews(gateway, code, quotaRate);
+            } else {
+                results.add(LoadResult.notAvailable("Quota-counted views, free accounts (gateway)", quotaRate,
+                        "not available: no code page endpoint in /q/openapi on this build"));
+            }
+        });
+
+        // 6. claim check, assistant, job search
+        String claim = "{\"dateOfService\":\"2026-04-15\",\"setting\":\"practitioner\",\"diagnoses\":[\"E11.9\",\"I10\"],"
+                + "\"lines\":[{\"code\":\"99213\",\"units\":1,\"diagnosisPointers\":[1,2]},"
+                + "{\"code\":\"83036\",\"units\":1,\"diagnosisPointers\":[1]}]}";
+        step("POST /api/claims/check (gateway)", featureRate, () -> openLoop(openapi, "/api/claims/check",
+                "POST /api/claims/check (gateway)", featureRate,
+                t -> i -> post(gateway + "/api/claims/check", t, claim), gateway, ok));
+        double assistantRate = Double.parseDouble(setting("bench.assistant-rate", "10"));
+        step("POST /api/assistant/ask (gateway)", assistantRate, () -> openLoop(openapi, "/api/assistant/ask",
+                "POST /api/assistant/ask (gateway)", assistantRate, t -> i -> post(gateway + "/api/assistant/ask", t,
+                        "{\"question\":\"Which code fits type 2 diabetes without complications?\"}"), gateway, ok));
+        step("GET /api/jobs?q=coder (gateway)", featureRate, () -> openLoop(openapi, "/api/jobs",
+                "GET /api/jobs?q=coder (gateway)", featureRate,
+                t -> i -> request(gateway + "/api/jobs?q=coder", t), gateway, ok));
+
+        // 7. a busy site's rates (issue 28), over many distinct accounts
+        busySite(gateway, code, adminToken, pages, ok);
+    }
+
+    /** Codes whose pages exist (answer 200 directly), or the candidates when none does (the rows then accept 404). */
+    private List<String> pageCodes(String code, String token) throws Exception {
+        List<String> codes = existingCodes(code, token);
+        if (codes.isEmpty()) {
+            notes.add("No candidate ICD-10-CM code answered 200 directly: the code page rows use codes answering 404.");
+            return CANDIDATE_CODES;
+        }
+        return codes;
+    }
+
+    private void maxThroughput(String gateway, String code, Haproxy haproxy, String openapi, Map<String, Long> pids,
+                               IntPredicate ok) throws Exception {
         int concurrency = Integer.parseInt(setting("bench.throughput.concurrency", "32"));
         Duration tpWarm = Duration.ofSeconds(5);
         Duration tpMeasure = Duration.ofSeconds(Long.parseLong(setting("bench.throughput.seconds", "30")));
@@ -322,46 +413,127 @@ public final class BenchmarkMain {
         String wrk = Wrk.find();
         if (wrk == null) {
             notes.add("wrk is not installed (Debian package wrk): no wrk throughput rows.");
-        } else {
-            int wrkSeconds = (int) Math.max(5, tpMeasure.toSeconds() / rounds);
-            WrkRows rows = new WrkRows(wrk, tpTargets, order, pids, tpToken, concurrency, wrkSeconds, rounds);
-            rows.run("GET /api/code-systems (", "", "/api/code-systems", target -> List.of());
-            if (documented(openapi, "/api/codes/{system}/{code}")) {
-                List<String> codes = existingCodes(code, tpToken);
-                String page = "/api/codes/icd10cm/" + (codes.isEmpty() ? CANDIDATE_CODES.get(0) : codes.get(0));
-                // direct and HAProxy calls carry a grant made for the run (valid 300 s, longer than a round)
-                rows.run(CODE_PAGE_WRK, ", code page", page, target -> target.equals("gateway") ? List.of()
-                        : List.of("X-View-Grant: " + grant(tpToken, codeOf(page))));
-            }
+            return;
         }
-
-        // 4. search and suggest
-        double featureRate = Double.parseDouble(setting("bench.feature-rate", "100"));
-        openLoop(openapi, "/api/search", "GET /api/search?q=diabetes (gateway)", featureRate,
-                t -> i -> request(gateway + "/api/search?q=diabetes", t), gateway, ok);
-        openLoop(openapi, "/api/search/suggest", "GET /api/search/suggest?q=diab (gateway)", featureRate,
-                t -> i -> request(gateway + "/api/search/suggest?q=diab", t), gateway, ok);
-
-        // 5. quota-counted views: fresh free accounts on distinct codes (6 pages each, then 403)
+        int wrkSeconds = (int) Math.max(5, tpMeasure.toSeconds() / rounds);
+        WrkRows rows = new WrkRows(wrk, tpTargets, order, pids, tpToken, concurrency, wrkSeconds, rounds);
+        rows.run("GET /api/code-systems (", "", "/api/code-systems", target -> List.of());
         if (documented(openapi, "/api/codes/{system}/{code}")) {
-            quotaViews(gateway, code);
-        } else {
-            results.add(LoadResult.notAvailable("Quota-counted views, free accounts (gateway)", 50,
-                    "not available: no code page endpoint in /q/openapi on this build"));
+            List<String> codes = existingCodes(code, tpToken);
+            String page = "/api/codes/icd10cm/" + (codes.isEmpty() ? CANDIDATE_CODES.get(0) : codes.get(0));
+            // direct and HAProxy calls carry a grant made for the run (valid 300 s, longer than a round)
+            rows.run(CODE_PAGE_WRK, ", code page", page, target -> target.equals("gateway") ? List.of()
+                    : List.of("X-View-Grant: " + grant(tpToken, codeOf(page))));
         }
+    }
 
-        // 6. claim check, assistant, job search
-        String claim = "{\"dateOfService\":\"2026-04-15\",\"setting\":\"practitioner\",\"diagnoses\":[\"E11.9\",\"I10\"],"
-                + "\"lines\":[{\"code\":\"99213\",\"units\":1,\"diagnosisPointers\":[1,2]},"
-                + "{\"code\":\"83036\",\"units\":1,\"diagnosisPointers\":[1]}]}";
-        openLoop(openapi, "/api/claims/check", "POST /api/claims/check (gateway)", featureRate,
-                t -> i -> post(gateway + "/api/claims/check", t, claim), gateway, ok);
-        double assistantRate = Double.parseDouble(setting("bench.assistant-rate", "10"));
-        openLoop(openapi, "/api/assistant/ask", "POST /api/assistant/ask (gateway)", assistantRate,
-                t -> i -> post(gateway + "/api/assistant/ask", t,
-                        "{\"question\":\"Which code fits type 2 diabetes without complications?\"}"), gateway, ok);
-        openLoop(openapi, "/api/jobs", "GET /api/jobs?q=coder (gateway)", featureRate,
-                t -> i -> request(gateway + "/api/jobs?q=coder", t), gateway, ok);
+    /** Queries people type into Case2Code: words, brands, shorthand, codes (the busy-site search row rotates them). */
+    static final List<String> SEARCH_QUERIES = List.of("diabetes", "type 2 diabetes with neuropathy", "chest pain",
+            "knee replacement", "hypertension", "copd exacerbation", "rocephin", "modifier 25", "lap appy", "uti",
+            "cva", "wrist fracture", "established patient office visit", "screening colonoscopy", "depression",
+            "low back pain", "asthma", "pneumonia", "sepsis", "chf", "flu vaccine", "mri brain", "cataract surgery",
+            "E11.9", "99213", "J1100", "ckd stage 3", "obesity", "migraine", "anemia");
+    /** Prefixes typed into the search box (the busy-site suggest row rotates them). */
+    static final List<String> SUGGEST_PREFIXES = List.of("diab", "hyper", "knee", "chest p", "asth", "pneu", "seps",
+            "colon", "frac", "depr", "migr", "obes", "anem", "gerd", "copd", "cata", "flu", "insu", "E11", "I10", "992",
+            "J01", "Z00", "M54");
+
+    /**
+     * The rates a busy coding site sees, each through the gateway and over many distinct accounts (issue 28): code pages
+     * by pro accounts (counted, unlimited) on rotating cached codes, suggest on rotating prefixes and search on rotating
+     * queries by registered accounts.
+     */
+    private void busySite(String gateway, String code, String adminToken, boolean pages, IntPredicate ok)
+            throws Exception {
+        double pageRate = Double.parseDouble(setting("bench.page-rate", "1000"));
+        double suggestRate = Double.parseDouble(setting("bench.suggest-rate", "500"));
+        double searchRate = Double.parseDouble(setting("bench.search-rate", "300"));
+        int users = Integer.parseInt(setting("bench.users", "100"));
+        String pageLabel = "Code page, " + users / 4 + " pro accounts (gateway, busy site)";
+        String suggestLabel = "Suggest, " + SUGGEST_PREFIXES.size() + " prefixes, " + users + " accounts (gateway, busy site)";
+        String searchLabel = "Search, " + SEARCH_QUERIES.size() + " queries, " + users + " accounts (gateway, busy site)";
+        busy.add(new Report.BusyTarget(pageLabel, pageRate, 10));
+        busy.add(new Report.BusyTarget(suggestLabel, suggestRate, 10));
+        busy.add(new Report.BusyTarget(searchLabel, searchRate, 20));
+        List<Account> accounts = new ArrayList<>();
+        step("Accounts for the busy-site rows", 0, () -> accounts.addAll(registerAccounts(gateway, users)));
+        if (accounts.size() < users) {
+            return;
+        }
+        step(pageLabel, pageRate, () -> {
+            if (!pages) {
+                results.add(LoadResult.notAvailable(pageLabel, pageRate, "not available: no code page endpoint"));
+                return;
+            }
+            List<String> pro = proTokens(gateway, adminToken, accounts.subList(0, users / 4));
+            List<String> codes = pageCodes(code, pro.get(0));
+            results.add(load.run(pageLabel, pageRate, warmup, measure, i -> request(gateway + "/api/codes/icd10cm/"
+                    + codes.get((int) (i % codes.size())), pro.get((int) (i % pro.size()))),
+                    s -> s == 200 || (codes == CANDIDATE_CODES && s == 404)));
+            pause();
+        });
+        List<String> tokens = accounts.stream().map(Account::token).toList();
+        step(suggestLabel, suggestRate, () -> {
+            results.add(load.run(suggestLabel, suggestRate, warmup, measure, i -> request(gateway
+                    + "/api/search/suggest?q=" + encode(SUGGEST_PREFIXES.get((int) (i % SUGGEST_PREFIXES.size()))),
+                    tokens.get((int) (i % tokens.size()))), ok));
+            pause();
+        });
+        step(searchLabel, searchRate, () -> {
+            results.add(load.run(searchLabel, searchRate, warmup, measure, i -> request(gateway + "/api/search?q="
+                    + encode(SEARCH_QUERIES.get((int) (i % SEARCH_QUERIES.size()))),
+                    tokens.get((int) ((i / SEARCH_QUERIES.size() + i) % tokens.size()))), ok));
+            pause();
+        });
+    }
+
+    private static String encode(String query) {
+        return java.net.URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
+    /** A registered account of the run. */
+    record Account(String id, String email, String token) {
+    }
+
+    static final String ACCOUNT_PASSWORD = "Sphenopalatine-64505";
+
+    /** Registers a free coder account. */
+    private Account register(String gateway) throws Exception {
+        String email = "bench-" + UUID.randomUUID() + "@example.test";
+        HttpResponse<String> r = send("POST", gateway + "/api/auth/register", null, "{\"email\":\"" + email
+                + "\",\"password\":\"" + ACCOUNT_PASSWORD + "\",\"accountType\":\"coder\"}");
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("registration failed: " + r.statusCode() + " " + r.body());
+        }
+        String token = json.readTree(r.body()).path("accessToken").asText();
+        return new Account(subject(token), email, token);
+    }
+
+    private List<Account> registerAccounts(String gateway, int count) throws Exception {
+        List<Account> accounts = new ArrayList<>();
+        for (int a = 0; a < count; a++) {
+            accounts.add(register(gateway));
+        }
+        return accounts;
+    }
+
+    /** Accounts made pro by the administrator, logged in again (a plan change revokes the tokens held before it). */
+    private List<String> proTokens(String gateway, String adminToken, List<Account> accounts) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (Account account : accounts) {
+            HttpResponse<String> plan = send("PUT", gateway + "/api/admin/accounts/" + account.id() + "/plan", adminToken,
+                    "{\"plan\":\"pro\"}");
+            if (plan.statusCode() != 200) {
+                throw new IllegalStateException("plan change failed: " + plan.statusCode() + " " + plan.body());
+            }
+            HttpResponse<String> r = send("POST", gateway + "/api/auth/login", null, "{\"email\":\"" + account.email()
+                    + "\",\"password\":\"" + ACCOUNT_PASSWORD + "\"}");
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("login of a pro account failed: " + r.statusCode() + " " + r.body());
+            }
+            tokens.add(json.readTree(r.body()).path("accessToken").asText());
+        }
+        return tokens;
     }
 
     /**
@@ -473,8 +645,7 @@ public final class BenchmarkMain {
      * served and one refused per account, in the warm-up as in the measured part, so the row measures both the counted
      * view and the refusal. Enough accounts are registered for the whole run.
      */
-    private void quotaViews(String gateway, String code) throws Exception {
-        double quotaRate = Double.parseDouble(setting("bench.quota-rate", "50"));
+    private void quotaViews(String gateway, String code, double quotaRate) throws Exception {
         int perAccount = 7;
         List<String> codes = existingCodes(code, login(gateway));
         if (codes.size() < perAccount) {
@@ -482,17 +653,7 @@ public final class BenchmarkMain {
         }
         long total = (long) Math.ceil(quotaRate * (warmup.toSeconds() + measure.toSeconds())) + perAccount;
         int accounts = (int) (total / perAccount + 1);
-        List<String> tokens = new ArrayList<>();
-        for (int a = 0; a < accounts; a++) {
-            HttpResponse<String> r = send("POST", gateway + "/api/auth/register", null, "{\"email\":\"bench-" + UUID.randomUUID()
-                    + "@example.test\",\"password\":\"Sphenopalatine-64505\",\"accountType\":\"coder\"}");
-            if (r.statusCode() != 201) {
-                results.add(LoadResult.notAvailable("Quota-counted views, free accounts (gateway)", quotaRate,
-                        "registration failed: " + r.statusCode()));
-                return;
-            }
-            tokens.add(json.readTree(r.body()).path("accessToken").asText());
-        }
+        List<String> tokens = registerAccounts(gateway, accounts).stream().map(Account::token).toList();
         List<String> pageCodes = codes;
         LoadResult r = load.run("Quota-counted views, free accounts, " + perAccount + " distinct codes each (gateway)",
                 quotaRate, warmup, measure, i -> request(gateway + "/api/codes/icd10cm/"
@@ -554,15 +715,19 @@ public final class BenchmarkMain {
      * gateway sends with every allowed view, so that direct and HAProxy calls of a code page pass code-service's check.
      */
     private String grant(String token, String code) {
+        String subject = subject(token);
+        String key = CodeKey.parse("icd10cm", code).orElseThrow(() -> new IllegalArgumentException(code)).key();
+        return grants.sign(subject, key, System.currentTimeMillis() / 1000, 300);
+    }
+
+    /** The account id an access token is for (its subject). */
+    private String subject(String token) {
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        String subject;
         try {
-            subject = json.readTree(payload).path("sub").asText();
+            return json.readTree(payload).path("sub").asText();
         } catch (IOException e) {
             throw new IllegalStateException("unreadable access token", e);
         }
-        String key = CodeKey.parse("icd10cm", code).orElseThrow(() -> new IllegalArgumentException(code)).key();
-        return grants.sign(subject, key, System.currentTimeMillis() / 1000, 300);
     }
 
     /** The code of a code page path {@code /api/codes/icd10cm/{code}}. */

@@ -23,6 +23,19 @@ public record LoadResult(String label, double targetRate, long requests, long er
         return p50 >= 0;
     }
 
+    /** Below this share of the target rate, or above {@link #OVERLOAD_ERRORS} errors, an open-loop row is overloaded. */
+    static final double OVERLOAD_RATE = 0.95;
+    static final double OVERLOAD_ERRORS = 0.01;
+
+    /**
+     * Whether the system (or the load generator) could not keep up with an open-loop row: it answered clearly less than
+     * the target rate, or more than 1 % of the requests failed. Its latencies then describe a queue, not the service.
+     */
+    public boolean overloaded() {
+        return available() && targetRate > 0 && requests > 0
+                && (achievedRate < OVERLOAD_RATE * targetRate || errors > OVERLOAD_ERRORS * requests);
+    }
+
     public LoadResult withNote(String text) {
         return new LoadResult(label, targetRate, requests, errors, statuses, achievedRate, p50, p90, p99, max, text);
     }

@@ -70,6 +70,41 @@ class ReportAndKeysTest {
     }
 
     @Test
+    void anOpenLoopRowThatFellBehindOrFailedIsOverloaded() {
+        LoadResult kept = new LoadResult("kept", 1000, 30000, 0, Map.of(200, 30000L), 996, 900, 2000, 8000, 12000, "");
+        LoadResult behind = new LoadResult("behind", 1000, 30000, 0, Map.of(200, 30000L), 700, 900, 2000, 8000, 12000, "");
+        LoadResult failing = new LoadResult("failing", 1000, 30000, 600, Map.of(200, 29400L, -1, 600L), 1000, 900, 2000,
+                8000, 12000, "");
+        LoadResult closedLoop = new LoadResult("max", 0, 30000, 0, Map.of(200, 30000L), 700, 900, 2000, 8000, 12000, "");
+        assertTrue(!kept.overloaded() && !closedLoop.overloaded());
+        assertTrue(behind.overloaded() && failing.overloaded());
+        assertTrue(Report.row(behind).contains("**overloaded**: 70 % of the target rate answered"), Report.row(behind));
+        assertTrue(Report.row(failing).contains("2.0 % errors"), Report.row(failing));
+        assertTrue(!Report.row(kept).contains("overloaded"));
+        String cost = Report.costTable(List.of(
+                new LoadResult("X (direct)", 1000, 30000, 0, Map.of(200, 30000L), 1000, 900, 2000, 8000, 12000, ""),
+                new LoadResult("X (gateway)", 1000, 30000, 0, Map.of(200, 30000L), 700, 900, 2000, 8000, 12000, "")));
+        assertTrue(cost.contains("| X | gateway | +0.00 | +0.00 | not judged (overloaded) |"), cost);
+    }
+
+    @Test
+    void busyTableJudgesEachTargetAndSaysWhatWasNotMeasured() {
+        List<LoadResult> results = List.of(
+                new LoadResult("page", 1000, 30000, 0, Map.of(200, 30000L), 999, 900, 2000, 8000, 12000, ""),
+                new LoadResult("suggest", 500, 15000, 0, Map.of(200, 15000L), 500, 900, 2000, 11000, 12000, ""),
+                new LoadResult("search", 300, 9000, 0, Map.of(200, 9000L), 200, 900, 2000, 9000, 12000, ""),
+                LoadResult.notAvailable("assistant", 10, "did not complete (overloaded or failed): timeout"));
+        String table = Report.busyTable(results, List.of(new Report.BusyTarget("page", 1000, 10),
+                new Report.BusyTarget("suggest", 500, 10), new Report.BusyTarget("search", 300, 20),
+                new Report.BusyTarget("assistant", 10, 50), new Report.BusyTarget("jobs", 100, 20)));
+        assertTrue(table.contains("| page | 1000 | 10 | 8.00 | met |"), table);
+        assertTrue(table.contains("| suggest | 500 | 10 | 11.00 | NOT met |"), table);
+        assertTrue(table.contains("| search | 300 | 20 | 9.00 | NOT met (overloaded: 67 % of the target rate answered) |"), table);
+        assertTrue(table.contains("| assistant | 10 | 50 | – | not measured: did not complete (overloaded or failed): timeout |"), table);
+        assertTrue(table.contains("| jobs | 100 | 20 | – | not measured |"), table);
+    }
+
+    @Test
     void openapiPathsAreFoundExactly() {
         String doc = "{\"paths\":{\"/api/search-history\":{},\"/api/codes/{system}/{code}\":{}}}";
         assertTrue(BenchmarkMain.documented(doc, "/api/codes/{system}/{code}"));
