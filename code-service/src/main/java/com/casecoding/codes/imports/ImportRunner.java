@@ -1,5 +1,6 @@
 package com.casecoding.codes.imports;
 
+import com.casecoding.codes.release.DataGeneration;
 import com.casecoding.codes.release.ImportCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -59,6 +60,9 @@ public class ImportRunner {
     @Inject
     Event<ImportCompleted> completed;
 
+    @Inject
+    DataGeneration generation;
+
     private final ReentrantLock lock = new ReentrantLock();
 
     private record Candidate(DatasetImporter importer, SourceFile source) {
@@ -67,6 +71,7 @@ public class ImportRunner {
     /** Imports every recognized file under {@code paths} (folders are walked; hidden files skipped). */
     public ImportSummary importPaths(List<Path> paths, String startedBy) {
         lock.lock();
+        generation.importStarted();
         try {
             long start = System.nanoTime();
             List<Path> files = listFiles(paths);
@@ -109,6 +114,7 @@ public class ImportRunner {
             }
             return summary;
         } finally {
+            generation.importEnded();
             lock.unlock();
         }
     }

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps every code-service replica on the same data. What a process keeps in memory (catalog, edit and reference
@@ -27,6 +28,9 @@ import java.util.Objects;
  * {@code codes.data_generation} that every import and text edit bumps, and a fingerprint of {@code code_release}
  * (so a release stored by a process that died before bumping the counter is seen too). A change seen fires the same
  * events locally: the releases stored since the last poll, or the texts changed.
+ *
+ * <p>While this process imports, the poll waits: the import stores one release after the other and announces them all
+ * at its end, so reloading on each release it stores would rebuild everything several times for nothing.
  *
  * <p>Poll interval {@code casecoding.data-generation.poll} (default 5 s; {@code off} disables it for a single
  * process). A replica serves the previous data for at most one interval plus its own rebuild time.
@@ -54,6 +58,8 @@ public class DataGeneration {
     /** What this process last saw or did; null until the first poll. */
     private volatile Seen seen;
     private volatile boolean databaseAway;
+    /** Imports running in this process ({@link #importStarted}). */
+    private final AtomicInteger localImports = new AtomicInteger();
 
     /** One reading of the counter and the release fingerprint. */
     record Seen(long generation, String what, long releases, long newestId, Object newestAt) {
@@ -72,12 +78,31 @@ public class DataGeneration {
 
     /** After every local import (the last observer): the other replicas reload; this one already does. */
     void onImport(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) ImportCompleted event) {
+        long before = seen == null ? -1 : seen.generation();
         bump("import of " + event.datasets());
+        Seen after = seen;
+        if (before >= 0 && after != null && after.generation() > before + 1) {
+            // another replica changed texts while this one imported (the poll waited): take those too
+            LOG.infof("code data changed in another process during the import (%s): reloading", after.what());
+            textsChanged.fire(new CodeTextsChanged("changed in another process during an import"));
+        }
+    }
+
+    /** An import begins storing releases in this process: the poll waits until {@link #importEnded}. */
+    public void importStarted() {
+        localImports.incrementAndGet();
+    }
+
+    public void importEnded() {
+        localImports.decrementAndGet();
     }
 
     /** One look at the counter (the scheduler calls it every interval; tests call it directly). */
     @Scheduled(every = "${casecoding.data-generation.poll:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "data-generation")
     public void poll() {
+        if (localImports.get() > 0) {
+            return; // what the import stores is announced by its own ImportCompleted
+        }
         Seen now;
         try {
             now = read();

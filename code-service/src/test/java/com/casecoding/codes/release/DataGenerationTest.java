@@ -38,6 +38,9 @@ class DataGenerationTest {
     DataSource dataSource;
 
     @Inject
+    jakarta.enterprise.event.Event<ImportCompleted> importCompleted;
+
+    @Inject
     Seen seen;
 
     /** Records the reload events this process fires. */
@@ -107,6 +110,32 @@ class DataGenerationTest {
         assertEquals(1, seen.events().size(), "the local change is told at once");
         generation.poll();
         assertEquals(1, seen.events().size(), "and not once more by the next poll");
+    }
+
+    @Test
+    void releasesThisProcessIsStillImportingAreLeftToTheImport() throws SQLException {
+        generation.importStarted();
+        try {
+            // the import has stored its first release and goes on with the next file
+            sql("insert into codes.code_release (dataset, version, effective_date, source_file, source_sha256, row_count)"
+                    + " values ('hcpcs', '2026-JAN', date '2026-01-01', 'HCPC2026_JAN_ANWEB.txt', 'abc', 8642)");
+            generation.poll();
+            assertTrue(seen.events().isEmpty(), "no reload in the middle of this process' own import: " + seen.events());
+            // meanwhile another replica changes a text
+            sql("update codes.data_generation set generation = generation + 1, what = 'texts: common-language cpt 27447'");
+        } finally {
+            generation.importEnded();
+        }
+        // the import announces what it stored (ImportRunner fires this after its last file)
+        List<ImportCompleted.ImportedRelease> stored = List.of(new ImportCompleted.ImportedRelease(
+                1, "hcpcs", "2026-JAN", java.time.LocalDate.of(2026, 1, 1), 8642));
+        importCompleted.fire(new ImportCompleted(stored));
+        assertEquals(2, seen.events().size(), seen.events()::toString);
+        assertTrue(seen.events().get(0) instanceof ImportCompleted);
+        assertTrue(seen.events().get(1) instanceof CodeTextsChanged, "the other replica's text change is not lost");
+        seen.events().clear();
+        generation.poll();
+        assertTrue(seen.events().isEmpty(), "nothing reloaded twice: " + seen.events());
     }
 
     private void sql(String statement) throws SQLException {

@@ -2,9 +2,12 @@ package com.casecoding.codes.plain.structure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,23 +16,64 @@ import java.util.regex.Pattern;
  * Our own lexicon of medical words and their lay meaning, and the one place that rewrites an official title into
  * lay words. Longer terms are tried first ("malignant neoplasm" before "neoplasm"); a word that is not in the lexicon
  * stays as it is.
+ * <p>
+ * Every code's title goes through here when the search index is built (over 200,000 on the real data), so a title is
+ * matched only against the terms whose first word it contains (found with one split of the title), not against the
+ * whole lexicon: the same terms in the same order as trying all of them, since a term can match only where its first
+ * word stands as a word of the title.
  */
 public final class LayWords {
 
-    private record Term(Pattern pattern, String lay) {
+    /** {@code order}: the term's place in the longest-first order all matching follows. */
+    private record Term(int order, Pattern pattern, String lay) {
     }
 
-    private final List<Term> terms;
+    /** What separates words in the terms' patterns: anything but a word character or a hyphen. */
+    private static final Pattern WORD_BREAK = Pattern.compile("[^\\w-]+");
+
+    /** The terms by their first word (lower case); terms without a word are in {@link #anyTitle}. */
+    private final Map<String, List<Term>> byFirstWord = new HashMap<>();
+    private final List<Term> anyTitle = new ArrayList<>();
 
     private LayWords(Map<String, String> lexicon) {
         List<Map.Entry<String, String>> entries = new ArrayList<>(lexicon.entrySet());
         entries.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
-        List<Term> out = new ArrayList<>();
+        int order = 0;
         for (Map.Entry<String, String> e : entries) {
-            out.add(new Term(Pattern.compile("(?<![\\w-])" + Pattern.quote(e.getKey()) + "(?![\\w-])",
-                    Pattern.CASE_INSENSITIVE), e.getValue()));
+            Term term = new Term(order++, Pattern.compile("(?<![\\w-])" + Pattern.quote(e.getKey()) + "(?![\\w-])",
+                    Pattern.CASE_INSENSITIVE), e.getValue());
+            String first = firstWord(e.getKey());
+            if (first == null) {
+                anyTitle.add(term);
+            } else {
+                byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(term);
+            }
         }
-        this.terms = out;
+    }
+
+    private static String firstWord(String text) {
+        for (String word : WORD_BREAK.split(text.toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty()) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /** The terms that can match in {@code text}, longest first. */
+    private List<Term> candidates(String text) {
+        List<Term> out = new ArrayList<>(anyTitle);
+        Set<String> seen = new HashSet<>();
+        for (String word : WORD_BREAK.split(text.toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty() && seen.add(word)) {
+                List<Term> terms = byFirstWord.get(word);
+                if (terms != null) {
+                    out.addAll(terms);
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Term::order));
+        return out;
     }
 
     /** Rewrites the medical words of a title into lay words. */
@@ -39,7 +83,7 @@ public final class LayWords {
         }
         String out = text;
         // one pass per term over text that no earlier term produced: mark replacements with \u0001..\u0002
-        for (Term t : terms) {
+        for (Term t : candidates(text)) {
             Matcher m = t.pattern.matcher(out);
             if (!m.find()) {
                 continue;
