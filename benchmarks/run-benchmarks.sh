@@ -8,7 +8,7 @@
 #
 # Other settings: BENCH_WARMUP_SECONDS, BENCH_FEATURE_RATE (search, claims, jobs; 100), BENCH_ASSISTANT_RATE (10),
 # BENCH_QUOTA_RATE (50), the busy-site rows' BENCH_PAGE_RATE (1000), BENCH_SUGGEST_RATE (500), BENCH_SEARCH_RATE (300) and
-# BENCH_USERS (100 accounts), BENCH_THROUGHPUT_SECONDS (30), BENCH_ROUNDS (3), BENCH_THROUGHPUT_CONCURRENCY (32), BENCH_JVM (one set of
+# BENCH_USERS (100 accounts), BENCH_ONLY (some of compare,throughput,features,quota,busy,restarts), BENCH_THROUGHPUT_SECONDS (30), BENCH_ROUNDS (3), BENCH_THROUGHPUT_CONCURRENCY (32), BENCH_JVM (one set of
 # JVM options for all three services instead of each one's jvm.options), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +61,7 @@ exec java -Xmx512m -cp "$(ls benchmarks/target/benchmarks-*.jar | head -n 1):ben
   -Dbench.suggest-rate="${BENCH_SUGGEST_RATE:-500}" \
   -Dbench.search-rate="${BENCH_SEARCH_RATE:-300}" \
   -Dbench.users="${BENCH_USERS:-100}" \
+  -Dbench.only="${BENCH_ONLY:-}" \
   -Dbench.throughput.seconds="${BENCH_THROUGHPUT_SECONDS:-30}" \
   -Dbench.throughput.concurrency="${BENCH_THROUGHPUT_CONCURRENCY:-32}" \
   -Dbench.rounds="${BENCH_ROUNDS:-3}" \

@@ -260,7 +260,8 @@ public final class BenchmarkMain {
                 services.forEach((n, s) -> rssAfter.put(n, s.rssKb()));
                 // restarts of each service on the now migrated database (what a restart or a new replica costs), each
                 // on a quiet machine and after the previous instance finished its background work; the median counts
-                for (String name : List.of("code-service", "careers-service", "gateway")) {
+                for (String name : part("restarts") ? List.of("code-service", "careers-service", "gateway")
+                        : List.<String>of()) {
                     Map<String, String> env = name.equals("gateway") ? gatewayEnv : name.equals("code-service") ? codeEnv : careersEnv;
                     List<long[]> runs = new ArrayList<>();
                     for (int i = 0; i < RESTARTS; i++) {
@@ -314,12 +315,17 @@ public final class BenchmarkMain {
                            Map<String, Long> pids) throws Exception {
         IntPredicate ok = s -> s == 200;
         boolean pages = documented(openapi, "/api/codes/{system}/{code}");
+        // the rows run as a pro account, not as the administrator: an admin token is checked against the stored account
+        // on every request (auth.Revocations), which a benchmark of the data path must not measure
+        Account pro = register(gateway);
+        proTokens(gateway, adminToken, List.of(pro));
+        userLogin = () -> login(gateway, pro.email(), ACCOUNT_PASSWORD);
         // 1. the gateway's cost on a cheap authenticated read (exists on every build)
-        step("GET /api/code-systems", rate, () -> compare("GET /api/code-systems", "/api/code-systems", gateway, code,
-                haproxy, adminToken, ok));
+        if (part("compare")) step("GET /api/code-systems", rate, () -> compare("GET /api/code-systems", "/api/code-systems", gateway, code,
+                haproxy, userLogin.call(), ok));
 
         // 2. the code page: direct (view grant off), through the gateway (pro account: counted, unlimited), HAProxy
-        step("GET /api/codes/icd10cm/{code}", rate, () -> {
+        if (part("compare")) step("GET /api/codes/icd10cm/{code}", rate, () -> {
             if (!pages) {
                 for (String where : List.of("direct", "gateway", "HAProxy")) {
                     results.add(LoadResult.notAvailable("GET /api/codes/icd10cm/{code} (" + where + ")", rate,
@@ -327,26 +333,26 @@ public final class BenchmarkMain {
                 }
                 return;
             }
-            List<String> codes = pageCodes(code, login(gateway));
-            compareCodePage(gateway, code, haproxy, login(gateway), codes,
+            List<String> codes = pageCodes(code, userLogin.call());
+            compareCodePage(gateway, code, haproxy, userLogin.call(), codes,
                     s -> s == 200 || (codes == CANDIDATE_CODES && s == 404));
         });
 
         // 3. maximum throughput, closed loop
-        step("Maximum throughput", 0, () -> maxThroughput(gateway, code, haproxy, openapi, pids, ok));
+        if (part("throughput")) step("Maximum throughput", 0, () -> maxThroughput(gateway, code, haproxy, openapi, pids, ok));
 
         // 4. search and suggest
         double featureRate = Double.parseDouble(setting("bench.feature-rate", "100"));
-        step("GET /api/search?q=diabetes (gateway)", featureRate, () -> openLoop(openapi, "/api/search",
+        if (part("features")) step("GET /api/search?q=diabetes (gateway)", featureRate, () -> openLoop(openapi, "/api/search",
                 "GET /api/search?q=diabetes (gateway)", featureRate,
                 t -> i -> request(gateway + "/api/search?q=diabetes", t), gateway, ok));
-        step("GET /api/search/suggest?q=diab (gateway)", featureRate, () -> openLoop(openapi, "/api/search/suggest",
+        if (part("features")) step("GET /api/search/suggest?q=diab (gateway)", featureRate, () -> openLoop(openapi, "/api/search/suggest",
                 "GET /api/search/suggest?q=diab (gateway)", featureRate,
                 t -> i -> request(gateway + "/api/search/suggest?q=diab", t), gateway, ok));
 
         // 5. quota-counted views: fresh free accounts on distinct codes (6 pages each, then 403)
         double quotaRate = Double.parseDouble(setting("bench.quota-rate", "50"));
-        step("Quota-counted views, free accounts (gateway)", quotaRate, () -> {
+        if (part("quota")) step("Quota-counted views, free accounts (gateway)", quotaRate, () -> {
             if (pages) {
                 quotaViews(gateway, code, quotaRate);
             } else {
@@ -359,19 +365,30 @@ public final class BenchmarkMain {
         String claim = "{\"dateOfService\":\"2026-04-15\",\"setting\":\"practitioner\",\"diagnoses\":[\"E11.9\",\"I10\"],"
                 + "\"lines\":[{\"code\":\"99213\",\"units\":1,\"diagnosisPointers\":[1,2]},"
                 + "{\"code\":\"83036\",\"units\":1,\"diagnosisPointers\":[1]}]}";
-        step("POST /api/claims/check (gateway)", featureRate, () -> openLoop(openapi, "/api/claims/check",
+        if (part("features")) step("POST /api/claims/check (gateway)", featureRate, () -> openLoop(openapi, "/api/claims/check",
                 "POST /api/claims/check (gateway)", featureRate,
                 t -> i -> post(gateway + "/api/claims/check", t, claim), gateway, ok));
         double assistantRate = Double.parseDouble(setting("bench.assistant-rate", "10"));
-        step("POST /api/assistant/ask (gateway)", assistantRate, () -> openLoop(openapi, "/api/assistant/ask",
+        if (part("features")) step("POST /api/assistant/ask (gateway)", assistantRate, () -> openLoop(openapi, "/api/assistant/ask",
                 "POST /api/assistant/ask (gateway)", assistantRate, t -> i -> post(gateway + "/api/assistant/ask", t,
                         "{\"question\":\"Which code fits type 2 diabetes without complications?\"}"), gateway, ok));
-        step("GET /api/jobs?q=coder (gateway)", featureRate, () -> openLoop(openapi, "/api/jobs",
+        if (part("features")) step("GET /api/jobs?q=coder (gateway)", featureRate, () -> openLoop(openapi, "/api/jobs",
                 "GET /api/jobs?q=coder (gateway)", featureRate,
                 t -> i -> request(gateway + "/api/jobs?q=coder", t), gateway, ok));
 
         // 7. a busy site's rates (issue 28), over many distinct accounts
-        busySite(gateway, code, adminToken, pages, ok);
+        if (part("busy")) {
+            busySite(gateway, code, adminToken, pages, ok);
+        }
+    }
+
+    /**
+     * Whether this part of the run is on: {@code bench.only} lists some of compare, throughput, features, quota, busy,
+     * restarts (all when unset), to measure again what a change touched without the whole run.
+     */
+    static boolean part(String name) {
+        String only = setting("bench.only", "");
+        return only.isBlank() || List.of(only.split(",")).stream().map(String::trim).anyMatch(name::equals);
     }
 
     /** Codes whose pages exist (answer 200 directly), or the candidates when none does (the rows then accept 404). */
@@ -389,7 +406,7 @@ public final class BenchmarkMain {
         int concurrency = Integer.parseInt(setting("bench.throughput.concurrency", "32"));
         Duration tpWarm = Duration.ofSeconds(5);
         Duration tpMeasure = Duration.ofSeconds(Long.parseLong(setting("bench.throughput.seconds", "30")));
-        String tpToken = login(gateway);
+        String tpToken = userLogin.call();
         Map<String, String> tpTargets = new LinkedHashMap<>();
         tpTargets.put("direct", code);
         tpTargets.put("gateway", gateway);
@@ -460,19 +477,27 @@ public final class BenchmarkMain {
         if (accounts.size() < users) {
             return;
         }
+        // a quarter of the accounts become pro for the code pages (their earlier tokens stop working: a plan change
+        // revokes them); search and suggest then use the pro tokens and the other accounts' free ones
+        List<String> pro = new ArrayList<>();
+        step("Pro accounts for the busy-site rows", 0, () -> pro.addAll(proTokens(gateway, adminToken,
+                accounts.subList(0, users / 4))));
+        if (pro.isEmpty()) {
+            return;
+        }
+        List<String> tokens = new ArrayList<>(pro);
+        accounts.subList(users / 4, users).forEach(a -> tokens.add(a.token()));
         step(pageLabel, pageRate, () -> {
             if (!pages) {
                 results.add(LoadResult.notAvailable(pageLabel, pageRate, "not available: no code page endpoint"));
                 return;
             }
-            List<String> pro = proTokens(gateway, adminToken, accounts.subList(0, users / 4));
             List<String> codes = pageCodes(code, pro.get(0));
             results.add(load.run(pageLabel, pageRate, warmup, measure, i -> request(gateway + "/api/codes/icd10cm/"
                     + codes.get((int) (i % codes.size())), pro.get((int) (i % pro.size()))),
                     s -> s == 200 || (codes == CANDIDATE_CODES && s == 404)));
             pause();
         });
-        List<String> tokens = accounts.stream().map(Account::token).toList();
         step(suggestLabel, suggestRate, () -> {
             results.add(load.run(suggestLabel, suggestRate, warmup, measure, i -> request(gateway
                     + "/api/search/suggest?q=" + encode(SUGGEST_PREFIXES.get((int) (i % SUGGEST_PREFIXES.size()))),
@@ -526,12 +551,7 @@ public final class BenchmarkMain {
             if (plan.statusCode() != 200) {
                 throw new IllegalStateException("plan change failed: " + plan.statusCode() + " " + plan.body());
             }
-            HttpResponse<String> r = send("POST", gateway + "/api/auth/login", null, "{\"email\":\"" + account.email()
-                    + "\",\"password\":\"" + ACCOUNT_PASSWORD + "\"}");
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("login of a pro account failed: " + r.statusCode() + " " + r.body());
-            }
-            tokens.add(json.readTree(r.body()).path("accessToken").asText());
+            tokens.add(login(gateway, account.email(), ACCOUNT_PASSWORD));
         }
         return tokens;
     }
@@ -647,7 +667,7 @@ public final class BenchmarkMain {
      */
     private void quotaViews(String gateway, String code, double quotaRate) throws Exception {
         int perAccount = 7;
-        List<String> codes = existingCodes(code, login(gateway));
+        List<String> codes = existingCodes(code, userLogin.call());
         if (codes.size() < perAccount) {
             codes = CANDIDATE_CODES;
         }
@@ -674,7 +694,7 @@ public final class BenchmarkMain {
             results.add(LoadResult.notAvailable(label, r, "not available: " + path + " is not in /q/openapi on this build"));
             return;
         }
-        String token = login(gateway);
+        String token = userLogin.call();
         results.add(load.run(label, r, warmup, measure, requests.with(token), ok));
         pause();
     }
@@ -700,11 +720,18 @@ public final class BenchmarkMain {
         return found;
     }
 
+    /** A fresh token of the run's pro account (each row logs in anew: tokens expire). */
+    private java.util.concurrent.Callable<String> userLogin;
+
     private String login(String gateway) throws Exception {
+        return login(gateway, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    private String login(String gateway, String email, String password) throws Exception {
         HttpResponse<String> r = send("POST", gateway + "/api/auth/login", null,
-                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("admin login failed: " + r.statusCode() + " " + r.body());
+            throw new IllegalStateException("login of " + email + " failed: " + r.statusCode() + " " + r.body());
         }
         JsonNode body = json.readTree(r.body());
         return body.path("accessToken").asText();

@@ -206,7 +206,9 @@ final class Report {
                 + "HAProxy in front of the same code-service, verifying the same RS256 token with `jwt_verify` "
                 + "(signature against the public key from the gateway's `/.well-known/jwks.json`, plus issuer, audience "
                 + "and expiry), 2 threads.\n");
-        md.append("- Token: an administrator account (plan pro: views counted, unlimited). The gateway's per-minute rate "
+        md.append("- Token: a registered account on plan pro (views counted, unlimited), not the administrator: a token "
+                + "with the admin role is checked against the stored account on every request, a database round trip "
+                + "no user's request makes. The gateway's per-minute rate "
                 + "limits are lifted for this run (`-Dgateway.rate-limits.*.per-minute.*=1000000`): the benchmark measures "
                 + "latency, not the limiter. The busy-site rows instead spread their requests over many distinct accounts "
                 + "(see that section).\n");

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,15 +25,6 @@ class SupportedApisTest {
             "^\\s*import\\s+(static\\s+)?((io\\.vertx|io\\.quarkus)\\.[\\w.]*\\.impl\\.[\\w.*]+"
                     + "|[\\w.]+\\.\\w*Internal|io\\.netty\\.[\\w.]*\\.internal\\.[\\w.*]+)\\s*;");
 
-    /**
-     * The one use left, and why: Vert.x 4.5 has no public way to close the listening socket first when a stop begins
-     * (its HttpServer.close detaches the event loops before it closes the socket, and a connection accepted in between
-     * is dropped unread; GracefulShutdownIT fails on that). Vert.x 5's HttpServer.shutdown closes the socket first;
-     * with it this exception goes.
-     */
-    private static final Map<String, String> KNOWN = Map.of(
-            "libs/common/src/main/java/com/casecoding/common/web/ShutdownGate.java", "io.vertx.core.net.impl.ConnectionBase");
-
     @Test
     void mainCodeImportsNoInternalFrameworkType() throws IOException {
         List<String> found = new ArrayList<>();
@@ -44,7 +34,7 @@ class SupportedApisTest {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                if (UNSUPPORTED.matcher(line).find() && !(KNOWN.containsKey(rel) && line.contains(KNOWN.get(rel)))) {
+                if (UNSUPPORTED.matcher(line).find()) {
                     found.add(rel + ":" + (i + 1) + ": " + line.strip());
                 }
             }
