@@ -301,6 +301,16 @@ class OverlayManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void gatewayReplicasShareTheirRateLimitCounts(String overlay) {
+        // in-memory limits multiply with the replicas the autoscaler starts: every overlay counts them in the database
+        Rendered r = overlay(overlay);
+        JsonNode gateway = podSpec(r.find("Deployment", "gateway").orElseThrow()).path("containers").get(0);
+        String scope = ManifestRules.effectiveEnv(r, gateway).get("GATEWAY_RATE_LIMIT_SCOPE");
+        assertEquals("cluster", scope, overlay + ": GATEWAY_RATE_LIMIT_SCOPE of the gateway");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void flywayMigratesOnItsOwnConnectionWithoutThePoolsSocketTimeout(String overlay) {
         List<JsonNode> workloads = new ArrayList<>(overlay(overlay).ofKind("Deployment"));
         workloads.addAll(render("jobs/code-import").ofKind("Job"));

@@ -99,6 +99,9 @@ public final class Platform {
         env.put("CAREERS_SERVICE_URL", careersUrl);
         env.put("GATEWAY_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // as in Kubernetes: every replica counts the rate limits in the database (ReplicasFollowOneDataIT)
+        env.put("GATEWAY_RATE_LIMIT_SCOPE", "cluster");
+        env.put("GATEWAY_RATE_LIMIT_SYNC", "100ms");
         return env;
     }
 

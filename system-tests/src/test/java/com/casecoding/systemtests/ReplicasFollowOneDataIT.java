@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Issue 27: two code-service replicas on one database agree. A text edited through the first gateway and
  * code-service is served by a second code-service (behind a second gateway) within seconds, though that replica had
  * the page in its cache: it follows the data generation in the database (release.DataGeneration, polled every
- * second here).
+ * second here). A rate limit holds across both gateways: they add up their counts in the database
+ * (gateway.rate-limit-scope=cluster, as in Kubernetes; proxy.SharedRateWindows).
  */
 class ReplicasFollowOneDataIT {
 
@@ -64,6 +66,36 @@ class ReplicasFollowOneDataIT {
             Thread.sleep(250);
         }
         fail("replica B still serves '" + served + "' " + WITHIN.toSeconds() + " s after the edit on replica A");
+    }
+
+    @Test
+    void theRateLimitHoldsAcrossBothGateways() throws Exception {
+        // a free account may ask CasePilot 30 questions a minute, on all replicas together (each alone would allow 30)
+        int limit = 30;
+        Flows.Account account = Flows.register(platform.gateway.url(), "coder");
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 40_000) {
+            // the requests below take about 12 s: keep them in one minute, where the expected count is exact
+            Thread.sleep(60_000 - intoMinute + 200);
+        }
+        int allowed = 0;
+        int refused = 0;
+        for (int i = 0; i < 40; i++) {
+            String gateway = i % 2 == 0 ? platform.gateway.url() : gatewayB.url();
+            var response = Flows.at(gateway, account.token()).body(Map.of("question", "What is G0439?"))
+                    .post("/api/assistant/ask").then().extract();
+            if (response.statusCode() == 200) {
+                allowed++;
+            } else {
+                assertEquals(429, response.statusCode(), response.body().asString());
+                assertEquals("application/problem+json", response.contentType().split(";")[0]);
+                int wait = Integer.parseInt(response.header("Retry-After"));
+                assertTrue(wait >= 1 && wait <= 60, "Retry-After " + wait);
+                refused++;
+            }
+            Thread.sleep(300); // longer than the sync interval of the test gateways (100 ms)
+        }
+        assertEquals(limit, allowed, "allowed over both gateways (refused " + refused + ")");
     }
 
     @Test

@@ -48,6 +48,23 @@ public interface GatewayConfig {
     /** Rate limit groups: name -> prefixes and requests per minute per plan. */
     Map<String, RateLimit> rateLimits();
 
+    /**
+     * Where the rate limits are counted: {@code replica} (this process' memory; with N replicas behind a balancer the
+     * real limit is up to N times the setting) or {@code cluster} (every replica's requests added up in the database:
+     * {@code proxy.SharedRateWindows}). Kubernetes sets {@code cluster}.
+     */
+    @WithDefault("replica")
+    RateLimitScope rateLimitScope();
+
+    /**
+     * Scope {@code cluster}: how often a replica adds its new counts to the shared ones and reads the others'. A burst
+     * spread over R replicas can pass a limit by what R - 1 of them let through in one interval.
+     */
+    @WithDefault("200ms")
+    Duration rateLimitSync();
+
+    enum RateLimitScope { REPLICA, CLUSTER }
+
     Login login();
 
     Guest guest();

@@ -52,6 +52,12 @@ public class PartnerOpenApi {
             "500", "Unexpected error: quote the requestId to support",
             "503", "A service is unavailable: retry shortly");
 
+    /** The code page operations, whose answers carry the view meter (proxy.ViewQuotaFilter). */
+    static final List<String> CODE_PAGES = List.of("/api/codes/{system}/{code}", "/api/edits/{system}/{code}");
+
+    /** The headers of every answer under a rate limit (RateLimiter.headers). */
+    static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+
     /** The header the inbound-mail hook's shared secret comes in (code-service's InboundMailResource). */
     static final String INBOUND_SECRET_HEADER = "X-Inbound-Secret";
 
@@ -251,6 +257,54 @@ public class PartnerOpenApi {
         }
     }
 
+    /** The response headers the gateway sets, described once ({@code components.headers}). */
+    private ObjectNode headerComponents() {
+        ObjectNode headers = mapper.createObjectNode();
+        headers.set("X-Request-Id", header("string", "The request's id (the caller's own when it sent a valid one): "
+                + "quote it to support"));
+        headers.set("Retry-After", header("integer", "Seconds to wait before the next request of this kind is "
+                + "allowed"));
+        headers.set("RateLimit-Limit", header("integer", "Requests per minute this plan allows for this kind of "
+                + "request (search, assistant, jobs, auth)"));
+        headers.set("RateLimit-Remaining", header("integer", "Requests of this kind left now"));
+        headers.set("RateLimit-Reset", header("integer", "Seconds until the whole limit is available again"));
+        headers.set("X-Views-Remaining", header("string", "Code page views left this month on the caller's plan: a "
+                + "number, or \"unlimited\""));
+        return headers;
+    }
+
+    private ObjectNode header(String type, String description) {
+        ObjectNode h = mapper.createObjectNode().put("description", description);
+        h.set("schema", mapper.createObjectNode().put("type", type));
+        return h;
+    }
+
+    private ObjectNode headerRef(String name) {
+        return mapper.createObjectNode().put("$ref", "#/components/headers/" + name);
+    }
+
+    /**
+     * Every answer the service describes itself says its request id; under a rate limit also the limit's headers; a
+     * code page's its view meter.
+     */
+    private void declareHeaders(ObjectNode responses, boolean rateLimited, boolean codePage) {
+        responses.fields().forEachRemaining(r -> {
+            if (r.getValue() instanceof ObjectNode response && !response.has("$ref")) {
+                ObjectNode headers = response.with("headers");
+                headers.set("X-Request-Id", headerRef("X-Request-Id"));
+                if (codePage) {
+                    headers.set("X-Views-Remaining", headerRef("X-Views-Remaining"));
+                }
+                if (rateLimited) {
+                    RATE_LIMIT_HEADERS.forEach(h -> headers.set(h, headerRef(h)));
+                    if (r.getKey().equals("429")) {
+                        headers.set("Retry-After", headerRef("Retry-After"));
+                    }
+                }
+            }
+        });
+    }
+
     /** The security schemes, each operation's security and the problem+json answers on every operation. */
     private void decorate(ObjectNode doc, ArrayNode unavailable, boolean operator) {
         ObjectNode info = doc.with("info");
@@ -293,14 +347,25 @@ public class PartnerOpenApi {
             media.set("example", example);
             ObjectNode response = mapper.createObjectNode().put("description", description);
             response.set("content", mapper.createObjectNode().set("application/problem+json", media));
+            ObjectNode headers = response.with("headers");
+            headers.set("X-Request-Id", headerRef("X-Request-Id"));
+            if (status.equals("429")) {
+                headers.set("Retry-After", headerRef("Retry-After"));
+                RATE_LIMIT_HEADERS.forEach(h -> headers.set(h, headerRef(h)));
+            }
             responses.set("Problem" + status, response);
         });
+        components.set("headers", headerComponents());
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.with("paths").fields(); it.hasNext(); ) {
-            JsonNode item = it.next().getValue();
+            Map.Entry<String, JsonNode> pathItem = it.next();
+            JsonNode item = pathItem.getValue();
+            boolean rateLimited = config.rateLimits().values().stream()
+                    .anyMatch(g -> g.prefixes().stream().anyMatch(p -> matches(pathItem.getKey(), p)));
             for (String method : METHODS) {
                 JsonNode op = item.get(method);
                 if (op instanceof ObjectNode operation) {
                     ObjectNode opResponses = operation.with("responses");
+                    declareHeaders(opResponses, rateLimited, CODE_PAGES.contains(pathItem.getKey()));
                     operation.set("security", securityOf(operation.path("x-security").asText("bearer")));
                     operation.remove("x-security");
                     for (String status : ERRORS.keySet()) {

@@ -11,9 +11,12 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * Filter 3 of the proxy: the per-plan rate limit of the request's group ({@link RateLimiter}: per account, or per client
- * address without a token). Over the limit: 429 problem+json with {@code Retry-After}.
+ * address without a token). Over the limit: 429 problem+json with {@code Retry-After}. Every answer under a limit, the
+ * upstream's included, carries the {@code RateLimit-*} headers ({@link RateLimiter#headers}).
  */
 final class RateLimitFilter implements ProxyInterceptor {
+
+    private static final String RATE = "casecoding.rate";
 
     private final RateLimiter limiter;
     private final ObjectMapper json;
@@ -29,10 +32,24 @@ final class RateLimitFilter implements ProxyInterceptor {
         Caller caller = ProxyCall.caller(context);
         RateLimiter.Result rate = limiter.acquire(request.path(), caller, () -> ProxyCall.client(context).bucket());
         if (rate.allowed()) {
+            if (rate.limited()) {
+                context.set(RATE, rate);
+            }
             return context.sendRequest();
         }
-        String wait = Long.toString(rate.retryAfterSeconds());
         return ProxyCall.refuse(context, json, ProblemType.RATE_LIMITED, 429, RateLimiter.refusal(rate, caller), null)
-                .map(response -> response.putHeader("Retry-After", wait));
+                .map(response -> {
+                    RateLimiter.headers(rate, response::putHeader);
+                    return response;
+                });
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        RateLimiter.Result rate = context.get(RATE, RateLimiter.Result.class);
+        if (rate != null) {
+            RateLimiter.headers(rate, context.response()::putHeader);
+        }
+        return context.sendResponse();
     }
 }

@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * Per-plan request rates for the groups in {@code gateway.rate-limits} (search, assistant, jobs, auth): a token bucket
- * per group and account (or client address without a token), refilled continuously. Buckets live in this replica's
- * memory, so with N replicas behind a balancer the effective limit is up to N times the setting.
+ * Per-plan request rates for the groups in {@code gateway.rate-limits} (search, assistant, jobs, auth): requests per
+ * minute per group and account (or client address without a token). Counted by {@code gateway.rate-limit-scope}: in
+ * this replica's memory ({@link LocalTokenBuckets}) or over every replica ({@link SharedRateWindows}).
  * <p>
  * The one rate-limit decision of the gateway: the proxy asks {@link #acquire} for routed requests, and
  * {@code web.OwnEndpointRateLimit} for the gateway's own endpoints ({@code /api/auth/*}); both answer a refusal
@@ -22,9 +22,17 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class RateLimiter {
 
-    /** Allowed, or refused with the seconds to wait. */
-    public record Result(boolean allowed, long retryAfterSeconds, String group, int perMinute) {
-        static final Result FREE = new Result(true, 0, null, -1);
+    /**
+     * Allowed, or refused with the seconds to wait; with the group's limit, what is left of it and the seconds until
+     * all of it is available again. {@link #FREE}: no limit applies (no headers either).
+     */
+    public record Result(boolean allowed, long retryAfterSeconds, String group, int perMinute, int remaining,
+                         long resetSeconds) {
+        static final Result FREE = new Result(true, 0, null, -1, -1, 0);
+
+        public boolean limited() {
+            return group != null;
+        }
     }
 
     /** One group of {@code gateway.rate-limits}, read once (this runs for every routed request). */
@@ -40,15 +48,16 @@ public class RateLimiter {
         }
     }
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Group[] groups;
+    private final RateCounter counter;
 
     @Inject
-    public RateLimiter(GatewayConfig config) {
+    public RateLimiter(GatewayConfig config, SharedRateWindows shared) {
         this.groups = config.rateLimits().entrySet().stream()
                 .map(e -> new Group(e.getKey(), e.getValue().prefixes().toArray(String[]::new),
                         Map.copyOf(e.getValue().perMinute())))
                 .toArray(Group[]::new);
+        this.counter = config.rateLimitScope() == GatewayConfig.RateLimitScope.CLUSTER ? shared : new LocalTokenBuckets();
     }
 
     /** {@code clientAddress} is asked for only when the caller is anonymous (buckets are per account otherwise). */
@@ -60,12 +69,29 @@ public class RateLimiter {
                     return Result.FREE;
                 }
                 String who = caller.anonymous() ? "ip:" + clientAddress.get() : "sub:" + caller.subject();
-                Bucket bucket = buckets.computeIfAbsent(group.name() + "|" + who, k -> new Bucket(perMinute));
-                long wait = bucket.take(perMinute, System.nanoTime());
-                return new Result(wait == 0, wait, group.name(), perMinute);
+                RateCounter.Taken taken = counter.take(group.name() + "|" + who, perMinute);
+                return new Result(taken.retryAfterSeconds() == 0, taken.retryAfterSeconds(), group.name(), perMinute,
+                        taken.remaining(), taken.resetSeconds());
             }
         }
         return Result.FREE;
+    }
+
+    /**
+     * The headers every answer under a limit carries (allowed or refused): {@code RateLimit-Limit} (requests per
+     * minute), {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until the whole limit is available
+     * again), as in the IETF draft "RateLimit header fields for HTTP"; a refusal also {@code Retry-After}.
+     */
+    public static void headers(Result rate, BiConsumer<String, String> put) {
+        if (!rate.limited()) {
+            return;
+        }
+        put.accept("RateLimit-Limit", Integer.toString(rate.perMinute()));
+        put.accept("RateLimit-Remaining", Integer.toString(Math.max(0, rate.remaining())));
+        put.accept("RateLimit-Reset", Long.toString(rate.resetSeconds()));
+        if (!rate.allowed()) {
+            put.accept("Retry-After", Long.toString(rate.retryAfterSeconds()));
+        }
     }
 
     /** The {@code detail} of the 429 problem for a refused {@code rate}; the answer carries {@code Retry-After}. */
@@ -81,34 +107,6 @@ public class RateLimiter {
 
     @Scheduled(every = "5m", delayed = "5m")
     void evictIdle() {
-        long now = System.nanoTime();
-        buckets.values().removeIf(b -> b.idleFor(now) > 10L * 60 * 1_000_000_000L);
-    }
-
-    /** Full after a minute of rest; one token per 60/perMinute seconds. */
-    static final class Bucket {
-        private double tokens;
-        private long last;
-
-        Bucket(int capacity) {
-            this.tokens = capacity;
-            this.last = System.nanoTime();
-        }
-
-        /** Takes one token; returns 0 when allowed, else whole seconds until a token is there. */
-        synchronized long take(int perMinute, long now) {
-            double perNano = perMinute / 60e9;
-            tokens = Math.min(perMinute, tokens + (now - last) * perNano);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
-        }
-
-        synchronized long idleFor(long now) {
-            return now - last;
-        }
+        counter.evictIdle();
     }
 }

@@ -44,7 +44,16 @@ class PartnerOpenApiTest {
                 .body("paths.'/api/auth/login'.post.operationId", equalTo("logIn"))
                 .body("servers[0].url", equalTo("/"))
                 .body("paths.'/api/admin/accounts'", nullValue())
-                .body("paths.'/api/me'.get.security[0].bearer.size()", equalTo(0));
+                .body("paths.'/api/me'.get.security[0].bearer.size()", equalTo(0))
+                // issue 26: the response headers are declared
+                .body("paths.'/api/search'.get.responses.'200'.headers.'RateLimit-Remaining'.'$ref'",
+                        equalTo("#/components/headers/RateLimit-Remaining"))
+                .body("paths.'/api/code-systems'.get.responses.'200'.headers.'X-Request-Id'.'$ref'",
+                        equalTo("#/components/headers/X-Request-Id"))
+                .body("paths.'/api/code-systems'.get.responses.'200'.headers.'RateLimit-Limit'", nullValue())
+                .body("components.responses.Problem429.headers.'Retry-After'.'$ref'",
+                        equalTo("#/components/headers/Retry-After"))
+                .body("components.headers.'RateLimit-Reset'.schema.type", equalTo("integer"));
     }
 
     @Test

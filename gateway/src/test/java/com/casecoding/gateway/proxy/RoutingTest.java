@@ -194,11 +194,18 @@ class RoutingTest {
     void searchIsRateLimitedPerPlan() {
         String token = Accounts.freeToken();
         for (int i = 0; i < 5; i++) {
-            given().auth().oauth2(token).get("/api/search?q=x").then().statusCode(200);
+            // every answer under a limit says the limit and what is left of it (issue 26)
+            given().auth().oauth2(token).get("/api/search?q=x").then().statusCode(200)
+                    .header("RateLimit-Limit", "5")
+                    .header("RateLimit-Remaining", Integer.toString(4 - i))
+                    .header("RateLimit-Reset", org.hamcrest.Matchers.notNullValue());
         }
+        given().auth().oauth2(token).get("/api/code-systems").then().statusCode(200)
+                .header("RateLimit-Limit", org.hamcrest.Matchers.nullValue());
         given().auth().oauth2(token).get("/api/search?q=x").then().statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .header("RateLimit-Remaining", "0")
                 .body("detail", containsString("5 search requests per minute"));
     }
 

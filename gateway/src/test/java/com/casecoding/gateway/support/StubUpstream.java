@@ -80,6 +80,7 @@ public final class StubUpstream {
         if (path.equals("/q/openapi")) {
             reply(exchange, 200, "application/json", "{\"openapi\":\"3.1.0\",\"paths\":{"
                     + "\"/api/code-systems\":{\"get\":{\"summary\":\"Code sets\",\"responses\":{\"200\":{\"description\":\"OK\"}}}},"
+                    + "\"/api/search\":{\"get\":{\"summary\":\"Search\",\"responses\":{\"200\":{\"description\":\"OK\"}}}},"
                     + "\"/test/internal\":{\"get\":{\"responses\":{\"200\":{\"description\":\"OK\"}}}}},"
                     + "\"components\":{\"schemas\":{\"CodeSystemView\":{\"type\":\"object\"}}},"
                     + "\"tags\":[{\"name\":\"Code sets\"}]}");
