@@ -50,7 +50,7 @@ class SharedRateWindowsTest {
     private static int allowed(SharedRateWindows replica, String key, int limit, int attempts) {
         int allowed = 0;
         for (int i = 0; i < attempts; i++) {
-            if (replica.take(key, limit) == 0) {
+            if (replica.take(key, limit).retryAfterSeconds() == 0) {
                 allowed++;
             }
         }
@@ -88,7 +88,7 @@ class SharedRateWindowsTest {
         assertEquals(1, allowed(b, key, 10, 1)); // new to b: counted, and b syncs
         b.sync();
         assertEquals(1, allowed(b, key, 10, 5), "7.5 + 1 + 1 fit under ten, 7.5 + 3 does not");
-        long wait = b.take(key, 10);
+        long wait = b.take(key, 10).retryAfterSeconds();
         assertEquals(3, wait, "room for one more when the previous minute weighs 7 of its 10, 3 s later");
         // two minutes later the earlier requests have left the window
         clock.set(MINUTE_START + 190_000);
@@ -103,7 +103,10 @@ class SharedRateWindowsTest {
         String key = "jobs|sub:" + UUID.randomUUID();
         assertEquals(4, allowed(a, key, 4, 4));
         // all four in this minute: no room before the next minute starts (30 s), and then until 1 - 3/4 of it is over
-        assertEquals(45, a.take(key, 4));
+        assertEquals(45, a.take(key, 4).retryAfterSeconds());
+        RateCounter.Taken refused = a.take(key, 4);
+        assertEquals(0, refused.remaining());
+        assertEquals(90, refused.resetSeconds(), "this minute's requests leave the sliding minute at the end of the next");
     }
 
     @Test
@@ -137,7 +140,7 @@ class SharedRateWindowsTest {
         for (SharedRateWindows r : new SharedRateWindows[]{a, b, a, b}) {
             pool.submit(() -> {
                 for (int i = 0; i < 250; i++) {
-                    if (r.take(key, 100_000) == 0) {
+                    if (r.take(key, 100_000).retryAfterSeconds() == 0) {
                         allowed.incrementAndGet();
                     }
                     if (i % 50 == 0) {
