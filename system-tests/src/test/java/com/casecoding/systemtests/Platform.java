@@ -101,7 +101,7 @@ public final class Platform {
         env.put("GATEWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // as in Kubernetes: every replica counts the rate limits in the database (ReplicasFollowOneDataIT)
         env.put("GATEWAY_RATE_LIMIT_SCOPE", "cluster");
-        env.put("GATEWAY_RATE_LIMIT_SYNC", "100ms");
+        env.put("GATEWAY_RATE_LIMIT_SYNC", "50ms");
         return env;
     }
 
