@@ -182,6 +182,7 @@ public final class CodeIndex implements Closeable {
             for (SearchDocument doc : ordered) {
                 writer.addDocument(toLucene(doc, aliases.of(doc.system(), doc.code()), ordered.length == 0 ? 0 : ord++));
             }
+            writer.forceMerge(1); // one segment: a search walks one set of postings and doc values, not one per flush
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -467,12 +468,9 @@ public final class CodeIndex implements Closeable {
         TopFieldDocs top = searcher.search(q, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
         List<Ranked> ranked = new ArrayList<>();
         ScoreDoc[] docs = top.scoreDocs;
-        List<LeafReaderContext> leaves = reader.leaves();
+        long[] ordOf = ords(docs, query.offset());
         for (int i = query.offset(); i < docs.length; i++) {
-            int global = docs[i].doc;
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(global, leaves));
-            NumericDocValues ords = leaf.reader().getNumericDocValues(F_ORD);
-            if (ords == null || !ords.advanceExact(global - leaf.docBase)) {
+            if (ordOf[i] < 0) {
                 continue;
             }
             float score = docs[i].score;
@@ -481,7 +479,7 @@ public final class CodeIndex implements Closeable {
                 score = fd.fields.length > 1 && fd.fields[1] instanceof Float f ? f
                         : fd.fields[0] instanceof Float f0 ? f0 : 0f;
             }
-            ranked.add(new Ranked(byOrd[(int) ords.longValue()], score));
+            ranked.add(new Ranked(byOrd[(int) ordOf[i]], score));
         }
         ranked = diversify ? diversified(ranked, query.limit()) : ranked.subList(0, Math.min(query.limit(), ranked.size()));
         List<SearchHit> hits = new ArrayList<>(ranked.size());
@@ -491,6 +489,35 @@ public final class CodeIndex implements Closeable {
                     d.version(), r.score(), highlighter.highlight(d.title()), d.billingUnit(), d.plainText()));
         }
         return new SearchPage(top.totalHits.value, mode, hits, corrections, expansions);
+    }
+
+    /**
+     * The {@code F_ORD} of each hit from {@code from} on (-1 where it has none): read with one doc-values reader per
+     * segment, in document order, as Lucene's readers are meant to be used; a reader per hit cost a quarter of a
+     * search's CPU (each one slices the in-memory index anew).
+     */
+    private long[] ords(ScoreDoc[] docs, int from) throws IOException {
+        long[] out = new long[docs.length];
+        java.util.Arrays.fill(out, -1);
+        Integer[] order = new Integer[Math.max(0, docs.length - from)];
+        for (int i = from; i < docs.length; i++) {
+            order[i - from] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> docs[i].doc));
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = null;
+        NumericDocValues values = null;
+        for (int i : order) {
+            int global = docs[i].doc;
+            if (leaf == null || global >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(global, leaves));
+                values = leaf.reader().getNumericDocValues(F_ORD);
+            }
+            if (values != null && values.advanceExact(global - leaf.docBase)) {
+                out[i] = values.longValue();
+            }
+        }
+        return out;
     }
 
     /** A matched document and its score, before it becomes a {@link SearchHit} (highlighting only what is shown). */
