@@ -2,6 +2,7 @@ package com.casecoding.gateway.accounts;
 
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
+import com.casecoding.common.security.Hashes;
 import com.casecoding.gateway.config.GatewayConfig;
 import com.casecoding.gateway.web.IpAddress;
 import io.agroal.api.AgroalDataSource;
@@ -9,9 +10,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -228,11 +225,6 @@ public class LoginThrottle {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(value);
     }
 }

@@ -1,5 +1,6 @@
 package com.casecoding.gateway.proxy;
 
+import com.casecoding.common.security.Hashes;
 import com.casecoding.gateway.config.GatewayConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,9 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +153,7 @@ public class SharedRateWindows implements RateCounter {
         while (true) {
             Window w = windows.get(key);
             if (w == null) {
-                Window fresh = new Window(sha256(key), minute);
+                Window fresh = new Window(Hashes.sha256Hex(key), minute);
                 w = windows.putIfAbsent(key, fresh);
                 if (w == null) {
                     w = fresh;
@@ -170,13 +167,15 @@ public class SharedRateWindows implements RateCounter {
                 w.roll(minute, late);
                 w.limit = perMinute;
                 w.lastUsed = now;
+                double estimate = w.estimate(now);
                 long wait = 0;
-                if (w.estimate(now) + 1 <= perMinute) {
+                if (estimate + 1 <= perMinute) {
                     w.pending++;
+                    estimate++;
                 } else {
                     wait = w.retryAfterSeconds(now);
                 }
-                return new Taken(wait, (int) Math.max(0, Math.floor(perMinute - w.estimate(now))), w.resetSeconds(now));
+                return new Taken(wait, (int) Math.max(0, Math.floor(perMinute - estimate)), w.resetSeconds(now));
             }
         }
     }
@@ -258,9 +257,6 @@ public class SharedRateWindows implements RateCounter {
         Map<Window, Integer> sent = new IdentityHashMap<>();
         List<Window> refresh = new ArrayList<>();
         List<Count> lateSent = new ArrayList<>();
-        for (Count c; (c = late.poll()) != null; ) {
-            lateSent.add(c);
-        }
         for (Map.Entry<String, Window> e : windows.entrySet()) {
             Window w = e.getValue();
             synchronized (w) {
@@ -278,6 +274,7 @@ public class SharedRateWindows implements RateCounter {
                 }
             }
         }
+        // counts of minutes that ended, including those the rolls above just moved here
         for (Count c; (c = late.poll()) != null; ) {
             lateSent.add(c);
         }
@@ -374,14 +371,5 @@ public class SharedRateWindows implements RateCounter {
             }
         }
         return totals;
-    }
-
-    static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

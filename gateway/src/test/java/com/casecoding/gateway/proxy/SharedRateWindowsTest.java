@@ -1,5 +1,6 @@
 package com.casecoding.gateway.proxy;
 
+import com.casecoding.common.security.Hashes;
 import com.casecoding.gateway.support.GatewayTestResource;
 import com.casecoding.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -180,7 +181,7 @@ class SharedRateWindowsTest {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "select requests from rate_window where bucket = ? and window_start = ?")) {
-            s.setString(1, SharedRateWindows.sha256(key));
+            s.setString(1, Hashes.sha256Hex(key));
             s.setLong(2, minute);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;
