@@ -36,6 +36,14 @@ public interface GatewayConfig {
     Duration upstreamConnectionMaxAge();
 
     /**
+     * How long a kept-alive upstream connection may sit unused before the gateway closes it. Keep it below every
+     * upstream's own idle timeout (Quarkus: 30 min; many proxies and sidecars: 60 s): a connection the upstream closes
+     * first can be picked for a request in the same instant and fail it (an idempotent one is sent once more).
+     */
+    @WithDefault("15s")
+    Duration upstreamIdleTimeout();
+
+    /**
      * PEM files of the certificates (or their CAs) that {@code https://} upstreams are trusted by, in addition to none:
      * when set, only these are trusted; when empty, the JVM's default trust store. Host names are always verified.
      */

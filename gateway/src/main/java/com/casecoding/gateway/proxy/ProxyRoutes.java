@@ -9,9 +9,11 @@ import com.casecoding.gateway.quota.ViewQuotaService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -19,6 +21,7 @@ import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,6 +34,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The reverse proxy: the routing table of {@code gateway.routes} (URL prefix to upstream, longest prefix first), each
@@ -106,14 +110,16 @@ public class ProxyRoutes {
             // no WebSocket tunnelling: HttpProxy would hand an upgrade request to the upstream before any filter ran
             // (no token check, no quota); as it is, an upgrade request is an ordinary request and Upgrade a hop-by-hop
             // header
+            Function<ProxyContext, Future<HttpClientRequest>> upstream =
+                    context -> context.client().request(new RequestOptions(origin)).map(ages::retireIfOld);
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                    .origin(context -> context.client().request(new RequestOptions(origin)).map(ages::retireIfOld))
+                    .origin(upstream::apply)
                     .addInterceptor(forwarded)
                     .addInterceptor(new AuthenticationFilter(tokens, admission, route.authRequired(), vertx, json))
                     .addInterceptor(rateLimit)
                     .addInterceptor(viewQuota)
                     .addInterceptor(locations)
-                    .addInterceptor(new UpstreamFilter(route.name(), vertx, json, registry));
+                    .addInterceptor(new UpstreamFilter(route.name(), upstream, vertx, json, registry));
             route.prefixes().forEach(prefix -> table.add(new Prefix(prefix, prefix + "/*", proxy)));
             LOG.infof("Route %s -> %s for %s (at most %d connections, %d waiting, each used for %s)", route.name(),
                     route.origin(), route.prefixes(), route.maxConnections(), route.maxWaiting(), route.maxConnectionAge());
@@ -134,7 +140,7 @@ public class ProxyRoutes {
         HttpClientOptions options = new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
-                .setKeepAliveTimeout((int) Math.max(1, config.upstreamTimeout().toSeconds()))
+                .setKeepAliveTimeout((int) Math.max(1, config.upstreamIdleTimeout().toSeconds()))
                 .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis())
                 .setMaxHeaderSize(65536)
                 .setMaxInitialLineLength(65536)

@@ -6,25 +6,33 @@ import com.casecoding.common.web.LingeringClose;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The last filter of the proxy, next to the upstream: how the request is sent and what a failure becomes.
@@ -54,6 +62,8 @@ final class UpstreamFilter implements ProxyInterceptor {
             HttpMethod.DELETE, HttpMethod.OPTIONS);
 
     private final String route;
+    /** Opens a request to the route's upstream (HttpProxy's origin), for the second try. */
+    private final Function<ProxyContext, Future<HttpClientRequest>> upstream;
     private final Vertx vertx;
     private final ObjectMapper json;
     private final MeterRegistry registry;
@@ -61,8 +71,10 @@ final class UpstreamFilter implements ProxyInterceptor {
     private final ConcurrentMap<Integer, Timer> answered = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Timer> unanswered = new ConcurrentHashMap<>();
 
-    UpstreamFilter(String route, Vertx vertx, ObjectMapper json, MeterRegistry registry) {
+    UpstreamFilter(String route, Function<ProxyContext, Future<HttpClientRequest>> upstream, Vertx vertx,
+                   ObjectMapper json, MeterRegistry registry) {
         this.route = route;
+        this.upstream = upstream;
         this.vertx = vertx;
         this.json = json;
         this.registry = registry;
@@ -95,25 +107,54 @@ final class UpstreamFilter implements ProxyInterceptor {
     }
 
     private Future<ProxyResponse> attempt(ProxyContext context, boolean mayRepeat, long start) {
-        return context.sendRequest().transform(sent -> {
-            if (sent.succeeded()) {
-                answered.computeIfAbsent(sent.result().getStatusCode(), status -> timer(Integer.toString(status),
-                        "answered")).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                return Future.succeededFuture(sent.result());
-            }
-            Throwable error = sent.cause();
-            HttpServerRequest request = ProxyCall.request(context);
-            if (mayRepeat && closedBeforeAnswer(error) && !request.response().headWritten()) {
-                LOG.debugf("Upstream %s closed the connection before answering %s %s: sent again", route,
-                        request.method(), request.path());
-                return attempt(context, false, start);
-            }
-            return failed(context, error, start);
-        });
+        return context.sendRequest().transform(sent -> outcome(context, sent, mayRepeat, start));
     }
 
-    private static boolean closedBeforeAnswer(Throwable error) {
-        return error instanceof HttpClosedException || error instanceof ClosedChannelException;
+    /**
+     * The second try, as a new {@link ProxyRequest} with what the filters made of the first (method, URI, headers,
+     * authority, the read body). Not the first one sent again: HttpProxy's request keeps the upstream request it sent in
+     * a field, and the first try's body write, failing a moment after its answer did, would reset the second try's
+     * request through it.
+     */
+    private Future<ProxyResponse> resend(ProxyContext context, long start) {
+        ProxyRequest first = context.request();
+        ProxyRequest again = ProxyRequest.reverseProxy(first.proxiedRequest())
+                .setMethod(first.getMethod()).setURI(first.getURI()).setBody(first.getBody());
+        again.headers().clear().addAll(first.headers());
+        if (first.getAuthority() != null) {
+            again.setAuthority(first.getAuthority());
+        }
+        return upstream.apply(context).compose(again::send).transform(sent -> outcome(context, sent, false, start));
+    }
+
+    private Future<ProxyResponse> outcome(ProxyContext context, AsyncResult<ProxyResponse> sent, boolean mayRepeat,
+                                          long start) {
+        if (sent.succeeded()) {
+            answered.computeIfAbsent(sent.result().getStatusCode(), status -> timer(Integer.toString(status),
+                    "answered")).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return Future.succeededFuture(sent.result());
+        }
+        Throwable error = sent.cause();
+        HttpServerRequest request = ProxyCall.request(context);
+        if (mayRepeat && closedBeforeAnswer(error) && !request.response().headWritten()
+                && !request.response().closed()) {
+            LOG.debugf("Upstream %s closed the connection before answering %s %s: sent again", route,
+                    request.method(), request.path());
+            return resend(context, start);
+        }
+        return failed(context, error, start);
+    }
+
+    /**
+     * The connection was closed (orderly, or reset: over HTTP/1.1 Vert.x reports a connection the upstream closes while
+     * the request is still being written as a reset stream) before a byte of an answer. A refused or timed-out connect,
+     * a timeout waiting for the answer and a full pool are not: sending again would only wait as long once more.
+     */
+    static boolean closedBeforeAnswer(Throwable error) {
+        return error instanceof HttpClosedException || error instanceof StreamResetException
+                || error instanceof ClosedChannelException
+                || (error instanceof IOException && !(error instanceof ConnectException)
+                        && !(error instanceof NoRouteToHostException));
     }
 
     private Future<ProxyResponse> failed(ProxyContext context, Throwable error, long start) {

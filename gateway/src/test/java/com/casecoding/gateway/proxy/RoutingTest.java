@@ -56,6 +56,19 @@ class RoutingTest {
                 .then().statusCode(503).contentType("application/problem+json");
     }
 
+    /**
+     * Many at once, on both event loops: the second try of a PUT with a body is a request of its own, which the first
+     * try's failing body write (it may fail a moment after its answer did) cannot reset.
+     */
+    @Test
+    void idempotentRequestsAreSentAgainWhileManyAreInFlight() {
+        java.util.stream.IntStream.range(0, 4).parallel().forEach(thread -> {
+            for (int i = 0; i < 60; i++) {
+                anIdempotentRequestIsSentAgainWhenTheUpstreamClosedTheConnectionBeforeAnswering();
+            }
+        });
+    }
+
     @Test
     void aBodyOverTheBufferedSizeIsStreamedUpstream() {
         String token = Accounts.freeToken();
