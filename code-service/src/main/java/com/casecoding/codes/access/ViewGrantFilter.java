@@ -6,6 +6,8 @@ import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.security.Claims;
 import com.casecoding.common.security.ViewGrants;
 import com.casecoding.common.web.RequestIds;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -30,8 +32,17 @@ import java.util.Optional;
  */
 public class ViewGrantFilter {
 
+    /**
+     * Set by this filter on a code page request whose grant states the caller's view meter: that meter as JSON, which
+     * the page resource adds to the page ({@code views}). Removed from every request first, so only this filter sets it.
+     */
+    public static final String METER_HEADER = "X-CaseCoding-View-Meter";
+
     @Inject
     ViewGrantVerifier grants;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     VerifiedTokens tokens;
@@ -40,6 +51,7 @@ public class ViewGrantFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext context, HttpServerRequest request) {
+        context.getHeaders().remove(METER_HEADER);
         if (!grants.required()) {
             return Optional.empty();
         }
@@ -70,6 +82,14 @@ public class ViewGrantFilter {
         }
         if (!proof.get().covers(access.getSubject(), page.key().key())) {
             return refuse(request, "The view grant does not match this account and code.");
+        }
+        if (proof.get().meter() != null) {
+            try {
+                context.getHeaders().putSingle(METER_HEADER,
+                        json.writeValueAsString(ViewMeter.of(proof.get().meter())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A view meter could not be written as JSON", e);
+            }
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package com.casecoding.codes.page;
 
+import com.casecoding.codes.access.ViewMeter;
 import com.casecoding.codes.release.Currency;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,7 +34,9 @@ public record CodePage(
                 + "in effect is a partial list") Currency currency,
         @Schema(description = "guest or registered: what the caller's plan unlocks", example = "guest")
         String access,
-        List<Section> sections) {
+        List<Section> sections,
+        @Schema(description = "The caller's code page views after this page (the same object as on the 403 when "
+                + "they are used up); present when the page is served through the gateway") ViewMeter views) {
 
     /**
      * @param current the release shown is the one in effect on {@code asOf}; false when it ended (or begins) before
@@ -68,6 +71,6 @@ public record CodePage(
 
     CodePage forGuest(List<Section> guestSections) {
         return new CodePage(code, system, systemLabel, release, asOf, status, statusNote, deleted, billable, header,
-                addOn, feeSchedule, currency, "guest", guestSections);
+                addOn, feeSchedule, currency, "guest", guestSections, null);
     }
 }

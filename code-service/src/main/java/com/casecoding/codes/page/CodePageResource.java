@@ -4,6 +4,7 @@ import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.security.Claims;
+import com.casecoding.codes.access.ViewGrantFilter;
 import com.casecoding.codes.release.DataGeneration;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,9 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 @Path("/api/codes/{system}/{code}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -82,16 +86,18 @@ public class CodePageResource {
             @Parameter(description = "Show the code as in this release (e.g. FY2024)") @QueryParam("version")
             String version,
             @Parameter(description = "Show the code as in the release in effect on this date (YYYY-MM-DD)")
-            @QueryParam("date") String date) {
+            @QueryParam("date") String date,
+            @Parameter(hidden = true) @HeaderParam(ViewGrantFilter.METER_HEADER) String meter) {
         LocalDate asOf = parseDate(date);
         // cached pages are answered on the I/O thread; building one (database) moves to a worker thread
         return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
             boolean registered = registered(identity);
             byte[] cached = service.cachedJson(system, code, version, asOf, registered);
             if (cached != null) {
-                return Uni.createFrom().item(json(cached));
+                return Uni.createFrom().item(json(withViews(cached, meter)));
             }
-            return Uni.createFrom().item(() -> json(service.pageJson(system, code, version, asOf, registered)))
+            return Uni.createFrom().item(() -> json(withViews(service.pageJson(system, code, version, asOf, registered),
+                            meter)))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         });
     }
@@ -134,6 +140,20 @@ public class CodePageResource {
         Object plan = token.getClaim(Claims.PLAN);
         String value = plan == null ? "" : plan.toString().replace("\"", "");
         return value.equals("free") || value.equals("pro");
+    }
+
+    /**
+     * The page with the caller's view meter ({@link ViewGrantFilter#METER_HEADER}, JSON) as its last member
+     * {@code views}: the page itself is cached for everyone, the meter is the caller's own.
+     */
+    static byte[] withViews(byte[] page, String meter) {
+        if (meter == null || page.length < 2 || page[page.length - 1] != '}') {
+            return page;
+        }
+        byte[] member = (",\"views\":" + meter + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(page, page.length - 1 + member.length);
+        System.arraycopy(member, 0, out, page.length - 1, member.length);
+        return out;
     }
 
     private static Response json(byte[] body) {

@@ -264,7 +264,7 @@ public class CodePageService {
                         shown.period().to(), current, partial ? Boolean.TRUE : null),
                 asOf, statusWord(status.state()), status.message(), deletion, billable(status), entry.header(),
                 addOn, fee, currency.covered() && currency.notice() == null ? null : currency, "registered",
-                List.copyOf(content));
+                List.copyOf(content), null);
     }
 
     /**

@@ -64,6 +64,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An immutable, in-memory Lucene index over every code of every code set, with the browse tree built from the same
@@ -88,6 +89,13 @@ public final class CodeIndex implements Closeable {
     static final String F_PLAIN = "plain";
     /** Weight of a match on our own words against one on the official title. */
     static final float PLAIN_WEIGHT = 0.7f;
+    /**
+     * Each of our alias names of a code as a key ({@link #nameKey}): a query that is exactly one of them, in any word
+     * order, names that code ("knee replacement" is 27447, "established patient office visit" 99211-99215).
+     */
+    static final String F_ALIAS = "alias";
+    /** Added to the score of a code whose alias the whole query is: above any match of the words alone. */
+    static final float ALIAS_SCORE = 40f;
     /** Share of the other matches of one word (own words besides the title) added to its best match. */
     static final float OWN_WORDS_TIE = 0.3f;
 
@@ -221,11 +229,24 @@ public final class CodeIndex implements Closeable {
             d.add(new TextField(F_PLAIN, own, Field.Store.NO));
             d.add(new Field(F_WORDS, own, WORDS_TYPE));
         }
+        if (aliases != null) {
+            for (String name : aliases.split("\n")) {
+                String key = nameKey(SearchAnalyzers.wordsOf(name));
+                if (!key.isEmpty()) {
+                    d.add(new StringField(F_ALIAS, key, Field.Store.NO));
+                }
+            }
+        }
         d.add(new FloatDocValuesField(F_PRIOR, prior(doc)));
         d.add(new NumericDocValuesField(F_DELETED_RANK, doc.deleted() ? 1 : 0));
         d.add(new NumericDocValuesField(F_BILLABLE_RANK, doc.billable() ? 0 : 1));
         d.add(new SortedDocValuesField(F_CODE_SORT, new BytesRef(doc.code())));
         return d;
+    }
+
+    /** The stems of a name's words, each once, sorted: the same key for "office visit established patient". */
+    static String nameKey(List<String> words) {
+        return words.stream().map(SearchAnalyzers::stemOf).distinct().sorted().collect(Collectors.joining(" "));
     }
 
     /**
@@ -582,6 +603,8 @@ public final class CodeIndex implements Closeable {
         final List<String> prefixes = new ArrayList<>();
         final List<SearchPage.Correction> corrections = new ArrayList<>();
         final List<SearchPage.Expansion> expansions = new ArrayList<>();
+        /** The codes the whole query is an alias of, or null. */
+        Query alias;
 
         Query query(int minimumMatch, Query filter) {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -597,6 +620,9 @@ public final class CodeIndex implements Closeable {
             if (!stems.contains(UNSPECIFIED)) {
                 // "pneumonia" means the unspecified code until the coder says more
                 outer.add(new BoostQuery(new TermQuery(new Term(F_TITLE, UNSPECIFIED)), 0.3f), Occur.SHOULD);
+            }
+            if (alias != null) {
+                outer.add(alias, Occur.SHOULD);
             }
             if (filter != null) {
                 outer.add(filter, Occur.FILTER);
@@ -619,6 +645,10 @@ public final class CodeIndex implements Closeable {
 
     private QueryPlan plan(List<String> typedWords, boolean typeAhead) throws IOException {
         QueryPlan plan = new QueryPlan();
+        Term alias = new Term(F_ALIAS, nameKey(typedWords));
+        if (reader.docFreq(alias) > 0) {
+            plan.alias = new BoostQuery(new ConstantScoreQuery(new TermQuery(alias)), ALIAS_SCORE);
+        }
         // a word in no title and none of our terms, close to one of our terms (a brand name, shorthand), is read as
         // that term before the dictionaries see it: "toradal" is Toradol, never "tornado"
         List<String> words = new ArrayList<>(typedWords);

@@ -111,6 +111,50 @@ class ViewGrantTest {
         }
     }
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    @jakarta.inject.Inject
+    com.casecoding.codes.imports.DemoData demoData;
+
+    @Test
+    void thePageShowsTheMeterTheGrantStatesAndNeverOneTheCallerSent() {
+        // a day covered by the demo ICD-10-CM release
+        com.casecoding.codes.release.TestClock.today(java.time.LocalDate.of(2025, 2, 15));
+        com.casecoding.codes.imports.CodesTestData.reset(dataSource);
+        org.junit.jupiter.api.Assertions.assertEquals(0, demoData.load().failed());
+        String sub = UUID.randomUUID().toString();
+        var meter = new com.casecoding.common.security.ViewGrants.Meter("free", 6, 2, 4,
+                "4 code page views remaining. Free accounts are limited to 6 page views a month.");
+        String grant = com.casecoding.testing.TestKeys.get().viewGrants()
+                .sign(sub, "icd10cm/E119", System.currentTimeMillis() / 1000, 60, meter);
+        for (int i = 0; i < 2; i++) {
+            // the second answer comes from the page cache: the meter is still the caller's own
+            given().auth().oauth2(TestTokens.coder(sub)).header("X-View-Grant", grant)
+                    .header(ViewGrantFilter.METER_HEADER, "{\"plan\":\"forged\"}")
+                    .when().get("/api/codes/icd10cm/E11.9")
+                    .then().statusCode(200).body("code", org.hamcrest.Matchers.equalTo("E11.9"))
+                    .body("views.plan", org.hamcrest.Matchers.equalTo("free"))
+                    .body("views.limit", org.hamcrest.Matchers.equalTo(6))
+                    .body("views.used", org.hamcrest.Matchers.equalTo(2))
+                    .body("views.remaining", org.hamcrest.Matchers.equalTo(4))
+                    .body("views.message", org.hamcrest.Matchers.startsWith("4 code page views remaining."));
+        }
+        var unlimited = new com.casecoding.common.security.ViewGrants.Meter("pro", -1, 0, -1,
+                "Unlimited code page views on your plan.");
+        given().auth().oauth2(TestTokens.pro(sub)).header("X-View-Grant", com.casecoding.testing.TestKeys.get()
+                        .viewGrants().sign(sub, "icd10cm/E119", System.currentTimeMillis() / 1000, 60, unlimited))
+                .when().get("/api/codes/icd10cm/E11.9")
+                .then().statusCode(200).body("views.plan", org.hamcrest.Matchers.equalTo("pro"))
+                .body("views.limit", org.hamcrest.Matchers.nullValue())
+                .body("views.remaining", org.hamcrest.Matchers.nullValue());
+        // a grant without a meter (a gateway that sends none): the page has no views, whatever the caller sent
+        given().auth().oauth2(TestTokens.coder(sub)).header("X-View-Grant", TestTokens.viewGrant(sub, "icd10cm/E119"))
+                .header(ViewGrantFilter.METER_HEADER, "{\"plan\":\"forged\"}")
+                .when().get("/api/codes/icd10cm/E11.9")
+                .then().statusCode(200).body("views", org.hamcrest.Matchers.nullValue());
+    }
+
     @Test
     void otherEndpointsNeedNoGrant() {
         given().when().get("/api/code-systems").then().statusCode(200);

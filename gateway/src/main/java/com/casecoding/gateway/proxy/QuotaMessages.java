@@ -20,6 +20,19 @@ final class QuotaMessages {
         };
     }
 
+    /**
+     * The sentence a code page shows above itself: the views left, then what the plan allows and what more it can get
+     * ("0 code page views remaining. Guest accounts are limited to 1 page view. Register a free account to get 5 more
+     * views."). {@code remaining} -1: unlimited.
+     */
+    static String meter(String plan, int remaining, GatewayConfig config) {
+        if (remaining < 0) {
+            return "Unlimited code page views on your plan.";
+        }
+        return remaining + (remaining == 1 ? " code page view" : " code page views") + " remaining. "
+                + refused(plan, config);
+    }
+
     private static String views(int n) {
         return n + (n == 1 ? " page view" : " page views");
     }

@@ -4,6 +4,7 @@ import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodePagePath;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.security.Claims;
+import com.casecoding.common.security.ViewGrants;
 import com.casecoding.gateway.auth.Caller;
 import com.casecoding.gateway.config.GatewayConfig;
 import com.casecoding.gateway.quota.ViewGrantIssuer;
@@ -26,7 +27,8 @@ import java.util.UUID;
  * 403 problem+json with the plan's message; an allowed view carries a fresh view grant to code-service
  * ({@link ViewGrantIssuer}). In the response step, a view this request counted is given back when code-service did not
  * answer 200 (unknown code, upstream failure), before the client sees the answer. Every code page answer says
- * {@code X-Views-Remaining}.
+ * {@code X-Views-Remaining}; the grant also carries the caller's meter, which code-service shows in the page as
+ * {@code views}, and a refusal has the same object.
  */
 final class ViewQuotaFilter implements ProxyInterceptor {
 
@@ -95,11 +97,16 @@ final class ViewQuotaFilter implements ProxyInterceptor {
         if (!decision.allowed()) {
             return ProxyCall.refuse(context, json, ProblemType.QUOTA_EXCEEDED, 403,
                             QuotaMessages.refused(viewer.plan(), config), Map.of("plan", viewer.plan(),
-                                    "limit", decision.limit(), "used", decision.used(), "period", decision.period()))
+                                    "limit", decision.limit(), "used", decision.used(), "period", decision.period(),
+                                    "views", Map.of("plan", viewer.plan(), "limit", decision.limit(),
+                                            "used", decision.used(), "remaining", 0,
+                                            "message", QuotaMessages.meter(viewer.plan(), 0, config))))
                     .map(response -> response.putHeader("X-Views-Remaining", "0"));
         }
         context.set(VIEW, view);
-        context.request().putHeader(Claims.VIEW_GRANT_HEADER, grants.grant(viewer.subject(), view.page().key()));
+        ViewGrants.Meter meter = new ViewGrants.Meter(viewer.plan(), decision.limit(), decision.used(),
+                decision.remaining(), QuotaMessages.meter(viewer.plan(), decision.remaining(), config));
+        context.request().putHeader(Claims.VIEW_GRANT_HEADER, grants.grant(viewer.subject(), view.page().key(), meter));
         return context.sendRequest();
     }
 

@@ -43,8 +43,11 @@ public class ViewGrantIssuer {
         LOG.infof("View grant keys loaded: %s (signing with %s)", keys.kids(), keys.activeKid());
     }
 
-    /** A grant stating that {@code subject}'s view of {@code codeKey} was counted or is free; call it only for those. */
-    public String grant(String subject, String codeKey) {
-        return grants.sign(subject, codeKey, clock.millis() / 1000, ttlSeconds);
+    /**
+     * A grant stating that {@code subject}'s view of {@code codeKey} was counted or is free, with the caller's view meter
+     * after it (code-service shows it in the page); call it only for those views.
+     */
+    public String grant(String subject, String codeKey, ViewGrants.Meter meter) {
+        return grants.sign(subject, codeKey, clock.millis() / 1000, ttlSeconds, meter);
     }
 }

@@ -49,7 +49,30 @@ class ViewQuotaTest {
                 .header("X-Views-Remaining", "0")
                 .body("type", equalTo("https://casecoding.com/problems/quota-exceeded"))
                 .body("detail", equalTo("Guest accounts are limited to 1 page view. Register a free account to get 5 more views."))
-                .body("plan", equalTo("guest"));
+                .body("plan", equalTo("guest"))
+                .body("views.plan", equalTo("guest")).body("views.limit", equalTo(1)).body("views.used", equalTo(1))
+                .body("views.remaining", equalTo(0))
+                .body("views.message", equalTo("0 code page views remaining. Guest accounts are limited to 1 page view."
+                        + " Register a free account to get 5 more views."));
+    }
+
+    @Test
+    void theGrantStatesTheCallersMeterAfterTheViewForCodeServiceToShow() {
+        String subject = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis() / 1000;
+        var grants = com.casecoding.testing.TestKeys.get().viewGrants();
+        view(Accounts.freeToken(), "hcpcs", "C1071").then().statusCode(200).header("X-Views-Remaining", "5");
+        var meter = grants.verify(StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1071").getFirst("X-View-Grant"),
+                now).orElseThrow().meter();
+        assertEquals(new com.casecoding.common.security.ViewGrants.Meter("free", 6, 1, 5, "5 code page views remaining."
+                + " Free accounts are limited to 6 page views a month. Upgrade to Pro for unlimited code page views."),
+                meter);
+        view(TestTokens.pro(subject), "hcpcs", "C1072").then().statusCode(200);
+        var unlimited = grants.verify(StubUpstream.get().lastHeaders.get("/api/codes/hcpcs/C1072").getFirst("X-View-Grant"),
+                now).orElseThrow().meter();
+        assertEquals("pro", unlimited.plan());
+        org.junit.jupiter.api.Assertions.assertTrue(unlimited.unlimited() && unlimited.remaining() < 0, unlimited.toString());
+        assertEquals("Unlimited code page views on your plan.", unlimited.message());
     }
 
     @Test

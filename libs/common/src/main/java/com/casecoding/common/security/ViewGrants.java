@@ -14,7 +14,9 @@ import java.util.Optional;
  * The view grant: the gateway's proof, for code-service, that it counted (or found free) one account's view of one code
  * page. A JWS (RFC 7515) in compact form, HMAC-SHA256 ({@code HS256}) under a secret only the gateway and code-service
  * hold ({@link ViewGrantKeys}), with the claims {@code aud} = {@value Claims#VIEW_GRANT_AUDIENCE}, {@code sub} (the
- * account), {@code code} (the {@link com.casecoding.common.codes.CodeKey#key() code key}), {@code iat} and {@code exp}.
+ * account), {@code code} (the {@link com.casecoding.common.codes.CodeKey#key() code key}), {@code iat}, {@code exp}
+ * and, from gateways that send it, {@code views}: the caller's view meter after this view ({@link Meter}), which
+ * code-service shows in the page.
  * <p>
  * Why HMAC and not the RS256 of access tokens: signing a grant with RSA-2048 cost about a millisecond of the gateway's
  * CPU and verifying it a good part of code-service's, on every code page (issue 28); an HMAC costs a few microseconds on
@@ -38,8 +40,18 @@ public final class ViewGrants {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
 
-    /** What a valid grant states. Times in epoch seconds. */
-    public record Grant(String subject, String codeKey, long issuedAt, long expiresAt) {
+    /**
+     * The caller's code page views after this one: the plan, its monthly limit and what is left ({@code -1}: unlimited),
+     * the views used, and the sentence a page shows above itself.
+     */
+    public record Meter(String plan, int limit, int used, int remaining, String message) {
+        public boolean unlimited() {
+            return limit < 0;
+        }
+    }
+
+    /** What a valid grant states. Times in epoch seconds; {@code meter} is null when the gateway sent none. */
+    public record Grant(String subject, String codeKey, long issuedAt, long expiresAt, Meter meter) {
         /** Whether it states a view of {@code codeKey} by {@code subject}. */
         public boolean covers(String subject, String codeKey) {
             return this.subject.equals(subject) && this.codeKey.equals(codeKey);
@@ -75,6 +87,11 @@ public final class ViewGrants {
 
     /** A grant for {@code subject}'s view of {@code codeKey}, signed with the active key, valid for {@code ttlSeconds}. */
     public String sign(String subject, String codeKey, long nowEpochSeconds, long ttlSeconds) {
+        return sign(subject, codeKey, nowEpochSeconds, ttlSeconds, null);
+    }
+
+    /** As {@link #sign(String, String, long, long)}, stating the caller's view meter too (null: none). */
+    public String sign(String subject, String codeKey, long nowEpochSeconds, long ttlSeconds, Meter meter) {
         if (ttlSeconds <= 0 || ttlSeconds > MAX_LIFETIME_SECONDS) {
             throw new IllegalArgumentException("A view grant lives 1 to " + MAX_LIFETIME_SECONDS + " s, not " + ttlSeconds);
         }
@@ -83,7 +100,15 @@ public final class ViewGrants {
                 .append("\",\"sub\":");
         string(payload, subject).append(",\"code\":");
         string(payload, codeKey).append(",\"iat\":").append(nowEpochSeconds)
-                .append(",\"exp\":").append(nowEpochSeconds + ttlSeconds).append('}');
+                .append(",\"exp\":").append(nowEpochSeconds + ttlSeconds);
+        if (meter != null) {
+            payload.append(",\"views\":{\"plan\":");
+            string(payload, meter.plan()).append(",\"limit\":").append(meter.limit())
+                    .append(",\"used\":").append(meter.used()).append(",\"remaining\":").append(meter.remaining())
+                    .append(",\"message\":");
+            string(payload, meter.message()).append('}');
+        }
+        payload.append('}');
         String signingInput = headerOfKid.get(kid) + '.'
                 + B64.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
         return signingInput + '.' + B64.encodeToString(mac(kid, signingInput));
@@ -132,6 +157,19 @@ public final class ViewGrants {
         String code = in.expect(",\"code\":") ? in.string() : null;
         long issuedAt = in.expect(",\"iat\":") ? in.number() : Long.MIN_VALUE;
         long expiresAt = in.expect(",\"exp\":") ? in.number() : Long.MIN_VALUE;
+        Meter meter = null;
+        if (in.next(",\"views\":{\"plan\":")) {
+            String plan = in.string();
+            long limit = in.expect(",\"limit\":") ? in.number() : Long.MIN_VALUE;
+            long used = in.expect(",\"used\":") ? in.number() : Long.MIN_VALUE;
+            long remaining = in.expect(",\"remaining\":") ? in.number() : Long.MIN_VALUE;
+            String message = in.expect(",\"message\":") ? in.string() : null;
+            if (!in.expect("}") || plan == null || message == null || !fitsInt(limit) || !fitsInt(used)
+                    || !fitsInt(remaining)) {
+                return Optional.empty();
+            }
+            meter = new Meter(plan, (int) limit, (int) used, (int) remaining, message);
+        }
         if (!in.expect("}") || !in.atEnd() || !Claims.VIEW_GRANT_AUDIENCE.equals(aud) || sub == null || code == null
                 || issuedAt == Long.MIN_VALUE || expiresAt == Long.MIN_VALUE) {
             return Optional.empty();
@@ -140,7 +178,11 @@ public final class ViewGrants {
                 || expiresAt - issuedAt > MAX_LIFETIME_SECONDS) {
             return Optional.empty();
         }
-        return Optional.of(new Grant(sub, code, issuedAt, expiresAt));
+        return Optional.of(new Grant(sub, code, issuedAt, expiresAt, meter));
+    }
+
+    private static boolean fitsInt(long value) {
+        return value >= -1 && value <= Integer.MAX_VALUE;
     }
 
     /** Reads the layout {@link #sign} writes; every method returns null or MIN_VALUE once anything else is met. */
@@ -151,6 +193,15 @@ public final class ViewGrants {
 
         Reader(String text) {
             this.text = text;
+        }
+
+        /** Consumes {@code literal} when the text continues with it; false (and nothing consumed) otherwise. */
+        boolean next(String literal) {
+            if (!failed && text.startsWith(literal, at)) {
+                at += literal.length();
+                return true;
+            }
+            return false;
         }
 
         boolean expect(String literal) {
@@ -203,7 +254,12 @@ public final class ViewGrants {
         }
 
         /** A non-negative integer of at most 18 digits. */
+        /** A whole number, optionally negative. */
         long number() {
+            boolean negative = !failed && at < text.length() && text.charAt(at) == '-';
+            if (negative) {
+                at++;
+            }
             int start = at;
             long value = 0;
             while (!failed && at < text.length() && at - start < 18 && isDigit(text.charAt(at))) {
@@ -213,7 +269,7 @@ public final class ViewGrants {
                 failed = true;
                 return Long.MIN_VALUE;
             }
-            return value;
+            return negative ? -value : value;
         }
 
         private static boolean isDigit(char c) {

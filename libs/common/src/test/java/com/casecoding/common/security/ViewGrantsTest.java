@@ -45,6 +45,20 @@ class ViewGrantsTest {
     }
 
     @Test
+    void aGrantMayStateTheCallersViewMeterAndOneWithoutItStillVerifies() {
+        ViewGrants.Meter meter = new ViewGrants.Meter("guest", 1, 1, 0,
+                "0 code page views remaining. Guest accounts are limited to 1 \"page\" view.");
+        ViewGrants.Grant claims = GATEWAY.verify(GATEWAY.sign(SUB, "cpt/27447", NOW, 60, meter), NOW).orElseThrow();
+        assertEquals(meter, claims.meter());
+        ViewGrants.Meter unlimited = new ViewGrants.Meter("pro", -1, 12, -1, "Unlimited code page views on your plan.");
+        assertEquals(unlimited, GATEWAY.verify(GATEWAY.sign(SUB, "cpt/27447", NOW, 60, unlimited), NOW).orElseThrow()
+                .meter());
+        assertTrue(unlimited.unlimited() && !meter.unlimited());
+        assertEquals(null, GATEWAY.verify(GATEWAY.sign(SUB, "cpt/27447", NOW, 60), NOW).orElseThrow().meter(),
+                "a grant from a gateway that sends no meter");
+    }
+
+    @Test
     void subjectsAndCodesWithCharactersJsonEscapesSurviveTheRoundTrip() {
         String odd = "a\"b\\c\u0001d\u00e9";
         assertEquals(odd, GATEWAY.verify(GATEWAY.sign(odd, "x/Y", NOW, 60), NOW).orElseThrow().subject());
