@@ -71,6 +71,15 @@ public interface GatewayConfig {
     @WithDefault("200ms")
     Duration rateLimitSync();
 
+    /**
+     * Rate-limit keys (limit group and account or client network) one replica holds at most, about 300 bytes each.
+     * When that many clients are counted at once (a flood from many networks), each new one is counted in its group's
+     * shared overflow key until idle keys are forgotten: memory stays bounded and the clients already counted keep
+     * their own limits.
+     */
+    @WithDefault("50000")
+    int rateLimitMaxKeys();
+
     enum RateLimitScope { REPLICA, CLUSTER }
 
     Login login();

@@ -21,6 +21,16 @@ final class LocalTokenBuckets implements RateCounter {
     }
 
     @Override
+    public int keys() {
+        return buckets.size();
+    }
+
+    @Override
+    public boolean holds(String key) {
+        return buckets.containsKey(key);
+    }
+
+    @Override
     public void evictIdle() {
         long now = System.nanoTime();
         buckets.values().removeIf(b -> b.idleFor(now) > IDLE_NANOS);

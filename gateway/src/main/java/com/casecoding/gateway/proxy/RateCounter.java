@@ -20,4 +20,10 @@ interface RateCounter {
 
     /** Forgets keys that have been idle long enough to be at rest again (called every few minutes). */
     void evictIdle();
+
+    /** Keys held now. */
+    int keys();
+
+    /** Whether {@code key} is held now. */
+    boolean holds(String key);
 }

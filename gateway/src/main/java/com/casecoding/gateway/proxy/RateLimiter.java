@@ -50,14 +50,22 @@ public class RateLimiter {
 
     private final Group[] groups;
     private final RateCounter counter;
+    private final int maxKeys;
+    /** The key new clients share while {@code gateway.rate-limit-max-keys} keys are held. */
+    static final String OVERFLOW = "overflow";
 
     @Inject
     public RateLimiter(GatewayConfig config, SharedRateWindows shared) {
+        this(config, config.rateLimitScope() == GatewayConfig.RateLimitScope.CLUSTER ? shared : new LocalTokenBuckets());
+    }
+
+    RateLimiter(GatewayConfig config, RateCounter counter) {
         this.groups = config.rateLimits().entrySet().stream()
                 .map(e -> new Group(e.getKey(), e.getValue().prefixes().toArray(String[]::new),
                         Map.copyOf(e.getValue().perMinute())))
                 .toArray(Group[]::new);
-        this.counter = config.rateLimitScope() == GatewayConfig.RateLimitScope.CLUSTER ? shared : new LocalTokenBuckets();
+        this.counter = counter;
+        this.maxKeys = config.rateLimitMaxKeys();
     }
 
     /** {@code clientAddress} is asked for only when the caller is anonymous (buckets are per account otherwise). */
@@ -69,7 +77,12 @@ public class RateLimiter {
                     return Result.FREE;
                 }
                 String who = caller.anonymous() ? "ip:" + clientAddress.get() : "sub:" + caller.subject();
-                RateCounter.Taken taken = counter.take(group.name() + "|" + who, perMinute);
+                String key = group.name() + "|" + who;
+                if (counter.keys() >= maxKeys && !counter.holds(key)) {
+                    // full: a client not counted yet shares its group's overflow key (memory stays bounded)
+                    key = group.name() + "|" + OVERFLOW;
+                }
+                RateCounter.Taken taken = counter.take(key, perMinute);
                 return new Result(taken.retryAfterSeconds() == 0, taken.retryAfterSeconds(), group.name(), perMinute,
                         taken.remaining(), taken.resetSeconds());
             }

@@ -185,6 +185,16 @@ public class SharedRateWindows implements RateCounter {
         // done by every sync
     }
 
+    @Override
+    public int keys() {
+        return windows.size();
+    }
+
+    @Override
+    public boolean holds(String key) {
+        return windows.containsKey(key);
+    }
+
     @PostConstruct
     void init() {
         syncEvery = config.rateLimitSync();
