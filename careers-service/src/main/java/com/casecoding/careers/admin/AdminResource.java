@@ -32,8 +32,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,8 +70,11 @@ public class AdminResource {
     @Path("/jobs")
     @Operation(summary = "Every posting, any status, newest first")
     @APIResponse(responseCode = "200", description = "Postings with moderation fields")
-    public List<JobView> jobs(@QueryParam("status") String status, @QueryParam("hidden") String hidden,
-                              @QueryParam("page") String page, @QueryParam("size") String size) {
+    public List<JobView> jobs(@QueryParam("status") String status,
+                              @Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
+                              @QueryParam("hidden") String hidden,
+                              @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+                              @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
         Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
         PostingStatus s = Params.one("status", status, PostingStatus::of, PostingStatus.values());
         Boolean h = Params.bool("hidden", hidden);
@@ -128,8 +133,12 @@ public class AdminResource {
     @Path("/employers")
     @Operation(summary = "Employer profiles, with account ids and contact e-mails")
     @APIResponse(responseCode = "200", description = "Employers")
-    public List<EmployerProfileView> employers(@QueryParam("verified") String verified,
-                                               @QueryParam("page") String page, @QueryParam("size") String size) {
+    public List<EmployerProfileView> employers(@Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
+                                               @QueryParam("verified") String verified,
+                                               @Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                                               @QueryParam("page") String page,
+                                               @Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                                               @QueryParam("size") String size) {
         Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
         return employers.list(Params.bool("verified", verified), paging.page(), paging.size()).stream()
                 .map(EmployerProfileView::forAdmin).toList();

@@ -14,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +41,10 @@ public class CoderApplicationResource {
     @GET
     @Operation(summary = "Your applications, newest first")
     @APIResponse(responseCode = "200", description = "Your applications")
-    public List<ApplicationViews.Mine> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public List<ApplicationViews.Mine> list(@Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                                            @QueryParam("page") String page,
+                                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                                            @QueryParam("size") String size) {
         Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
         return mine(service.mine(caller.id(), paging.page(), paging.size()));
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,7 +49,10 @@ public class PostingApplicantsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ApplicationViews.Applicant> applicants(@PathParam("id") long postingId,
                                                        @Parameter(description = "Only this status") @QueryParam("status") String status,
-                                                       @QueryParam("page") String page, @QueryParam("size") String size) {
+                                                       @Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                                                       @QueryParam("page") String page,
+                                                       @Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                                                       @QueryParam("size") String size) {
         Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
         ApplicationStatus s = Params.one("status", status, ApplicationStatus::of, ApplicationStatus.values());
         return ApplicationViews.applicants(applications.forPosting(caller.id(), postingId, s, paging.page(), paging.size()));

@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,7 +61,8 @@ public class EmployerJobResource {
     @Operation(summary = "Your postings, every status, newest first")
     @APIResponse(responseCode = "200", description = "Your postings")
     public List<JobView> list(@Parameter(description = "draft, published, closed or expired") @QueryParam("status") String status,
-                              @QueryParam("page") String page, @QueryParam("size") String size) {
+                              @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+                              @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
         Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
         PostingStatus s = Params.one("status", status, PostingStatus::of, PostingStatus.values());
         EmployerProfile profile = EmployerProfile.findById(caller.id());

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -76,13 +77,18 @@ public class JobResource {
             @Parameter(description = "Two-letter state: jobs there or remote jobs open to it") @QueryParam("state") String state,
             @Parameter(description = "City (exact, any case)") @QueryParam("city") String city,
             @Parameter(description = "full_time, part_time, contract, temporary, internship, per_diem; repeatable") @QueryParam("employmentType") List<String> employmentType,
-            @Parameter(description = "Lowest acceptable yearly pay (hourly x 2080)") @QueryParam("minSalary") String minSalary,
+            @Parameter(description = "Lowest acceptable yearly pay (hourly x 2080)",
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("minSalary") String minSalary,
             @Parameter(description = "Years of experience you have") @QueryParam("experience") String experience,
             @Parameter(description = "Posted on or after this date (YYYY-MM-DD)") @QueryParam("postedSince") String postedSince,
             @Parameter(description = "newest, salary or relevance (default: relevance with q, else newest)") @QueryParam("sort") String sort,
-            @Parameter(description = "Include facet counts (default true)") @QueryParam("facets") String facets,
-            @Parameter(description = "Page, from 0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1..50 (default 20)") @QueryParam("size") String size) {
+            @Parameter(description = "Include facet counts (default true)", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("facets") String facets,
+            @Parameter(description = "Page, from 0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1..50 (default 20)", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("size") String size) {
         SearchCriteria criteria = criteria(q, credential, specialty, workplace, state, city, employmentType, minSalary,
                 experience, postedSince);
         Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());

@@ -1,6 +1,7 @@
 package com.casecoding.gateway.openapi;
 
 import com.casecoding.gateway.config.GatewayConfig;
+import com.casecoding.gateway.proxy.RateLimiter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -65,6 +66,8 @@ public class PartnerOpenApi {
     GatewayConfig config;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    RateLimiter rateLimiter;
 
     private final OperationNames names = OperationNames.load();
     private WebClient client;
@@ -359,8 +362,7 @@ public class PartnerOpenApi {
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.with("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> pathItem = it.next();
             JsonNode item = pathItem.getValue();
-            boolean rateLimited = config.rateLimits().values().stream()
-                    .anyMatch(g -> g.prefixes().stream().anyMatch(p -> matches(pathItem.getKey(), p)));
+            boolean rateLimited = rateLimiter.limits(pathItem.getKey());
             for (String method : METHODS) {
                 JsonNode op = item.get(method);
                 if (op instanceof ObjectNode operation) {

@@ -16,7 +16,6 @@ import io.vertx.httpproxy.ProxyResponse;
  */
 final class RateLimitFilter implements ProxyInterceptor {
 
-    private static final String RATE = "casecoding.rate";
 
     private final RateLimiter limiter;
     private final ObjectMapper json;
@@ -33,7 +32,7 @@ final class RateLimitFilter implements ProxyInterceptor {
         RateLimiter.Result rate = limiter.acquire(request.path(), caller, () -> ProxyCall.client(context).bucket());
         if (rate.allowed()) {
             if (rate.limited()) {
-                context.set(RATE, rate);
+                context.set(RateLimiter.RESULT, rate);
             }
             return context.sendRequest();
         }
@@ -46,7 +45,7 @@ final class RateLimitFilter implements ProxyInterceptor {
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
-        RateLimiter.Result rate = context.get(RATE, RateLimiter.Result.class);
+        RateLimiter.Result rate = context.get(RateLimiter.RESULT, RateLimiter.Result.class);
         if (rate != null) {
             RateLimiter.headers(rate, context.response()::putHeader);
         }

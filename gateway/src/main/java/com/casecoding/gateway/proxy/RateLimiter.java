@@ -51,6 +51,8 @@ public class RateLimiter {
     private final Group[] groups;
     private final RateCounter counter;
     private final int maxKeys;
+    /** Where a request's {@link Result} is kept between its request and response steps (by either rate-limit filter). */
+    public static final String RESULT = "casecoding.rate";
     /** The key new clients share while {@code gateway.rate-limit-max-keys} keys are held. */
     static final String OVERFLOW = "overflow";
 
@@ -66,6 +68,16 @@ public class RateLimiter {
                 .toArray(Group[]::new);
         this.counter = counter;
         this.maxKeys = config.rateLimitMaxKeys();
+    }
+
+    /** Whether requests to {@code path} fall under a rate-limit group (for some plan). */
+    public boolean limits(String path) {
+        for (Group group : groups) {
+            if (group.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code clientAddress} is asked for only when the caller is anonymous (buckets are per account otherwise). */

@@ -24,7 +24,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 @ApplicationScoped
 public class OwnEndpointRateLimit {
 
-    private static final String RATE = "casecoding.rate";
 
     @Inject
     RateLimiter limiter;
@@ -42,7 +41,7 @@ public class OwnEndpointRateLimit {
         RateLimiter.Result rate = limiter.acquire(path, caller, () -> clients.of(request).bucket());
         if (rate.allowed()) {
             if (rate.limited()) {
-                context.setProperty(RATE, rate);
+                context.setProperty(RateLimiter.RESULT, rate);
             }
             return null;
         }
@@ -55,7 +54,7 @@ public class OwnEndpointRateLimit {
     /** The allowed requests' answers carry the limit's headers too. */
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(RATE) instanceof RateLimiter.Result rate) {
+        if (request.getProperty(RateLimiter.RESULT) instanceof RateLimiter.Result rate) {
             RateLimiter.headers(rate, (name, value) -> response.getHeaders().putSingle(name, value));
         }
     }
