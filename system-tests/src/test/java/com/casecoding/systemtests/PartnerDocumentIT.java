@@ -99,6 +99,31 @@ class PartnerDocumentIT {
         assertEquals(List.of(), bare);
     }
 
+    @Test
+    void numericAndBooleanQueryParametersAreTypedSoSdksSendNumbersAndBooleans() {
+        Map<String, String> types = Map.of("limit", "integer", "offset", "integer", "page", "integer", "size", "integer",
+                "minSalary", "integer", "billable", "boolean", "facets", "boolean", "verified", "boolean",
+                "hidden", "boolean");
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (JsonNode doc : List.of(partner, operator)) {
+            List<String> found = new ArrayList<>();
+            forEachOperation(doc, (key, op) -> op.path("parameters").forEach(parameter -> {
+                String type = types.get(parameter.path("name").asText());
+                if ("query".equals(parameter.path("in").asText()) && type != null) {
+                    found.add(key);
+                    if (!type.equals(parameter.at("/schema/type").asText())) {
+                        wrong.add(key + " " + parameter.path("name").asText() + ": " + parameter.path("schema"));
+                    }
+                }
+            }));
+            checked += found.size();
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(checked >= 20, "only " + checked + " such parameters found");
+        assertTrue(partner.at("/components/schemas/CodePage/properties").has("views"), "the view meter of a code page");
+    }
+
     private static void forEachOperation(JsonNode doc, java.util.function.BiConsumer<String, JsonNode> each) {
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +54,8 @@ public class BrowseResource {
     public Object top(@PathParam("system") String system,
                       @Parameter(description = "FROM-TO, inclusive; TO includes its children (E13 holds E13.9)")
                       @QueryParam("range") String range,
-                      @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+                      @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+                      @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
         String sys = system(system);
         if (range == null || range.isBlank()) {
             return new SystemRoots(sys, CodeSystem.fromId(sys).orElseThrow().label(),
@@ -78,7 +81,9 @@ public class BrowseResource {
     @APIResponse(responseCode = "200", description = "The node and one page of its children")
     @APIResponse(responseCode = "404", description = "Unknown code set or node")
     public ListingView node(@PathParam("system") String system, @PathParam("node") String node,
-                            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+                            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                            @QueryParam("offset") String offset) {
         String sys = system(system);
         if (node.length() > 40) {
             throw ProblemException.notFound("No such node.");

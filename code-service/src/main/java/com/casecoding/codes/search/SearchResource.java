@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -95,11 +97,16 @@ public class SearchResource {
             @Parameter(description = "What to find, at most 200 characters") @QueryParam("q") String q,
             @Parameter(description = "Code systems, comma-separated: icd10cm, icd10pcs, hcpcs, cpt, icd9cm, icd9pcs, modifier")
             @QueryParam("system") String system,
-            @Parameter(description = "true = billable codes only, false = headers only") @QueryParam("billable") String billable,
+            @Parameter(description = "true = billable codes only, false = headers only",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("billable") String billable,
             @Parameter(description = "active, deleted or all (default all, deleted last)") @QueryParam("status") String status,
             @Parameter(description = "Release version, e.g. FY2025") @QueryParam("version") String version,
-            @Parameter(description = "1-100, default 20") @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more; offset + limit at most 500") @QueryParam("offset") String offset,
+            @Parameter(description = "1-100, default 20", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more; offset + limit at most 500",
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset,
             @Parameter(description = "Reference flags, comma-separated (any of them): hcc (maps to a CMS-HCC in the "
                     + "newest table of any model), hcc-v24, hcc-v28, cc, mcc (MS-DRG), hac") @QueryParam("flag")
             String flag) {
@@ -131,7 +138,9 @@ public class SearchResource {
     @APIResponse(responseCode = "200", description = "Suggestions (possibly none)")
     @APIResponse(responseCode = "400", description = "Missing or too long q, unknown system, limit out of range")
     public SuggestResponse suggest(@QueryParam("q") String q, @QueryParam("system") String system,
-                                   @Parameter(description = "1-10, default 8") @QueryParam("limit") String limit) {
+                                   @Parameter(description = "1-10, default 8",
+                                           schema = @Schema(type = SchemaType.INTEGER))
+                                   @QueryParam("limit") String limit) {
         String text = SearchParams.text(q);
         Set<String> systems = SearchParams.systems(system);
         int lim = SearchParams.integer("limit", limit, 8, 1, MAX_SUGGESTIONS);

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,8 +33,10 @@ public class DrgResource {
     public DrgService.DrgList list(
             @Parameter(description = "MDC number 01-25, or pre for pre-MDC DRGs") @QueryParam("mdc") String mdc,
             @Parameter(description = "medical or surgical") @QueryParam("type") String type,
-            @Parameter(description = "1-200, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more, default 0") @QueryParam("offset") String offset) {
+            @Parameter(description = "1-200, default 50", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset) {
         return drgs.list(mdc, type, Params.integer("limit", limit, 50, 1, DrgService.MAX_LIMIT),
                 Params.integer("offset", offset, 0, 0, 100_000));
     }
