@@ -100,6 +100,21 @@ class PartnerDocumentIT {
     }
 
     @Test
+    void everySuccessfulAnswerWithABodyDeclaresIt() {
+        // a 200 or 201 without content makes SDKs return void (or any) for an operation that answers JSON
+        List<String> bare = new ArrayList<>();
+        for (JsonNode doc : List.of(partner, operator)) {
+            forEachOperation(doc, (key, op) -> op.path("responses").fields().forEachRemaining(r -> {
+                if ((r.getKey().equals("200") || r.getKey().equals("201")) && !r.getValue().has("$ref")
+                        && r.getValue().path("content").isEmpty()) {
+                    bare.add(key + " " + r.getKey());
+                }
+            }));
+        }
+        assertEquals(List.of(), bare);
+    }
+
+    @Test
     void numericAndBooleanQueryParametersAreTypedSoSdksSendNumbersAndBooleans() {
         Map<String, String> types = Map.of("limit", "integer", "offset", "integer", "page", "integer", "size", "integer",
                 "minSalary", "integer", "billable", "boolean", "facets", "boolean", "verified", "boolean",

@@ -20,8 +20,9 @@ public final class Params {
     public record Paging(int page, int size) {
     }
 
+    /** A page number at most so large that page x size (the first row) is still an int for every allowed size. */
     public static Paging paging(String page, String size, int defaultSize, int maxSize) {
-        int p = integer("page", page, 0, 0, Integer.MAX_VALUE / 2);
+        int p = integer("page", page, 0, 0, Integer.MAX_VALUE / Math.max(1, maxSize) - 1);
         int s = integer("size", size, defaultSize, 1, maxSize);
         return new Paging(p, s);
     }

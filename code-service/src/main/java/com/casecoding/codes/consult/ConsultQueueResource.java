@@ -18,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +49,8 @@ public class ConsultQueueResource {
     @GET
     @Path("/queue")
     @Operation(summary = "The queue, oldest first, with ages; default statuses new, claimed, waiting")
+    @APIResponse(responseCode = "200", description = "The consults in the queue",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ConsultViews.Summary.class)))
     @APIResponse(responseCode = "403", description = "Not a consultant")
     public List<Summary> queue(@QueryParam("status") List<String> status,
                                @QueryParam("mine") @DefaultValue("false") boolean mine,
@@ -56,6 +61,8 @@ public class ConsultQueueResource {
     @POST
     @Path("/{id}/claim")
     @Operation(summary = "Claim a consult: you answer it, and you see its case text and draft")
+    @APIResponse(responseCode = "200", description = "The claimed consult",
+            content = @Content(schema = @Schema(implementation = ConsultViews.ConsultView.class)))
     @APIResponse(responseCode = "409", description = "Claimed by another consultant, or closed")
     public ConsultView claim(@PathParam("id") String id) {
         return service.claim(caller(), ConsultResource.consultId(id));
@@ -64,6 +71,8 @@ public class ConsultQueueResource {
     @POST
     @Path("/{id}/answer")
     @Operation(summary = "Answer (claims the consult if nobody has); waitForUser=true asks the user for information")
+    @APIResponse(responseCode = "200", description = "The answered consult",
+            content = @Content(schema = @Schema(implementation = ConsultViews.ConsultView.class)))
     @APIResponse(responseCode = "409", description = "Claimed by another consultant, or closed")
     @Consumes(MediaType.APPLICATION_JSON)
     public ConsultView answer(@PathParam("id") String id, @Valid @NotNull ConsultRequests.Answer answer) {
@@ -73,6 +82,8 @@ public class ConsultQueueResource {
     @GET
     @Path("/stats")
     @Operation(summary = "Response times (submission to first answer, to close) over the consults of the last days")
+    @APIResponse(responseCode = "200", description = "The response times",
+            content = @Content(schema = @Schema(implementation = ConsultViews.Stats.class)))
     public ConsultViews.Stats stats(@QueryParam("days") @DefaultValue("30") @Min(1) @Max(3660) int days) {
         return service.stats(Duration.ofDays(days));
     }

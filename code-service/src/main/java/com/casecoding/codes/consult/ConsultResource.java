@@ -22,6 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,7 +55,10 @@ public class ConsultResource {
 
     @POST
     @Operation(summary = "Send a consult; the answer includes its id, status and an instant automated draft")
-    @APIResponse(responseCode = "201", description = "Created; Location names the consult")
+    @APIResponse(responseCode = "201", description = "Created; Location names the consult",
+            headers = @Header(name = "Location", description = "The consult's URL",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ConsultView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json with violations)")
     @APIResponse(responseCode = "403", description = "Guests must register first")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -62,6 +69,8 @@ public class ConsultResource {
 
     @GET
     @Operation(summary = "Your own consults, newest first; status filters (repeat or comma-separate)")
+    @APIResponse(responseCode = "200", description = "Your consults",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Summary.class)))
     public List<Summary> mine(@QueryParam("status") List<String> status,
                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         Caller caller = caller();
@@ -72,6 +81,8 @@ public class ConsultResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One consult with its thread and status history (owner or consultant)")
+    @APIResponse(responseCode = "200", description = "The consult",
+            content = @Content(schema = @Schema(implementation = ConsultView.class)))
     @APIResponse(responseCode = "404", description = "No such consult, or not yours")
     public ConsultView get(@PathParam("id") String id) {
         return service.get(caller(), consultId(id));
@@ -80,6 +91,8 @@ public class ConsultResource {
     @POST
     @Path("/{id}/messages")
     @Operation(summary = "Reply to your consult (a closed consult takes no replies)")
+    @APIResponse(responseCode = "200", description = "The consult with your reply",
+            content = @Content(schema = @Schema(implementation = ConsultView.class)))
     @APIResponse(responseCode = "404", description = "No such consult, or not yours")
     @APIResponse(responseCode = "409", description = "The consult is closed")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -92,6 +105,8 @@ public class ConsultResource {
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close a consult (its owner, or a consultant: the claimant once claimed)")
+    @APIResponse(responseCode = "200", description = "The closed consult",
+            content = @Content(schema = @Schema(implementation = ConsultView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, or claimed by another consultant")
     public ConsultView close(@PathParam("id") String id) {
         return service.close(caller(), consultId(id));

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +42,9 @@ public class FavoritesResource {
 
     @GET
     @Operation(summary = "My favorite codes, newest first")
-    @APIResponse(responseCode = "200", description = "The caller's favorites")
+    @APIResponse(responseCode = "200", description = "The caller's favorites",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = FavoriteService.FavoriteView.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Guest token")
     public List<FavoriteService.FavoriteView> list(@QueryParam("system") String system) {
@@ -51,8 +56,10 @@ public class FavoritesResource {
     @PUT
     @Path("/{system}/{code}")
     @Operation(summary = "Add a code to my favorites (idempotent)")
-    @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "200", description = "Was already a favorite")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = FavoriteService.FavoriteView.class)))
+    @APIResponse(responseCode = "200", description = "Was already a favorite",
+            content = @Content(schema = @Schema(implementation = FavoriteService.FavoriteView.class)))
     @APIResponse(responseCode = "404", description = "No such code in the loaded data")
     public Response add(@PathParam("system") String system, @PathParam("code") String code) {
         String subject = Registered.subject(jwt);

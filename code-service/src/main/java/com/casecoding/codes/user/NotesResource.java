@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +49,8 @@ public class NotesResource {
 
     @GET
     @Operation(summary = "My notes, most recently edited first")
-    @APIResponse(responseCode = "200", description = "The caller's notes")
+    @APIResponse(responseCode = "200", description = "The caller's notes",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NoteService.NoteView.class)))
     public List<NoteService.NoteView> list(@QueryParam("limit") Integer limit) {
         int lim = limit == null ? 50 : limit;
         if (lim < 1 || lim > 200) {
@@ -58,7 +62,8 @@ public class NotesResource {
     @GET
     @Path("/{system}/{code}")
     @Operation(summary = "My note on one code")
-    @APIResponse(responseCode = "200", description = "The note")
+    @APIResponse(responseCode = "200", description = "The note",
+            content = @Content(schema = @Schema(implementation = NoteService.NoteView.class)))
     @APIResponse(responseCode = "404", description = "No note on this code (or no such code)")
     public NoteService.NoteView get(@PathParam("system") String system, @PathParam("code") String code) {
         String subject = Registered.subject(jwt);
@@ -70,8 +75,10 @@ public class NotesResource {
     @Path("/{system}/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write or replace my note on a code (at most 5000 characters)")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = NoteService.NoteView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = NoteService.NoteView.class)))
     @APIResponse(responseCode = "400", description = "Empty or too long text")
     @APIResponse(responseCode = "404", description = "No such code in the loaded data")
     public Response save(@PathParam("system") String system, @PathParam("code") String code,

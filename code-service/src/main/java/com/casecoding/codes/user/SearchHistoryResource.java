@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +36,9 @@ public class SearchHistoryResource {
 
     @GET
     @Operation(summary = "My last searches, newest first")
-    @APIResponse(responseCode = "200", description = "The caller's searches")
+    @APIResponse(responseCode = "200", description = "The caller's searches",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = SearchHistoryService.HistoryView.class)))
     public List<SearchHistoryService.HistoryView> list(@QueryParam("limit") Integer limit) {
         int lim = limit == null ? 20 : limit;
         if (lim < 1 || lim > 100) {
