@@ -66,6 +66,24 @@ class CodePageTest {
     }
 
     @Test
+    void aPageHasAnETagAndIfNoneMatchWithItAnswers304WithoutABody() {
+        String etag = given().when().get("/api/codes/icd10cm/E11.9").then().statusCode(200)
+                .header("Cache-Control", equalTo("private, no-cache"))
+                .extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotNull(etag);
+        given().header("If-None-Match", etag).when().get("/api/codes/icd10cm/e119").then().statusCode(304)
+                .header("ETag", equalTo(etag)).body(equalTo(""));
+        given().header("If-None-Match", "\"stale\", W/" + etag).when().get("/api/codes/icd10cm/E11.9")
+                .then().statusCode(304);
+        given().header("If-None-Match", "\"stale\"").when().get("/api/codes/icd10cm/E11.9").then().statusCode(200);
+        // the registered page is another page, with another tag
+        String registered = registered().when().get("/api/codes/icd10cm/E11.9").then().statusCode(200)
+                .extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(etag, registered);
+        registered().header("If-None-Match", etag).when().get("/api/codes/icd10cm/E11.9").then().statusCode(200);
+    }
+
+    @Test
     void guestSeesDescriptionsAndLockedStubs() {
         given().when().get("/api/codes/icd10cm/e11.9").then().statusCode(200)
                 .body("code", equalTo("E11.9"))

@@ -26,7 +26,7 @@ import java.util.UUID;
  * code-service does). Before routing, a view is reserved ({@link ViewQuotaService#reserve}); over the limit the answer is
  * 403 problem+json with the plan's message; an allowed view carries a fresh view grant to code-service
  * ({@link ViewGrantIssuer}). In the response step, a view this request counted is given back when code-service did not
- * answer 200 (unknown code, upstream failure), before the client sees the answer. Every code page answer says
+ * answer 200 or 304 (unknown code, upstream failure), before the client sees the answer. Every code page answer says
  * {@code X-Views-Remaining}; the grant also carries the caller's meter, which code-service shows in the page as
  * {@code views}, and a refusal has the same object.
  */
@@ -118,7 +118,9 @@ final class ViewQuotaFilter implements ProxyInterceptor {
         }
         ViewQuotaService.Decision decision = view.decision();
         ProxyResponse response = context.response();
-        if (decision.outcome() != ViewQuotaService.Outcome.COUNTED || response.getStatusCode() == 200) {
+        // 304: the page was served from the caller's own copy, which it revalidated: a view like a 200
+        if (decision.outcome() != ViewQuotaService.Outcome.COUNTED || response.getStatusCode() == 200
+                || response.getStatusCode() == 304) {
             response.putHeader("X-Views-Remaining", remaining(decision.remaining()));
             return context.sendResponse();
         }

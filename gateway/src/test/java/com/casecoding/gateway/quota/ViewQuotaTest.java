@@ -76,6 +76,15 @@ class ViewQuotaTest {
     }
 
     @Test
+    void aPageRevalidatedFromTheCallersOwnCopyIsAViewLikeAnyOther() {
+        String free = Accounts.freeToken();
+        view(free, "hcpcs", "C1091").then().statusCode(200).header("X-Views-Remaining", "5");
+        given().auth().oauth2(free).header("If-None-Match", "\"v1\"").when().get("/api/codes/hcpcs/C1092")
+                .then().statusCode(304).header("ETag", "\"v1\"").header("X-Views-Remaining", "4");
+        given().auth().oauth2(free).get("/api/me").then().body("codePageViews.used", equalTo(2));
+    }
+
+    @Test
     void unknownCodesAreNotCounted() {
         String guest = Accounts.guestToken();
         view(guest, "icd10cm", "Q99.999").then().statusCode(404).header("X-Views-Remaining", "1");

@@ -70,7 +70,13 @@ public final class StubUpstream {
         if (path.startsWith("/api/codes/")) {
             String[] parts = path.split("/");
             String code = parts.length > 4 ? parts[4].toUpperCase().replace(".", "") : "";
-            if (KNOWN.matcher(code).matches()) {
+            boolean known = KNOWN.matcher(code).matches();
+            if (known && "\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                // the caller's copy is current, as code-service answers a matching If-None-Match
+                exchange.getResponseHeaders().add("ETag", "\"v1\"");
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+            } else if (known) {
                 reply(exchange, 200, "application/json", "{\"system\":\"" + parts[3] + "\",\"code\":\"" + code + "\"}");
             } else {
                 reply(exchange, 404, "application/problem+json", "{\"status\":404,\"title\":\"Not found\"}");
