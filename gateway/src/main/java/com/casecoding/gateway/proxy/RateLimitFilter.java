@@ -16,7 +16,6 @@ import io.vertx.httpproxy.ProxyResponse;
  */
 final class RateLimitFilter implements ProxyInterceptor {
 
-
     private final RateLimiter limiter;
     private final ObjectMapper json;
 

@@ -98,16 +98,19 @@ final class ViewQuotaFilter implements ProxyInterceptor {
             return ProxyCall.refuse(context, json, ProblemType.QUOTA_EXCEEDED, 403,
                             QuotaMessages.refused(viewer.plan(), config), Map.of("plan", viewer.plan(),
                                     "limit", decision.limit(), "used", decision.used(), "period", decision.period(),
-                                    "views", Map.of("plan", viewer.plan(), "limit", decision.limit(),
-                                            "used", decision.used(), "remaining", 0,
-                                            "message", QuotaMessages.meter(viewer.plan(), 0, config))))
+                                    "views", meter(viewer, decision)))
                     .map(response -> response.putHeader("X-Views-Remaining", "0"));
         }
         context.set(VIEW, view);
-        ViewGrants.Meter meter = new ViewGrants.Meter(viewer.plan(), decision.limit(), decision.used(),
-                decision.remaining(), QuotaMessages.meter(viewer.plan(), decision.remaining(), config));
-        context.request().putHeader(Claims.VIEW_GRANT_HEADER, grants.grant(viewer.subject(), view.page().key(), meter));
+        context.request().putHeader(Claims.VIEW_GRANT_HEADER,
+                grants.grant(viewer.subject(), view.page().key(), meter(viewer, decision)));
         return context.sendRequest();
+    }
+
+    /** The caller's meter after this decision: stated in the grant of a view, and the {@code views} of a refusal. */
+    private ViewGrants.Meter meter(Caller viewer, ViewQuotaService.Decision decision) {
+        return new ViewGrants.Meter(viewer.plan(), decision.limit(), decision.used(), decision.remaining(),
+                QuotaMessages.meter(viewer.plan(), decision.remaining(), config));
     }
 
     @Override

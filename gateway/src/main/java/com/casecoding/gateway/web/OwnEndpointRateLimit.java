@@ -24,7 +24,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 @ApplicationScoped
 public class OwnEndpointRateLimit {
 
-
     @Inject
     RateLimiter limiter;
     @Inject

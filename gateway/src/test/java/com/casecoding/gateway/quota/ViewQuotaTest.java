@@ -51,7 +51,7 @@ class ViewQuotaTest {
                 .body("detail", equalTo("Guest accounts are limited to 1 page view. Register a free account to get 5 more views."))
                 .body("plan", equalTo("guest"))
                 .body("views.plan", equalTo("guest")).body("views.limit", equalTo(1)).body("views.used", equalTo(1))
-                .body("views.remaining", equalTo(0))
+                .body("views.remaining", equalTo(0)).body("views.size()", equalTo(5))
                 .body("views.message", equalTo("0 code page views remaining. Guest accounts are limited to 1 page view."
                         + " Register a free account to get 5 more views."));
     }
