@@ -139,6 +139,43 @@ class PartnerDocumentIT {
         assertTrue(partner.at("/components/schemas/CodePage/properties").has("views"), "the view meter of a code page");
     }
 
+    @Test
+    void answerSchemasRequireWhatIsAlwaysThereAndSayWhatMayBeNull() {
+        JsonNode schemas = partner.at("/components/schemas");
+        List<String> withoutRequired = new ArrayList<>();
+        schemas.fields().forEachRemaining(e -> {
+            if (e.getValue().path("properties").size() > 0 && !e.getValue().has("required")) {
+                withoutRequired.add(e.getKey());
+            }
+        });
+        // request-only schemas keep their validation's required list; some have no required field at all
+        assertTrue(withoutRequired.size() < 10, "schemas without required: " + withoutRequired);
+        assertTrue(textsOf(schemas.at("/CodePage/required")).containsAll(List.of("code", "system", "status",
+                "sections")), schemas.at("/CodePage/required").toString());
+        assertEquals("[\"string\",\"null\"]", schemas.at("/Result/properties/unit/type").toString(),
+                "a search hit's billing unit may be null");
+        assertTrue(!textsOf(schemas.at("/Result/required")).contains("unit"));
+    }
+
+    private static List<String> textsOf(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    @Test
+    void theDocumentIsVersionedByTheNewestChangelogEntry() throws Exception {
+        java.nio.file.Path changelog = java.nio.file.Path.of(System.getProperty("casecoding.repo.root"), "docs",
+                "api-changelog.md");
+        java.util.regex.Matcher newest = java.util.regex.Pattern.compile("(?m)^## (\\S+) \\(\\d{4}-\\d{2}-\\d{2}\\)")
+                .matcher(java.nio.file.Files.readString(changelog));
+        assertTrue(newest.find(), "docs/api-changelog.md has no '## <version> (<date>)' entry");
+        assertEquals(newest.group(1), partner.at("/info/version").asText(),
+                "the partner document's info.version is the newest entry of docs/api-changelog.md");
+        assertTrue(partner.at("/info/contact/email").asText().contains("@"), "info.contact");
+        assertTrue(partner.path("servers").size() > 0, "servers");
+    }
+
     private static void forEachOperation(JsonNode doc, java.util.function.BiConsumer<String, JsonNode> each) {
         for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();

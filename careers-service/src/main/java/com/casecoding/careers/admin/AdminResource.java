@@ -68,7 +68,10 @@ public class AdminResource {
 
     @GET
     @Path("/jobs")
-    @Operation(summary = "Every posting, any status, newest first")
+    @Operation(summary = "Every posting, any status, newest first",
+            description = "Admin role only. Optional filters status (draft, published, closed or expired) and "
+                    + "hidden (true or false); page counts from 0, size defaults to 20 and is at most 50. Each "
+                    + "posting carries its hidden flag and reason; 400 names a malformed filter or paging value.")
     @APIResponse(responseCode = "200", description = "Postings with moderation fields")
     public List<JobView> jobs(@QueryParam("status") String status,
                               @Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
@@ -117,7 +120,10 @@ public class AdminResource {
     @POST
     @Path("/jobs/{id: \\d+}/restore")
     @Transactional
-    @Operation(summary = "Put a hidden posting back on the board")
+    @Operation(summary = "Put a hidden posting back on the board",
+            description = "Admin role only. Clears the hidden flag and the moderation reason; the posting is public "
+                    + "again only if it is still published and before its valid-through date. Restoring a posting "
+                    + "that is not hidden changes nothing else. 404 when no posting has this id.")
     @APIResponse(responseCode = "200", description = "Restored", content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "No such posting",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -131,7 +137,10 @@ public class AdminResource {
 
     @GET
     @Path("/employers")
-    @Operation(summary = "Employer profiles, with account ids and contact e-mails")
+    @Operation(summary = "Employer profiles, with account ids and contact e-mails",
+            description = "Admin role only. Newest profiles first; verified=true or false keeps only verified or "
+                    + "unverified employers. page counts from 0, size defaults to 20 and is at most 50; 400 names a "
+                    + "malformed parameter.")
     @APIResponse(responseCode = "200", description = "Employers")
     public List<EmployerProfileView> employers(@Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
                                                @QueryParam("verified") String verified,
@@ -147,7 +156,10 @@ public class AdminResource {
     @PUT
     @Path("/employers/{accountId}/verification")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify an employer (or take verification back)")
+    @Operation(summary = "Verify an employer (or take verification back)",
+            description = "Admin role only. Sets the profile's verified flag to the body's verified value (true or "
+                    + "false), which the employer's postings show; sending the current value again is harmless. "
+                    + "404 when the account has no employer profile.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = EmployerProfileView.class)))
     @APIResponse(responseCode = "404", description = "No such employer",

@@ -45,16 +45,19 @@ public final class ApplicationViews {
 
     @Schema(name = "MyApplication")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Mine(long id, long postingId, String postingTitle, String employerName, String coverNote,
-                       String resumeUrl, String resumeText, String status, Instant createdAt, Instant updatedAt) {
+    public record Mine(long id, long postingId, String postingTitle, String employerName,
+                       @Schema(nullable = true) String coverNote, @Schema(nullable = true) String resumeUrl,
+                       @Schema(nullable = true) String resumeText, String status, Instant createdAt,
+                       Instant updatedAt) {
     }
 
     /** What an employer sees of someone who applied to one of its postings (they chose to share it by applying). */
     @Schema(name = "Applicant")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Applicant(long id, long postingId, String postingTitle, String applicantId, String applicantEmail,
-                            String coverNote, String resumeUrl, String resumeText, String status, Instant createdAt,
-                            Instant updatedAt) {
+    public record Applicant(long id, long postingId, String postingTitle, String applicantId,
+                            @Schema(nullable = true) String applicantEmail, @Schema(nullable = true) String coverNote,
+                            @Schema(nullable = true) String resumeUrl, @Schema(nullable = true) String resumeText,
+                            String status, Instant createdAt, Instant updatedAt) {
     }
 
     @Schema(name = "ApplicationStatusChange")

@@ -39,7 +39,10 @@ public class CoderApplicationResource {
     CareersConfig config;
 
     @GET
-    @Operation(summary = "Your applications, newest first")
+    @Operation(summary = "Your applications, newest first",
+            description = "Coder role only. Each application with its posting's title and employer name, the "
+                    + "cover note, resume and current status. page counts from 0, size defaults to 20 and is at "
+                    + "most 50; 400 for a malformed paging value.")
     @APIResponse(responseCode = "200", description = "Your applications")
     public List<ApplicationViews.Mine> list(@Parameter(schema = @Schema(type = SchemaType.INTEGER))
                                             @QueryParam("page") String page,
@@ -51,7 +54,9 @@ public class CoderApplicationResource {
 
     @GET
     @Path("/{id: \\d+}")
-    @Operation(summary = "One of your applications")
+    @Operation(summary = "One of your applications",
+            description = "Coder role only. The application with its posting's title and employer name, the cover "
+                    + "note, resume and current status. 404 when the id is unknown or another account's application.")
     @APIResponse(responseCode = "200", description = "The application",
             content = @Content(schema = @Schema(implementation = ApplicationViews.Mine.class)))
     @APIResponse(responseCode = "404", description = "Not one of your applications",
@@ -62,7 +67,10 @@ public class CoderApplicationResource {
 
     @POST
     @Path("/{id: \\d+}/withdraw")
-    @Operation(summary = "Withdraw one of your applications")
+    @Operation(summary = "Withdraw one of your applications",
+            description = "Coder role only. Sets the status to withdrawn, which is final: the employer can no "
+                    + "longer move it. 404 when it is not your application; 409 when it is already hired, rejected "
+                    + "or withdrawn.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = ApplicationViews.Mine.class)))
     @APIResponse(responseCode = "404", description = "Not one of your applications",

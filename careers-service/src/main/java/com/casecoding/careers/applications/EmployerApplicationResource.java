@@ -36,7 +36,10 @@ public class EmployerApplicationResource {
 
     @GET
     @Path("/{id: \\d+}")
-    @Operation(summary = "One application to one of your postings")
+    @Operation(summary = "One application to one of your postings",
+            description = "Employer role only. The applicant's account id and e-mail, cover note, resume and "
+                    + "current status, with the posting's title. 404 when the application does not exist or was "
+                    + "sent to another employer's posting.")
     @APIResponse(responseCode = "200", description = "The application",
             content = @Content(schema = @Schema(implementation = ApplicationViews.Applicant.class)))
     @APIResponse(responseCode = "404", description = "Not an application to your postings",

@@ -43,7 +43,10 @@ public class PostingApplicantsResource {
     @RolesAllowed(Caller.EMPLOYER)
     @Tag(name = "Employer")
     @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Applications to one of your postings, newest first")
+    @Operation(summary = "Applications to one of your postings, newest first",
+            description = "Employer role only. Each applicant's account id, e-mail, cover note, resume and status; "
+                    + "status keeps one status (submitted, reviewing, interview, offer, hired, rejected, withdrawn). "
+                    + "page counts from 0, size defaults to 20, at most 50. 404 when it is not your posting.")
     @APIResponse(responseCode = "200", description = "Applicants")
     @APIResponse(responseCode = "404", description = "Not one of your postings",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

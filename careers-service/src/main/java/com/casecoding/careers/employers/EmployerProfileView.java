@@ -8,8 +8,10 @@ import java.time.Instant;
 /** An employer profile; {@code accountId} and {@code contactEmail} are filled for admins only. */
 @Schema(name = "EmployerProfile")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EmployerProfileView(String accountId, String organizationName, String website, String about,
-                                  String logoUrl, boolean verified, String contactEmail, Instant createdAt,
+public record EmployerProfileView(@Schema(nullable = true) String accountId, String organizationName,
+                                  @Schema(nullable = true) String website, @Schema(nullable = true) String about,
+                                  @Schema(nullable = true) String logoUrl, boolean verified,
+                                  @Schema(nullable = true) String contactEmail, Instant createdAt,
                                   Instant updatedAt) {
 
     public static EmployerProfileView forOwner(EmployerProfile p) {

@@ -35,7 +35,10 @@ public class EmployerResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Your employer profile")
+    @Operation(summary = "Your employer profile",
+            description = "Employer role only. The caller's own profile: organization name, website, about text, "
+                    + "logo, the verified flag admins set, and its dates (without the account id and contact e-mail "
+                    + "admins see). 404 until a profile has been created with PUT.")
     @APIResponse(responseCode = "200", description = "The profile",
             content = @Content(schema = @Schema(implementation = EmployerProfileView.class)))
     @APIResponse(responseCode = "404", description = "No profile yet",

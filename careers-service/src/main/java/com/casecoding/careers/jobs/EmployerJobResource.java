@@ -58,7 +58,10 @@ public class EmployerJobResource {
     }
 
     @GET
-    @Operation(summary = "Your postings, every status, newest first")
+    @Operation(summary = "Your postings, every status, newest first",
+            description = "Employer role only. Only the caller's own postings, drafts included, each with its "
+                    + "hidden flag and the moderator's reason. status keeps one status; page counts from 0, size "
+                    + "defaults to 20 and is at most 50. 400 for an unknown status or a malformed paging value.")
     @APIResponse(responseCode = "200", description = "Your postings")
     public List<JobView> list(@Parameter(description = "draft, published, closed or expired") @QueryParam("status") String status,
                               @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
@@ -96,7 +99,10 @@ public class EmployerJobResource {
 
     @GET
     @Path("/{id: \\d+}")
-    @Operation(summary = "One of your postings")
+    @Operation(summary = "One of your postings",
+            description = "Employer role only. The posting in whatever status it is, with its hidden flag and the "
+                    + "moderator's reason if an admin hid it. 404 when the id is unknown or belongs to another "
+                    + "employer (the two cannot be told apart).")
     @APIResponse(responseCode = "200", description = "The posting",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "Not one of your postings",
@@ -108,7 +114,11 @@ public class EmployerJobResource {
     @PUT
     @Path("/{id: \\d+}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit a draft or published posting (the whole posting is replaced)")
+    @Operation(summary = "Edit a draft or published posting (the whole posting is replaced)",
+            description = "Employer role only. The body is checked as on create (vocabularies, location, salary, "
+                    + "apply method, a validThrough within 180 days); without validThrough the posting runs 30 days "
+                    + "from its publication (from now for a draft). Status and publication date stay. 400 on invalid "
+                    + "fields, 404 when not your posting, 409 when it is closed or expired.")
     @APIResponse(responseCode = "200", description = "Edited",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "Not one of your postings",
@@ -121,7 +131,9 @@ public class EmployerJobResource {
 
     @DELETE
     @Path("/{id: \\d+}")
-    @Operation(summary = "Delete a draft")
+    @Operation(summary = "Delete a draft",
+            description = "Employer role only. Removes the draft for good. 409 when the posting is no longer a "
+                    + "draft (close a published posting instead); 404 when the id is unknown or another employer's.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Not a draft: close it instead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -131,7 +143,10 @@ public class EmployerJobResource {
 
     @POST
     @Path("/{id: \\d+}/publish")
-    @Operation(summary = "Publish a draft")
+    @Operation(summary = "Publish a draft",
+            description = "Employer role only. The draft goes on the public board, dated now, until its "
+                    + "valid-through date (unless an admin hides it). 409 when the posting is not a draft or its "
+                    + "valid-through date has passed; 404 when it is not your posting.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "409", description = "Not a draft",
@@ -142,7 +157,10 @@ public class EmployerJobResource {
 
     @POST
     @Path("/{id: \\d+}/close")
-    @Operation(summary = "Close a published posting")
+    @Operation(summary = "Close a published posting",
+            description = "Employer role only. Takes the posting off the public board: it no longer takes "
+                    + "applications, and it can be reposted later. 409 when the posting is not published; 404 when "
+                    + "it is not your posting.")
     @APIResponse(responseCode = "200", description = "Closed",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "409", description = "Not published",
@@ -153,7 +171,10 @@ public class EmployerJobResource {
 
     @POST
     @Path("/{id: \\d+}/repost")
-    @Operation(summary = "Repost a closed or expired posting, dated today")
+    @Operation(summary = "Repost a closed or expired posting, dated today",
+            description = "Employer role only. Publishes the posting again; the optional body's validThrough must "
+                    + "be a future date within 180 days, else the posting runs 30 days from now. 400 on a bad "
+                    + "validThrough, 404 when it is not your posting, 409 unless it is closed or expired.")
     @APIResponse(responseCode = "200", description = "Published again",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "409", description = "Not closed or expired",

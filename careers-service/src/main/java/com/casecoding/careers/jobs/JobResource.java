@@ -52,7 +52,7 @@ public class JobResource {
                             @Schema(description = "The description rendered to safe HTML") String descriptionHtml,
                             @Schema(description = "schema.org JobPosting JSON-LD (the data)") Map<String, Object> jsonLd,
                             @Schema(description = "The same JSON-LD serialized for an HTML page: put it as it is "
-                                    + "between <script type=\"application/ld+json\"> and </script> (<, >, & and ' "
+                                    + "inside an HTML script element of type application/ld+json (<, >, & and ' "
                                     + "are \\u escapes, so no posting text can end the script element)")
                             String jsonLdScript) {
     }
@@ -144,9 +144,10 @@ public class JobResource {
     @Path("/{id: \\d+}/jsonld")
     @Produces(LD_JSON)
     @Operation(summary = "The posting's schema.org JobPosting JSON-LD alone",
-            description = "Served as application/ld+json, ready to embed as it is in a <script type=\"application/ld+json\"> "
-                    + "block: <, >, & and ' inside strings are written as \\u escapes.")
-    @APIResponse(responseCode = "200", description = "JSON-LD")
+            description = "Served as application/ld+json, ready to embed as it is in an HTML script element of "
+                    + "type application/ld+json: <, >, & and ' inside strings are written as \\u escapes.")
+    @APIResponse(responseCode = "200", description = "JSON-LD",
+            content = @Content(mediaType = LD_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "No such posting visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String jsonLd(@PathParam("id") long id) {

@@ -25,20 +25,21 @@ public record JobView(
         List<String> credentialsPreferred,
         List<String> specialties,
         int experienceYears,
-        JobRequest.Salary salary,
+        @Schema(nullable = true) JobRequest.Salary salary,
         JobRequest.Apply apply,
         Instant validThrough,
         String status,
-        Instant publishedAt,
+        @Schema(nullable = true) Instant publishedAt,
         Instant createdAt,
         Instant updatedAt,
-        Boolean hidden,
-        String hiddenReason) {
+        @Schema(nullable = true) Boolean hidden,
+        @Schema(nullable = true) String hiddenReason) {
 
     /** Public face of the hiring organization: never its account id or e-mail. */
     @Schema(name = "JobEmployer")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Employer(String name, String website, String logoUrl, boolean verified) {
+    public record Employer(String name, @Schema(nullable = true) String website,
+                           @Schema(nullable = true) String logoUrl, boolean verified) {
     }
 
     public static JobView of(JobPosting p, Employer employer, boolean privileged) {

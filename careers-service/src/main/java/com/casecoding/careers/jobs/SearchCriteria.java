@@ -16,17 +16,18 @@ import java.util.List;
 @Schema(name = "SearchCriteria")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SearchCriteria(
-        @Schema(description = "Keywords over title, employer and description (web-search syntax: quotes, -word, or)")
+        @Schema(description = "Keywords over title, employer and description (web-search syntax: quotes, -word, or)",
+                nullable = true)
         @Size(max = 200) String q,
-        @Size(max = 16) List<String> credential,
-        @Size(max = 20) List<String> specialty,
-        @Size(max = 3) List<Workplace> workplace,
-        @Schema(description = "Jobs located in this state, or remote jobs open to it") String state,
-        @Size(max = 100) String city,
-        @Size(max = 6) List<EmploymentType> employmentType,
-        @Schema(description = "Lowest acceptable pay, per year (hourly pay counts 2080 hours)") @Min(0) @Max(10_000_000) Integer minSalary,
-        @Schema(description = "Years of experience the coder has: jobs asking for more are left out") @Min(0) @Max(50) Integer experience,
-        LocalDate postedSince) {
+        @Schema(nullable = true) @Size(max = 16) List<String> credential,
+        @Schema(nullable = true) @Size(max = 20) List<String> specialty,
+        @Schema(nullable = true) @Size(max = 3) List<Workplace> workplace,
+        @Schema(description = "Jobs located in this state, or remote jobs open to it", nullable = true) String state,
+        @Schema(nullable = true) @Size(max = 100) String city,
+        @Schema(nullable = true) @Size(max = 6) List<EmploymentType> employmentType,
+        @Schema(description = "Lowest acceptable pay, per year (hourly pay counts 2080 hours)", nullable = true) @Min(0) @Max(10_000_000) Integer minSalary,
+        @Schema(description = "Years of experience the coder has: jobs asking for more are left out", nullable = true) @Min(0) @Max(50) Integer experience,
+        @Schema(nullable = true) LocalDate postedSince) {
 
     public static final SearchCriteria EMPTY = new SearchCriteria(null, null, null, null, null, null, null, null, null, null);
 

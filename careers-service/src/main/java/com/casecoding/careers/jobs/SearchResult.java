@@ -17,7 +17,8 @@ public record SearchResult(long total, int page, int size, String sort, List<Hit
                            @Schema(description = "Per facet (workplace, employmentType, state, credential, specialty, "
                                    + "minSalary): value -> number of postings matching the keywords and every filter "
                                    + "except this facet's own (disjunctive), largest first; minSalary keys are yearly "
-                                   + "thresholds counting postings paying at least that much. Absent with facets=false.")
+                                   + "thresholds counting postings paying at least that much. Absent with facets=false.",
+                                   nullable = true)
                            Map<String, Map<String, Long>> facets) {
 
     @Schema(name = "JobHit")
@@ -25,7 +26,7 @@ public record SearchResult(long total, int page, int size, String sort, List<Hit
     public record Hit(long id, String title, JobView.Employer employer, JobRequest.Location location,
                       String workplace, List<String> remoteStates, String employmentType,
                       List<String> credentialsRequired, List<String> credentialsPreferred, List<String> specialties,
-                      int experienceYears, JobRequest.Salary salary, String applyMethod, Instant publishedAt,
-                      Instant validThrough) {
+                      int experienceYears, @Schema(nullable = true) JobRequest.Salary salary, String applyMethod,
+                      Instant publishedAt, Instant validThrough) {
     }
 }

@@ -49,12 +49,15 @@ public class SavedResource {
     @Schema(name = "SavedJob")
     public record SavedJobView(long postingId, Instant savedAt,
                                @Schema(description = "Whether the posting still takes applications") boolean open,
-                               JobView job) {
+                               @Schema(nullable = true) JobView job) {
     }
 
     @PUT
     @Path("/saved-jobs/{postingId: \\d+}")
-    @Operation(summary = "Save a job (idempotent)")
+    @Operation(summary = "Save a job (idempotent)",
+            description = "Coder role only. Saving a job that is already saved changes nothing. An account keeps at "
+                    + "most 500 saved jobs (409 beyond). 404 when the posting does not exist or is not open: a "
+                    + "draft, closed, expired or hidden posting cannot be saved.")
     @APIResponse(responseCode = "204", description = "Saved")
     @APIResponse(responseCode = "404", description = "No open posting",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -64,7 +67,9 @@ public class SavedResource {
 
     @DELETE
     @Path("/saved-jobs/{postingId: \\d+}")
-    @Operation(summary = "Forget a saved job (idempotent)")
+    @Operation(summary = "Forget a saved job (idempotent)",
+            description = "Coder role only. Removes the posting from the caller's saved jobs; answers 204 as well "
+                    + "when it was not saved or the posting no longer exists.")
     @APIResponse(responseCode = "204", description = "Removed")
     public void unsaveJob(@PathParam("postingId") long postingId) {
         service.unsaveJob(caller.id(), postingId);
@@ -111,7 +116,10 @@ public class SavedResource {
 
     @GET
     @Path("/saved-searches")
-    @Operation(summary = "Your saved searches")
+    @Operation(summary = "Your saved searches",
+            description = "Coder role only. Newest first and not paged (an account keeps at most 20), each with "
+                    + "its criteria, the digest flag, whether the account has an e-mail address the digest can go "
+                    + "to, and when it was last notified.")
     @APIResponse(responseCode = "200", description = "Saved searches")
     public List<SavedSearchView> savedSearches() {
         return service.savedSearches(caller.id()).stream().map(service::view).toList();
@@ -119,7 +127,9 @@ public class SavedResource {
 
     @DELETE
     @Path("/saved-searches/{id: \\d+}")
-    @Operation(summary = "Delete one of your saved searches")
+    @Operation(summary = "Delete one of your saved searches",
+            description = "Coder role only. The search and its digest e-mails stop for good. 404 when the id is "
+                    + "unknown or belongs to another account.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "Not one of your saved searches",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

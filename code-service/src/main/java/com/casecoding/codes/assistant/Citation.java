@@ -2,6 +2,8 @@ package com.casecoding.codes.assistant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 
 /**
@@ -10,6 +12,8 @@ import java.time.LocalDate;
  * (dataset, version, effective date); guideline citations carry the note id in {@code ref}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Citation(String kind, String title, String system, String code, String dataset, String version,
-                       LocalDate effectiveDate, String ref) {
+public record Citation(String kind, @Schema(nullable = true) String title, @Schema(nullable = true) String system,
+                       @Schema(nullable = true) String code, @Schema(nullable = true) String dataset,
+                       @Schema(nullable = true) String version, @Schema(nullable = true) LocalDate effectiveDate,
+                       @Schema(nullable = true) String ref) {
 }

@@ -1,5 +1,7 @@
 package com.casecoding.codes.claims;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,8 +17,9 @@ import java.util.List;
  * @param indicator the file field and value the rule read ({@code "PC/TC indicator 4"}, {@code "MPFS status I"}),
  *                  when the finding comes from one
  */
-public record Finding(String severity, String rule, List<Integer> lines, String message, String fix, Source source,
-                      String indicator) {
+public record Finding(String severity, String rule, List<Integer> lines, String message,
+                      @Schema(nullable = true) String fix, @Schema(nullable = true) Source source,
+                      @Schema(nullable = true) String indicator) {
 
     public Finding(String severity, String rule, List<Integer> lines, String message, String fix, Source source) {
         this(severity, rule, lines, message, fix, source, null);
@@ -27,7 +30,8 @@ public record Finding(String severity, String rule, List<Integer> lines, String 
     public static final String INFO = "info";
 
     /** @param editEffective / editDeleted the dates of the edit row itself, when it has them */
-    public record Source(String table, String release, LocalDate releaseEffective, LocalDate editEffective,
-                         LocalDate editDeleted) {
+    public record Source(String table, @Schema(nullable = true) String release,
+                         @Schema(nullable = true) LocalDate releaseEffective,
+                         @Schema(nullable = true) LocalDate editEffective, @Schema(nullable = true) LocalDate editDeleted) {
     }
 }

@@ -48,7 +48,10 @@ public class ConsultQueueResource {
 
     @GET
     @Path("/queue")
-    @Operation(summary = "The queue, oldest first, with ages; default statuses new, claimed, waiting")
+    @Operation(summary = "The queue, oldest first, with ages; default statuses new, claimed, waiting",
+            description = "Consultant role only. status takes new, claimed, waiting, answered or closed (repeat or "
+                    + "comma-separate; 400 for another value); mine=true keeps the consults you claimed; limit "
+                    + "defaults to 100, at most 500. Each summary carries its claim flags, codes and message count.")
     @APIResponse(responseCode = "200", description = "The consults in the queue",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ConsultViews.Summary.class)))
     @APIResponse(responseCode = "403", description = "Not a consultant")
@@ -60,7 +63,10 @@ public class ConsultQueueResource {
 
     @POST
     @Path("/{id}/claim")
-    @Operation(summary = "Claim a consult: you answer it, and you see its case text and draft")
+    @Operation(summary = "Claim a consult: you answer it, and you see its case text and draft",
+            description = "Consultant role only. A new consult moves to claimed, recorded in its status history; "
+                    + "claiming a consult you hold already changes nothing. 404 for an unknown id; 409 when another "
+                    + "consultant holds it, it is closed, or it is your own consult.")
     @APIResponse(responseCode = "200", description = "The claimed consult",
             content = @Content(schema = @Schema(implementation = ConsultViews.ConsultView.class)))
     @APIResponse(responseCode = "409", description = "Claimed by another consultant, or closed")
@@ -70,7 +76,10 @@ public class ConsultQueueResource {
 
     @POST
     @Path("/{id}/answer")
-    @Operation(summary = "Answer (claims the consult if nobody has); waitForUser=true asks the user for information")
+    @Operation(summary = "Answer (claims the consult if nobody has); waitForUser=true asks the user for information",
+            description = "Consultant role only. The answer (at most 10000 characters) joins the thread, the status "
+                    + "becomes answered (or waiting) and the owner is e-mailed when their address is known. 404 for "
+                    + "an unknown id; 409 when the consult is closed, claimed by another consultant, or your own.")
     @APIResponse(responseCode = "200", description = "The answered consult",
             content = @Content(schema = @Schema(implementation = ConsultViews.ConsultView.class)))
     @APIResponse(responseCode = "409", description = "Claimed by another consultant, or closed")
@@ -81,7 +90,10 @@ public class ConsultQueueResource {
 
     @GET
     @Path("/stats")
-    @Operation(summary = "Response times (submission to first answer, to close) over the consults of the last days")
+    @Operation(summary = "Response times (submission to first answer, to close) over the consults of the last days",
+            description = "Consultant role only. days defaults to 30 (1 to 3660). Over the consults submitted since "
+                    + "then: how many, how many are in each status now, and the median, 90th percentile and longest "
+                    + "seconds to the first answer and to closing.")
     @APIResponse(responseCode = "200", description = "The response times",
             content = @Content(schema = @Schema(implementation = ConsultViews.Stats.class)))
     public ConsultViews.Stats stats(@QueryParam("days") @DefaultValue("30") @Min(1) @Max(3660) int days) {

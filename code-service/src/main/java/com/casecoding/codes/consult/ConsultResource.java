@@ -54,7 +54,11 @@ public class ConsultResource {
     }
 
     @POST
-    @Operation(summary = "Send a consult; the answer includes its id, status and an instant automated draft")
+    @Operation(summary = "Send a consult; the answer includes its id, status and an instant automated draft",
+            description = "Registered users only (a token with an e-mail and a registered role). subject (at most "
+                    + "200 characters) and question (10000) are required, the de-identified caseText (20000) and up "
+                    + "to 20 codes optional. The consult starts as new and the sender gets a confirmation e-mail; "
+                    + "the draft is skipped when it takes too long.")
     @APIResponse(responseCode = "201", description = "Created; Location names the consult",
             headers = @Header(name = "Location", description = "The consult's URL",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -68,7 +72,10 @@ public class ConsultResource {
     }
 
     @GET
-    @Operation(summary = "Your own consults, newest first; status filters (repeat or comma-separate)")
+    @Operation(summary = "Your own consults, newest first; status filters (repeat or comma-separate)",
+            description = "Registered users only (403 for guests). status takes new, claimed, waiting, answered or "
+                    + "closed (400 for another value), every status without it; limit defaults to 50, at most 200. "
+                    + "Each summary has the status, whether a consultant claimed it, ages and the message count.")
     @APIResponse(responseCode = "200", description = "Your consults",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Summary.class)))
     public List<Summary> mine(@QueryParam("status") List<String> status,
@@ -80,7 +87,10 @@ public class ConsultResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One consult with its thread and status history (owner or consultant)")
+    @Operation(summary = "One consult with its thread and status history (owner or consultant)",
+            description = "Any token: the owner reads their consult and consultants read any consult. The case "
+                    + "text and automated draft are shown to the owner and the claiming consultant only; other "
+                    + "consultants see that they exist. 404 (never 403) when the id is unknown or not visible to you.")
     @APIResponse(responseCode = "200", description = "The consult",
             content = @Content(schema = @Schema(implementation = ConsultView.class)))
     @APIResponse(responseCode = "404", description = "No such consult, or not yours")
@@ -90,7 +100,10 @@ public class ConsultResource {
 
     @POST
     @Path("/{id}/messages")
-    @Operation(summary = "Reply to your consult (a closed consult takes no replies)")
+    @Operation(summary = "Reply to your consult (a closed consult takes no replies)",
+            description = "The registered owner only (403 for guests). The message (at most 10000 characters) joins "
+                    + "the thread; a consult that was answered or waiting goes back to claimed, or to new when no "
+                    + "consultant has claimed it. 404 when the consult is unknown or not yours.")
     @APIResponse(responseCode = "200", description = "The consult with your reply",
             content = @Content(schema = @Schema(implementation = ConsultView.class)))
     @APIResponse(responseCode = "404", description = "No such consult, or not yours")
@@ -104,7 +117,10 @@ public class ConsultResource {
 
     @POST
     @Path("/{id}/close")
-    @Operation(summary = "Close a consult (its owner, or a consultant: the claimant once claimed)")
+    @Operation(summary = "Close a consult (its owner, or a consultant: the claimant once claimed)",
+            description = "Any status but closed moves to closed, recorded in the status history with who closed it. "
+                    + "404 when the consult is unknown, or the caller is neither its owner nor a consultant; 409 when "
+                    + "it is already closed or another consultant has claimed it.")
     @APIResponse(responseCode = "200", description = "The closed consult",
             content = @Content(schema = @Schema(implementation = ConsultView.class)))
     @APIResponse(responseCode = "409", description = "Already closed, or claimed by another consultant")

@@ -53,7 +53,7 @@ public final class ConsultViews {
     }
 
     @Schema(name = "ConsultStatusChange")
-    public record StatusChangeView(ConsultStatus from, ConsultStatus to,
+    public record StatusChangeView(@Schema(nullable = true) ConsultStatus from, ConsultStatus to,
                                    @Schema(description = "user, consultant or system") String by, Instant at) {
     }
 

@@ -37,7 +37,12 @@ public class InboundMailResource {
     Validator validator;
 
     @POST
-    @Operation(summary = "Receive one mail: a new consult, a reply to a thread, or a 'please register' answer")
+    @Operation(summary = "Receive one mail: a new consult, a reply to a thread, or a 'please register' answer",
+            description = "For the inbound-mail service only, with the shared secret in X-Inbound-Secret instead of "
+                    + "a token. From a sender known as a registered CaseConsultant user the mail joins the open "
+                    + "thread its subject tags, else opens a new consult; an unknown sender gets at most one 'please "
+                    + "register' reply a day and nothing of the mail is kept. 400 for a missing body or a sender "
+                    + "without an e-mail address.")
     @APIResponse(responseCode = "202", description = "Handled; outcome says how")
     @APIResponse(responseCode = "401", description = "Missing or wrong X-Inbound-Secret")
     @APIResponse(responseCode = "503", description = "Inbound mail is not configured (no secret set)")

@@ -2,6 +2,7 @@ package com.casecoding.codes.edits;
 
 import com.casecoding.common.security.Roles;
 import com.casecoding.common.problem.ProblemException;
+import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,9 +60,14 @@ public class EditsResource {
         }
     }
 
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
     @Path("/localities")
-    @Operation(summary = "Medicare payment localities with their GPCIs (ids for ?locality=)")
+    @Operation(summary = "Medicare payment localities with their GPCIs (ids for ?locality=)",
+            description = "Registered accounts only (403 for a guest token). From the loaded MPFS GPCI file, ordered "
+                    + "by state and locality name: id (MAC-locality), state, name, work, practice expense and "
+                    + "malpractice GPCIs and the counties; empty when no GPCI file has been imported.")
     public List<LocalityView> localities() {
         return tables.localities().stream().map(g -> new LocalityView(g.id(), g.state(), g.name(), g.work(), g.pe(),
                 g.mp(), g.counties())).toList();

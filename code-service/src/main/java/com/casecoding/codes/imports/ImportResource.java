@@ -60,7 +60,10 @@ public class ImportResource {
     }
 
     @GET
-    @Operation(summary = "Past import attempts, newest first (refused files included)")
+    @Operation(summary = "Past import attempts, newest first (refused files included)",
+            description = "Admin role only. One entry per file and attempt: who started it, file, dataset, version, "
+                    + "status (imported, replaced, unchanged, derived, refused or failed), rows, duration, and the "
+                    + "line and reason of a refusal. limit defaults to 100, 1 to 1000 (400 otherwise).")
     @APIResponse(responseCode = "200", description = "Import attempts")
     public List<ImportService.ImportRunView> list(
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {

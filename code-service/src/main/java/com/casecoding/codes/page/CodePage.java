@@ -21,21 +21,21 @@ public record CodePage(
         @Schema(description = "On asOf: active, deleted (deleted or terminated before it), not-yet-effective, or "
                 + "unverified (no loaded release covers asOf, or the one that does is a partial list without the "
                 + "code: see statusNote and currency)", example = "active") String status,
-        @Schema(description = "Why the status is what it is, in one sentence") String statusNote,
-        @Schema(description = "When deleted: since when, by which release or official field") Deletion deleted,
+        @Schema(nullable = true, description = "Why the status is what it is, in one sentence") String statusNote,
+        @Schema(nullable = true, description = "When deleted: since when, by which release or official field") Deletion deleted,
         @Schema(description = "True = valid for billing on asOf: active and not a header")
         boolean billable,
         @Schema(description = "True = a header (category, table): never billable") boolean header,
-        @Schema(description = "CPT/HCPCS: whether it is an add-on code, when the add-on edits are loaded; "
+        @Schema(nullable = true, description = "CPT/HCPCS: whether it is an add-on code, when the add-on edits are loaded; "
                 + "absent when unknown") Boolean addOn,
-        @Schema(description = "CPT/HCPCS: the Medicare Physician Fee Schedule status code, explained")
+        @Schema(nullable = true, description = "CPT/HCPCS: the Medicare Physician Fee Schedule status code, explained")
         FeeSchedule feeSchedule,
-        @Schema(description = "Present when no loaded release of the code set covers asOf (stale data) or the one "
+        @Schema(nullable = true, description = "Present when no loaded release of the code set covers asOf (stale data) or the one "
                 + "in effect is a partial list") Currency currency,
         @Schema(description = "guest or registered: what the caller's plan unlocks", example = "guest")
         String access,
         List<Section> sections,
-        @Schema(description = "The caller's code page views after this page (the same object as on the 403 when "
+        @Schema(nullable = true, description = "The caller's code page views after this page (the same object as on the 403 when "
                 + "they are used up); present when the page is served through the gateway") ViewMeter views) {
 
     /**
@@ -44,8 +44,9 @@ public record CodePage(
      * @param partial the release lists only part of its code set (CPT numbers named by one quarter's NCCI files)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Release(String version, LocalDate effectiveDate, LocalDate validFrom, LocalDate validTo,
-                          boolean current, Boolean partial) {
+    public record Release(String version, @Schema(nullable = true) LocalDate effectiveDate,
+                          @Schema(nullable = true) LocalDate validFrom, @Schema(nullable = true) LocalDate validTo,
+                          boolean current, @Schema(nullable = true) Boolean partial) {
     }
 
     /**
@@ -55,7 +56,8 @@ public record CodePage(
      * @param basis         the field or release that says so
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Deletion(String version, LocalDate effectiveDate, LocalDate lastValid, String basis) {
+    public record Deletion(@Schema(nullable = true) String version, @Schema(nullable = true) LocalDate effectiveDate,
+                           @Schema(nullable = true) LocalDate lastValid, @Schema(nullable = true) String basis) {
     }
 
     /** The MPFS status code of a CPT/HCPCS code, with its meaning and the RVU release read. */
@@ -65,8 +67,8 @@ public record CodePage(
     /** One section; a guest gets {@code locked: true}, no content, and {@code unlock} saying what opens it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Section(String key, String title, @Schema(example = "guest") String access, boolean locked,
-                          @Schema(example = "Register a free account to view this section") String unlock,
-                          Object content) {
+                          @Schema(nullable = true, example = "Register a free account to view this section") String unlock,
+                          @Schema(nullable = true) Object content) {
     }
 
     CodePage forGuest(List<Section> guestSections) {

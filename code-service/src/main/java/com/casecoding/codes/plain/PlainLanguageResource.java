@@ -78,7 +78,10 @@ public class PlainLanguageResource {
 
     @GET
     @Path("/missing")
-    @Operation(summary = "Codes with neither an admin nor an editorial text, most used first (admin)")
+    @Operation(summary = "Codes with neither an admin nor an editorial text, most used first (admin)",
+            description = "Admin role only. system is required; chapter (an ICD-10-CM chapter number) is for icd10cm "
+                    + "only; limit 1 to 1000 (default 100), offset from 0. Use counts favorites, notes and searches "
+                    + "for the code itself, not page views; 400 names a missing or invalid parameter.")
     public MissingList missing(@QueryParam("system") String systemId, @QueryParam("chapter") String chapter,
                                @QueryParam("limit") @DefaultValue("100") int limit,
                                @QueryParam("offset") @DefaultValue("0") int offset) {
@@ -111,7 +114,10 @@ public class PlainLanguageResource {
 
     @GET
     @Path("/{system}/{code}")
-    @Operation(summary = "A code's current text (any source), its approved versions and its submissions (admin)")
+    @Operation(summary = "A code's current text (any source), its approved versions and its submissions (admin)",
+            description = "Admin role only. The current text is the approved admin text, else the editorial one, "
+                    + "else the one built from the code's structure; versions and submissions come newest first. "
+                    + "404 for an unknown code set or a code in no loaded release.")
     public CodeTexts code(@PathParam("system") String systemId, @PathParam("code") String typed) {
         CodeKey key = existing(systemId, typed);
         return new CodeTexts(key.system().id(), key.system().display(key.code()),
@@ -121,7 +127,10 @@ public class PlainLanguageResource {
 
     @GET
     @Path("/{system}/{code}/versions")
-    @Operation(summary = "Every approved version of a code's admin text, newest first (admin)")
+    @Operation(summary = "Every approved version of a code's admin text, newest first (admin)",
+            description = "Admin role only. Each version with its number, text, author, reviewer and approval time; "
+                    + "empty when no admin text was ever approved. 404 for an unknown code set or a code in no "
+                    + "loaded release.")
     public List<PlainLanguageRepository.Version> versions(@PathParam("system") String systemId,
                                                           @PathParam("code") String typed) {
         CodeKey key = existing(systemId, typed);
@@ -131,7 +140,10 @@ public class PlainLanguageResource {
     @POST
     @Path("/{system}/{code}/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a text for a code; it waits for an approval (admin)")
+    @Operation(summary = "Submit a text for a code; it waits for an approval (admin)",
+            description = "Admin role only. The text (at most 3000 characters) is stored as a pending submission by "
+                    + "the caller and changes nothing users see until approved; 201 with Location naming it. 400 "
+                    + "for a missing, blank or too long text; 404 for an unknown code set or code.")
     public Response submit(@PathParam("system") String systemId, @PathParam("code") String typed,
                            @Valid SubmitRequest request, @Context UriInfo uri) {
         if (request == null) {
@@ -146,7 +158,10 @@ public class PlainLanguageResource {
 
     @GET
     @Path("/submissions/{id}")
-    @Operation(summary = "One submission (admin)")
+    @Operation(summary = "One submission (admin)",
+            description = "Admin role only. The submission's code, text, author and time, its status (pending or "
+                    + "approved) and, once approved, the reviewer, review time and version number. 404 when no "
+                    + "submission has this id.")
     public PlainLanguageRepository.Submission submission(@PathParam("id") long id) {
         PlainLanguageRepository.Submission s = repository.submission(id);
         if (s == null) {
@@ -157,7 +172,10 @@ public class PlainLanguageResource {
 
     @POST
     @Path("/submissions/{id}/approve")
-    @Operation(summary = "Approve a pending submission: it becomes the current text, the previous one stays a version (admin)")
+    @Operation(summary = "Approve a pending submission: it becomes the current text, the previous one stays a version (admin)",
+            description = "Admin role only. The caller is recorded as reviewer and the text gets the next version "
+                    + "number; code pages, search and CasePilot pick it up on every replica. 404 when no submission "
+                    + "has this id; 409 when it is already approved.")
     public PlainLanguageRepository.Submission approve(@PathParam("id") long id) {
         PlainLanguageRepository.Submission s = submission(id);
         PlainLanguageRepository.Submission approved = repository.approve(id, jwt.getSubject(), clock.instant());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -17,8 +19,8 @@ import java.util.Optional;
  * @param notice   what a coder or operator should know, in plain words; null when a whole release covers the date
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Currency(String dataset, String label, LocalDate asOf, State state, Ref inEffect, Ref newest,
-                       String notice) {
+public record Currency(String dataset, String label, LocalDate asOf, State state, @Schema(nullable = true) Ref inEffect,
+                       @Schema(nullable = true) Ref newest, @Schema(nullable = true) String notice) {
 
     public enum State {
         /** A loaded release covers the date. */
@@ -47,7 +49,8 @@ public record Currency(String dataset, String label, LocalDate asOf, State state
 
     /** A release as currency answers name it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Ref(String version, LocalDate validFrom, LocalDate validTo, Boolean partial) {
+    public record Ref(String version, @Schema(nullable = true) LocalDate validFrom,
+                      @Schema(nullable = true) LocalDate validTo, @Schema(nullable = true) Boolean partial) {
         static Ref of(LoadedRelease r) {
             return r == null ? null : new Ref(r.version(), r.period().from(), r.period().to(),
                     r.complete() ? null : Boolean.TRUE);

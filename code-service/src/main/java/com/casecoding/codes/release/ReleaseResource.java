@@ -2,6 +2,7 @@ package com.casecoding.codes.release;
 
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
+import com.casecoding.common.web.Revalidated;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,14 +45,21 @@ public class ReleaseResource {
                               Instant importedAt, String note) {
     }
 
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
     @Path("/code-systems")
-    @Operation(summary = "The code sets this platform serves, with the id used in URLs")
+    @Operation(summary = "The code sets this platform serves, with the id used in URLs",
+            description = "Any token, a guest's included. A fixed list of seven code sets (ICD-10-CM, ICD-10-PCS, "
+                    + "HCPCS Level II, CPT, ICD-9-CM diagnoses and procedures, modifiers), each with its label and "
+                    + "a line on its code format. It does not depend on the loaded data: GET /api/releases does.")
     public List<CodeSystemView> codeSystems() {
         return Arrays.stream(CodeSystem.values())
                 .map(s -> new CodeSystemView(s.id(), s.label(), s.description())).toList();
     }
 
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
     @Path("/releases")
     @Operation(summary = "Every loaded release with its validity period, oldest first within each dataset",
@@ -65,6 +74,8 @@ public class ReleaseResource {
                 .map(e -> e.id() == r.id()).orElse(false))).toList();
     }
 
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
     @Path("/releases/currency")
     @Operation(summary = "Per dataset: the release in effect on the date, or why none is (stale, not yet, gap)",

@@ -2,6 +2,7 @@ package com.casecoding.codes.search;
 
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
+import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,17 +39,27 @@ public class BrowseResource {
     @Inject
     SearchEngine engine;
 
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
-    @Operation(summary = "Every code set with its top level (chapters, sections, letter sections, ranges)")
+    @Operation(summary = "Every code set with its top level (chapters, sections, letter sections, ranges)",
+            description = "Any token, a guest's included. Only code sets present in the loaded data are listed, "
+                    + "each with its label and top-level nodes and their child counts. 503 while the search index "
+                    + "is first being built.")
     public List<SystemRoots> systems() {
         return engine.withIndex(index -> Arrays.stream(CodeSystem.values())
                 .filter(s -> index.browse().knowsSystem(s.id()))
                 .map(s -> new SystemRoots(s.id(), s.label(), index.browse().roots(s.id()))).toList());
     }
 
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
     @Path("/{system}")
-    @Operation(summary = "The top level of one code set, or with range= (E11-E13, 36000-37799) every code in the range")
+    @Operation(summary = "The top level of one code set, or with range= (E11-E13, 36000-37799) every code in the range",
+            description = "Any token, a guest's included. A range listing is in code order and paged: limit 1 to "
+                    + "500 (default 100), offset from 0, with the total; without range, limit and offset are "
+                    + "ignored. The code set id ignores case and hyphens (ICD-10-CM finds icd10cm).")
     @APIResponse(responseCode = "200", description = "Top level or range listing")
     @APIResponse(responseCode = "400", description = "Malformed range, limit or offset")
     @APIResponse(responseCode = "404", description = "Unknown code set")
@@ -75,9 +87,14 @@ public class BrowseResource {
         return new ListingView(listing.node(), listing.total(), lim, off, listing.items());
     }
 
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
     @Path("/{system}/{node}")
-    @Operation(summary = "One node (a group id such as I00-I99, or a code in any typing) with its children")
+    @Operation(summary = "One node (a group id such as I00-I99, or a code in any typing) with its children",
+            description = "Any token, a guest's included. The children are paged with limit 1 to 500 (default "
+                    + "200) and offset from 0, with their total; each has its kind (a group such as a chapter, a "
+                    + "header or a billable code) and child count. 400 for a limit or offset out of range.")
     @APIResponse(responseCode = "200", description = "The node and one page of its children")
     @APIResponse(responseCode = "404", description = "Unknown code set or node")
     public ListingView node(@PathParam("system") String system, @PathParam("node") String node,

@@ -1,5 +1,7 @@
 package com.casecoding.codes.search;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +29,8 @@ public final class BrowseTree {
     public static final String GROUPS_RESOURCE = "/search/browse-groups.txt";
 
     /** A node: a group (range of codes) or a code. */
-    public record Node(String id, String system, String kind, String code, String title, String from, String to,
+    public record Node(String id, String system, String kind, @Schema(nullable = true) String code, String title,
+                       @Schema(nullable = true) String from, @Schema(nullable = true) String to,
                        boolean billable, int childCount) {
     }
 

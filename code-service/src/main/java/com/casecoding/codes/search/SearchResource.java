@@ -7,6 +7,7 @@ import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.release.Currency;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
+import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,7 +44,7 @@ public class SearchResource {
      */
     public record Result(String system, String code, String normalizedCode, String title, boolean billable,
                          String status, boolean deleted, String version, String highlight, float score,
-                         String unit, String plainText) {
+                         @Schema(nullable = true) String unit, @Schema(nullable = true) String plainText) {
     }
 
     /**
@@ -84,6 +86,8 @@ public class SearchResource {
     @Inject
     JsonWebToken jwt;
 
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
     @PermitAll
     @Operation(summary = "Search codes by code (E11.9, e119, E11. for the category, 3725 as a prefix) or by words "
@@ -134,7 +138,10 @@ public class SearchResource {
     @GET
     @Path("/suggest")
     @PermitAll
-    @Operation(summary = "Type-ahead: a few codes for what has been typed so far (last word as a prefix)")
+    @Operation(summary = "Type-ahead: a few codes for what has been typed so far (last word as a prefix)",
+            description = "Any token, a guest's included. Active codes only, limit 1 to 10 (default 8), in the code "
+                    + "sets named by system (comma-separated, default all), plus up to 5 lexicon terms that complete "
+                    + "the text; q is at most 200 characters. Not written to the search history.")
     @APIResponse(responseCode = "200", description = "Suggestions (possibly none)")
     @APIResponse(responseCode = "400", description = "Missing or too long q, unknown system, limit out of range")
     public SuggestResponse suggest(@QueryParam("q") String q, @QueryParam("system") String system,
@@ -156,7 +163,10 @@ public class SearchResource {
     @GET
     @Path("/status")
     @PermitAll
-    @Operation(summary = "State of the search index: ready, size, build time, sources")
+    @Operation(summary = "State of the search index: ready, size, build time, sources",
+            description = "Any token, a guest's included. Says whether an index is in service and whether a build "
+                    + "is running, with the document count, build duration, memory size, when it was built, the "
+                    + "sources with their code counts and the last build error, if any.")
     public SearchEngine.Status status() {
         return engine.status();
     }
@@ -164,7 +174,10 @@ public class SearchResource {
     @POST
     @Path("/index")
     @RolesAllowed("admin")
-    @Operation(summary = "Rebuild the search index now (admins; it is rebuilt after every import anyway)")
+    @Operation(summary = "Rebuild the search index now (admins; it is rebuilt after every import anyway)",
+            description = "Admin role only. The build runs in the background and the answer is the index status at "
+                    + "once; the current index keeps serving until the new one replaces it, and stays if the build "
+                    + "fails (lastError says why). A request during a build queues one more build.")
     @APIResponse(responseCode = "202", description = "Rebuild scheduled")
     public Response rebuild() {
         engine.requestRebuild("admin request");

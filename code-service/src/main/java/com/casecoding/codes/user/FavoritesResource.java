@@ -41,7 +41,10 @@ public class FavoritesResource {
     JsonWebToken jwt;
 
     @GET
-    @Operation(summary = "My favorite codes, newest first")
+    @Operation(summary = "My favorite codes, newest first",
+            description = "Registered accounts only (403 for a guest token). system (e.g. icd10cm or cpt) keeps one "
+                    + "code set, 400 for an unknown one; not paged. Each favorite has the code as displayed and "
+                    + "stored, its title, billable flag and status from the loaded data, and when it was added.")
     @APIResponse(responseCode = "200", description = "The caller's favorites",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY,
                     implementation = FavoriteService.FavoriteView.class)))
@@ -55,7 +58,10 @@ public class FavoritesResource {
 
     @PUT
     @Path("/{system}/{code}")
-    @Operation(summary = "Add a code to my favorites (idempotent)")
+    @Operation(summary = "Add a code to my favorites (idempotent)",
+            description = "Registered accounts only (403 for a guest token). The code may be typed in any case, "
+                    + "with or without its dot, and must exist in the loaded data (404 otherwise, or for an "
+                    + "unknown code set). 201 when added; 200 with the existing favorite when it was one already.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = FavoriteService.FavoriteView.class)))
     @APIResponse(responseCode = "200", description = "Was already a favorite",
@@ -69,7 +75,9 @@ public class FavoritesResource {
 
     @DELETE
     @Path("/{system}/{code}")
-    @Operation(summary = "Remove a code from my favorites")
+    @Operation(summary = "Remove a code from my favorites",
+            description = "Registered accounts only (403 for a guest token); only the caller's own favorites change. "
+                    + "404 for an unknown code set or code, or a code that is not among the caller's favorites.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "Not among my favorites")
     public Response remove(@PathParam("system") String system, @PathParam("code") String code) {

@@ -48,7 +48,10 @@ public class NotesResource {
     JsonWebToken jwt;
 
     @GET
-    @Operation(summary = "My notes, most recently edited first")
+    @Operation(summary = "My notes, most recently edited first",
+            description = "Registered accounts only (403 for a guest token); nobody else sees a user's notes. limit "
+                    + "defaults to 50 and must be 1 to 200 (400 otherwise). Each note has its code set, the code as "
+                    + "displayed and stored, the code's title, the text and when it was written and last edited.")
     @APIResponse(responseCode = "200", description = "The caller's notes",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NoteService.NoteView.class)))
     public List<NoteService.NoteView> list(@QueryParam("limit") Integer limit) {
@@ -61,7 +64,10 @@ public class NotesResource {
 
     @GET
     @Path("/{system}/{code}")
-    @Operation(summary = "My note on one code")
+    @Operation(summary = "My note on one code",
+            description = "Registered accounts only (403 for a guest token). The code may be typed in any case, with "
+                    + "or without its dot. 404 for an unknown code set, a code not in the loaded data, or no note of "
+                    + "the caller's on it.")
     @APIResponse(responseCode = "200", description = "The note",
             content = @Content(schema = @Schema(implementation = NoteService.NoteView.class)))
     @APIResponse(responseCode = "404", description = "No note on this code (or no such code)")
@@ -74,7 +80,10 @@ public class NotesResource {
     @PUT
     @Path("/{system}/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Write or replace my note on a code (at most 5000 characters)")
+    @Operation(summary = "Write or replace my note on a code (at most 5000 characters)",
+            description = "Registered accounts only (403 for a guest token). One note per user and code: writing "
+                    + "again replaces the text and keeps the creation time. Only codes present in the loaded data "
+                    + "take notes; 201 for a new note, 200 for a replaced one.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = NoteService.NoteView.class)))
     @APIResponse(responseCode = "200", description = "Replaced",
@@ -90,7 +99,9 @@ public class NotesResource {
 
     @DELETE
     @Path("/{system}/{code}")
-    @Operation(summary = "Delete my note on a code")
+    @Operation(summary = "Delete my note on a code",
+            description = "Registered accounts only (403 for a guest token). The code may be typed with or without "
+                    + "its dot. 404 for an unknown code set or code, or when the caller has no note on it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No note on this code")
     public Response delete(@PathParam("system") String system, @PathParam("code") String code) {

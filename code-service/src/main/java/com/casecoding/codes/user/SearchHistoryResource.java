@@ -35,7 +35,10 @@ public class SearchHistoryResource {
     JsonWebToken jwt;
 
     @GET
-    @Operation(summary = "My last searches, newest first")
+    @Operation(summary = "My last searches, newest first",
+            description = "Registered accounts only (coder, employer, consultant or admin; 403 for a guest token). "
+                    + "limit defaults to 20 and must be 1 to 100 (400 otherwise). Each entry has the query, the "
+                    + "code sets searched, the result count and the time; the last 50 searches are kept.")
     @APIResponse(responseCode = "200", description = "The caller's searches",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY,
                     implementation = SearchHistoryService.HistoryView.class)))
@@ -48,7 +51,9 @@ public class SearchHistoryResource {
     }
 
     @DELETE
-    @Operation(summary = "Clear my search history")
+    @Operation(summary = "Clear my search history",
+            description = "Registered accounts only (403 for a guest token). Deletes every search of the caller's "
+                    + "own history, including searches not yet written; answers 204 also when it was empty.")
     @APIResponse(responseCode = "204", description = "Cleared")
     public Response clear() {
         history.clear(Registered.subject(jwt));
@@ -57,7 +62,9 @@ public class SearchHistoryResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove one search from my history")
+    @Operation(summary = "Remove one search from my history",
+            description = "Registered accounts only (403 for a guest token). id is an entry id from the list. 404 "
+                    + "when no entry of the caller's own history has this id.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "Not in my history")
     public Response remove(@PathParam("id") long id) {

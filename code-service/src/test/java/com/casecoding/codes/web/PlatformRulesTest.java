@@ -42,6 +42,30 @@ class PlatformRulesTest {
     }
 
     @Test
+    void searchAndReferenceListsHaveAnETagAndAnswer304WhileTheyAreUnchanged() throws InterruptedException {
+        assertTrue(search.awaitIdle(Duration.ofSeconds(60)));
+        String token = TestTokens.coder(UUID.randomUUID().toString());
+        for (String path : java.util.List.of("/api/code-systems", "/api/releases", "/api/search?q=diabetes",
+                "/api/browse/icd10cm", "/api/edits/localities")) {
+            var first = given().auth().oauth2(token).get(path).then().statusCode(200)
+                    .header("Cache-Control", equalTo("private, no-cache")).contentType("application/json").extract();
+            String etag = first.header("ETag");
+            assertTrue(etag != null && etag.startsWith("\""), path + " has a strong ETag: " + etag);
+            given().auth().oauth2(token).header("If-None-Match", etag).get(path).then().statusCode(304)
+                    .header("ETag", equalTo(etag)).body(equalTo(""));
+            // another tag (or a different answer) is a whole 200 with the same body as before
+            String again = given().auth().oauth2(token).header("If-None-Match", "\"0-0\"").get(path).then()
+                    .statusCode(200).header("ETag", equalTo(etag)).extract().asString();
+            org.junit.jupiter.api.Assertions.assertEquals(first.asString(), again, path);
+        }
+        String other = given().auth().oauth2(token).get("/api/search?q=fracture").then().statusCode(200)
+                .extract().header("ETag");
+        String diabetes = given().auth().oauth2(token).get("/api/search?q=diabetes").then().statusCode(200)
+                .extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(diabetes, other, "each answer has its own tag");
+    }
+
+    @Test
     void aFieldNamedTwiceIsRefused() {
         given().contentType("application/json").body("{\"name\":\"x\",\"count\":1,\"name\":\"y\"}")
                 .post("/test/problems").then().statusCode(400).contentType("application/problem+json")

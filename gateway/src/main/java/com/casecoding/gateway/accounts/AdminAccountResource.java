@@ -44,7 +44,10 @@ public class AdminAccountResource {
     java.time.Clock clock;
 
     @GET
-    @Operation(summary = "Find registered accounts by e-mail (exact or prefix)")
+    @Operation(summary = "Find registered accounts by e-mail (exact or prefix)",
+            description = "Admin role only. email (3 to 254 characters, any case) matches the start of the address; "
+                    + "at most 50 accounts in e-mail order, each with its id, type, plan and roles. 400 when email "
+                    + "is missing or too short.")
     public List<AuthApi.AccountView> find(@QueryParam("email") @NotNull @Size(min = 3, max = 254) String email) {
         String prefix = email.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         List<Account> found = Account.find("email like ?1 order by email", prefix + "%").page(0, 50).list();
@@ -55,7 +58,10 @@ public class AdminAccountResource {
     @Path("/{id}/roles")
     @Transactional
     @Operation(summary = "Replace an account's roles (coder, employer, consultant, admin); its current tokens stop "
-            + "working at once, a refresh gives one with the new roles")
+            + "working at once, a refresh gives one with the new roles",
+            description = "Admin role only. roles lists 1 to 5 roles and replaces the whole set; guest or any other "
+                    + "value is a 400, as is an id that is not a UUID. 404 for an unknown id or a guest account; "
+                    + "the answer is the account with its new roles.")
     public AuthApi.AccountView roles(@PathParam("id") String id, @Valid @NotNull AuthApi.RolesRequest request) {
         Account account = registered(id);
         Set<String> roles = new LinkedHashSet<>();
@@ -75,7 +81,10 @@ public class AdminAccountResource {
     @Path("/{id}/plan")
     @Transactional
     @Operation(summary = "Change an account's plan (free or pro); its current tokens stop working, a refresh gives "
-            + "one with the new plan")
+            + "one with the new plan",
+            description = "Admin role only. free has 6 code page views a month, pro is unlimited. 400 for another "
+                    + "plan or an id that is not a UUID; 404 for an unknown id or a guest account. The answer is "
+                    + "the account with its new plan.")
     public AuthApi.AccountView plan(@PathParam("id") String id, @Valid @NotNull AuthApi.PlanRequest request) {
         Account account = registered(id);
         account.plan = request.plan();

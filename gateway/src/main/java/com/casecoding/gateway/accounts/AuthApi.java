@@ -38,7 +38,8 @@ public final class AuthApi {
 
     @Schema(name = "AccountView")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AccountView(String id, String email, String accountType, String plan, Set<String> roles) {
+    public record AccountView(String id, @Schema(nullable = true) String email, String accountType, String plan,
+                              Set<String> roles) {
         static AccountView of(Account a) {
             return new AccountView(a.id.toString(), a.email, a.accountType, a.plan, a.roleSet());
         }

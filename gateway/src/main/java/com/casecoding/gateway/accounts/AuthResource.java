@@ -48,7 +48,10 @@ public class AuthResource {
 
     @POST
     @Path("/register")
-    @Operation(summary = "Create a free account; pass the guest token to carry the guest's views over")
+    @Operation(summary = "Create a free account; pass the guest token to carry the guest's views over",
+            description = "Public, no token needed. accountType (coder or employer) becomes the account's role; the "
+                    + "password needs at least 10 characters and must not be a common one or the e-mail. Answers "
+                    + "signed in, with an access and a refresh token; a guest whose views move over loses its tokens.")
     @APIResponse(responseCode = "201", description = "Account created, signed in",
             content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (weak password, bad e-mail...)",
@@ -65,7 +68,11 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    @Operation(summary = "Sign in with e-mail and password")
+    @Operation(summary = "Sign in with e-mail and password",
+            description = "Public, no token needed; the e-mail is matched case-insensitively. Starts a new sign-in: "
+                    + "an access token (15 minutes), a refresh token (30 days) and the account with its plan and "
+                    + "roles. After a few failed attempts the e-mail and address must wait, longer after each "
+                    + "further failure (429 with Retry-After).")
     @APIResponse(responseCode = "200", description = "Signed in",
             content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)",
@@ -80,7 +87,10 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
-    @Operation(summary = "Exchange a refresh token for a new access token and a new refresh token (rotation)")
+    @Operation(summary = "Exchange a refresh token for a new access token and a new refresh token (rotation)",
+            description = "Public: the refresh token in the body is the credential. The token sent is spent; sending "
+                    + "it again ends the whole sign-in, except within a few seconds from the same address (two tabs "
+                    + "refreshing at once). A guest's token refreshes only from the guest's network.")
     @APIResponse(responseCode = "200", description = "New tokens",
             content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Unknown, expired or reused refresh token",
@@ -92,7 +102,10 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
-    @Operation(summary = "Sign out: ends the sign-in, its refresh tokens and its access tokens")
+    @Operation(summary = "Sign out: ends the sign-in, its refresh tokens and its access tokens",
+            description = "Public: the refresh token in the body names the sign-in, no access token is needed. Every "
+                    + "refresh token of that sign-in is revoked and the gateway refuses its access tokens on every "
+                    + "replica. Idempotent: an unknown or already ended token also answers 204.")
     @APIResponse(responseCode = "204", description = "Signed out (also when the token was unknown)")
     public Response logout(@Valid @NotNull AuthApi.RefreshRequest request) {
         auth.logout(request.refreshToken());

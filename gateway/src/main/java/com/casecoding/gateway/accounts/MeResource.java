@@ -31,7 +31,10 @@ public class MeResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The signed-in account, its plan and roles, and its code page views this period")
+    @Operation(summary = "The signed-in account, its plan and roles, and its code page views this period",
+            description = "Any valid token, a guest's included. codePageViews gives the period (a calendar month "
+                    + "such as 2026-01, UTC), the views used, the limit and what remains, -1 for unlimited plans. "
+                    + "404 when the account behind the token no longer exists.")
     public AuthApi.MeResponse me() throws SQLException {
         Account account = Account.findById(UUID.fromString(jwt.getSubject()));
         if (account == null) {

@@ -18,7 +18,9 @@ public class JwksResource {
 
     @GET
     @Produces({"application/jwk-set+json", "application/json"})
-    @Operation(summary = "Public keys that verify the platform's access tokens (JWKS; two keys during a rotation)")
+    @Operation(summary = "Public keys that verify the platform's access tokens (JWKS; two keys during a rotation)",
+            description = "Public, no token needed. A JSON Web Key Set of RSA public keys, each named by the kid "
+                    + "that access tokens (RS256) carry in their header; answers may be cached for 5 minutes.")
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);

@@ -24,11 +24,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code GET /q/openapi}: ONE OpenAPI document for partners, merged from the gateway's own document and the public paths
@@ -53,11 +57,19 @@ public class PartnerOpenApi {
             "500", "Unexpected error: quote the requestId to support",
             "503", "A service is unavailable: retry shortly");
 
+    /**
+     * The version of the partner contract: the newest entry of {@code docs/api-changelog.md} (PartnerDocumentIT checks
+     * the two agree). A change a generated SDK sees (an operation, a field, a type) adds an entry and a version.
+     */
+    static final String API_VERSION = "1.1.0";
+
     /** The code page operations, whose answers carry the view meter (proxy.ViewQuotaFilter). */
     static final List<String> CODE_PAGES = List.of("/api/codes/{system}/{code}", "/api/edits/{system}/{code}");
 
     /** The headers of every answer under a rate limit (RateLimiter.headers). */
     static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+
+    private static final String SCHEMA_REF = "#/components/schemas/";
 
     /** The header the inbound-mail hook's shared secret comes in (code-service's InboundMailResource). */
     static final String INBOUND_SECRET_HEADER = "X-Inbound-Secret";
@@ -312,6 +324,9 @@ public class PartnerOpenApi {
     private void decorate(ObjectNode doc, ArrayNode unavailable, boolean operator) {
         ObjectNode info = doc.with("info");
         info.put("title", operator ? "CaseCoding operator API" : "CaseCoding API");
+        info.put("version", API_VERSION);
+        info.set("contact", mapper.createObjectNode().put("name", "CaseCoding API support")
+                .put("url", "https://casecoding.com/support").put("email", "api@casecoding.com"));
         ArrayNode servers = mapper.createArrayNode();
         servers.add(mapper.createObjectNode().put("url", "/").put("description",
                 "The gateway that served this document"));
@@ -400,6 +415,32 @@ public class PartnerOpenApi {
         if (!unavailable.isEmpty()) {
             doc.set("x-unavailable-services", unavailable);
         }
+        dropUnusedSchemas(doc);
+    }
+
+    /**
+     * Removes the component schemas no operation of this document uses, directly or through another schema (the
+     * services' documents also hold the schemas of the other document's operations).
+     */
+    private static void dropUnusedSchemas(ObjectNode doc) {
+        ObjectNode schemas = doc.with("components").with("schemas");
+        Set<String> used = new HashSet<>();
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.push(doc.path("paths"));
+        todo.push(doc.path("components").path("responses"));
+        todo.push(doc.path("components").path("headers"));
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.pop();
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith(SCHEMA_REF)) {
+                String name = ref.asText().substring(SCHEMA_REF.length());
+                if (used.add(name) && schemas.has(name)) {
+                    todo.push(schemas.get(name));
+                }
+            }
+            node.elements().forEachRemaining(todo::push);
+        }
+        schemas.retain(used);
     }
 
     /** {@code public}: no security; {@code inbound-secret}: the shared secret; else the bearer token. */

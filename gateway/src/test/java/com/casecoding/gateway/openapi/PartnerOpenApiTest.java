@@ -33,6 +33,11 @@ class PartnerOpenApiTest {
                 .body("paths.'/api/code-systems'.get.summary", equalTo("Code sets"))
                 .body("paths.'/test/internal'", nullValue())
                 .body("components.schemas.CodeSystemView", notNullValue())
+                // a schema used only through another is kept; one that no operation of the document uses is dropped
+                .body("components.schemas.Release", notNullValue())
+                .body("components.schemas.ImportRequest", nullValue())
+                .body("info.version", equalTo(PartnerOpenApi.API_VERSION))
+                .body("info.contact.email", notNullValue())
                 .body("components.schemas.Problem", notNullValue())
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("paths.'/api/code-systems'.get.responses.'401'.'$ref'", equalTo("#/components/responses/Problem401"))

@@ -85,10 +85,14 @@ public final class StubUpstream {
         }
         if (path.equals("/q/openapi")) {
             reply(exchange, 200, "application/json", "{\"openapi\":\"3.1.0\",\"paths\":{"
-                    + "\"/api/code-systems\":{\"get\":{\"summary\":\"Code sets\",\"responses\":{\"200\":{\"description\":\"OK\"}}}},"
+                    + "\"/api/code-systems\":{\"get\":{\"summary\":\"Code sets\",\"responses\":{\"200\":{\"description\":\"OK\","
+                    + "\"content\":{\"application/json\":{\"schema\":{\"type\":\"array\",\"items\":"
+                    + "{\"$ref\":\"#/components/schemas/CodeSystemView\"}}}}}}}},"
                     + "\"/api/search\":{\"get\":{\"summary\":\"Search\",\"responses\":{\"200\":{\"description\":\"OK\"}}}},"
                     + "\"/test/internal\":{\"get\":{\"responses\":{\"200\":{\"description\":\"OK\"}}}}},"
-                    + "\"components\":{\"schemas\":{\"CodeSystemView\":{\"type\":\"object\"}}},"
+                    + "\"components\":{\"schemas\":{\"CodeSystemView\":{\"type\":\"object\",\"properties\":"
+                    + "{\"release\":{\"$ref\":\"#/components/schemas/Release\"}}},\"Release\":{\"type\":\"object\"},"
+                    + "\"ImportRequest\":{\"type\":\"object\"}}},"
                     + "\"tags\":[{\"name\":\"Code sets\"}]}");
             return;
         }

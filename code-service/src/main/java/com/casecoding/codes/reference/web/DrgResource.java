@@ -1,6 +1,7 @@
 package com.casecoding.codes.reference.web;
 
 import com.casecoding.codes.reference.DrgService;
+import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -24,9 +26,14 @@ public class DrgResource {
     @Inject
     DrgService drgs;
 
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
     @PermitAll
-    @Operation(summary = "List MS-DRGs (number order), filtered by MDC and medical/surgical")
+    @Operation(summary = "List MS-DRGs (number order), filtered by MDC and medical/surgical",
+            description = "Any token, a guest's included. mdc is 01 to 25 or pre, type is medical or surgical; "
+                    + "limit 1 to 200 (default 50) and offset from 0 page the list, which carries the total and the "
+                    + "loaded MS-DRG version. Each DRG has its MDC, type, title, severity level and a link.")
     @APIResponse(responseCode = "200", description = "A page of DRGs with the total and the release")
     @APIResponse(responseCode = "400", description = "mdc, type, limit or offset out of range")
     @APIResponse(responseCode = "404", description = "No MS-DRG definitions are loaded")
@@ -41,10 +48,15 @@ public class DrgResource {
                 Params.integer("offset", offset, 0, 0, 100_000));
     }
 
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
     @Path("/{drg}")
     @PermitAll
-    @Operation(summary = "One MS-DRG: MDC, medical/surgical, title and the DRGs of its severity family")
+    @Operation(summary = "One MS-DRG: MDC, medical/surgical, title and the DRGs of its severity family",
+            description = "Any token, a guest's included. The number may be written 470, 003 or DRG470. The family "
+                    + "is the DRGs at most 3 numbers away with the same MDC and base title (with MCC, with CC, "
+                    + "without CC/MCC); the answer also has a one-sentence statement and the release.")
     @APIResponse(responseCode = "200", description = "The DRG page")
     @APIResponse(responseCode = "400", description = "Not a DRG number (1-999)")
     @APIResponse(responseCode = "404", description = "Not in the loaded MS-DRG version, or none loaded")

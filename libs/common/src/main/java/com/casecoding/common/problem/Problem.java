@@ -34,7 +34,7 @@ public final class Problem {
     public final String instance;
     @Schema(description = "Request id to quote to support", example = "3b0d6c1e-4d2b-4a39-9a4e-1e1d1f0a6b2c")
     public final String requestId;
-    @Schema(description = "Field-level problems of a 400")
+    @Schema(nullable = true, description = "Field-level problems of a 400")
     public final List<Violation> violations;
 
     private final Map<String, Object> extensions;
@@ -52,6 +52,7 @@ public final class Problem {
     }
 
     @JsonAnyGetter
+    @Schema(hidden = true)
     public Map<String, Object> extensions() {
         return extensions;
     }
