@@ -39,8 +39,10 @@ public record JobRequest(
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Location(
             @Schema(example = "Nashville", nullable = true) @Size(max = 100) String city,
-            @Schema(example = "TN", nullable = true) @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter upper-case state code") String state,
-            @Schema(example = "US") @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO country code") String country) {
+            @Schema(example = "TN", nullable = true)
+            @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter upper-case state code") String state,
+            @Schema(example = "US")
+            @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO country code") String country) {
     }
 
     @Schema(name = "Salary")
@@ -54,6 +56,7 @@ public record JobRequest(
     @Schema(name = "Apply")
     public record Apply(
             @NotNull ApplyMethod method,
-            @Schema(description = "Required when method is external: an http(s) URL", nullable = true) @Size(max = 1000) String url) {
+            @Schema(description = "Required when method is external: an http(s) URL", nullable = true)
+            @Size(max = 1000) String url) {
     }
 }

@@ -25,8 +25,10 @@ public record SearchCriteria(
         @Schema(description = "Jobs located in this state, or remote jobs open to it", nullable = true) String state,
         @Schema(nullable = true) @Size(max = 100) String city,
         @Schema(nullable = true) @Size(max = 6) List<EmploymentType> employmentType,
-        @Schema(description = "Lowest acceptable pay, per year (hourly pay counts 2080 hours)", nullable = true) @Min(0) @Max(10_000_000) Integer minSalary,
-        @Schema(description = "Years of experience the coder has: jobs asking for more are left out", nullable = true) @Min(0) @Max(50) Integer experience,
+        @Schema(description = "Lowest acceptable pay, per year (hourly pay counts 2080 hours)", nullable = true)
+        @Min(0) @Max(10_000_000) Integer minSalary,
+        @Schema(description = "Years of experience the coder has: jobs asking for more are left out", nullable = true)
+        @Min(0) @Max(50) Integer experience,
         @Schema(nullable = true) LocalDate postedSince) {
 
     public static final SearchCriteria EMPTY = new SearchCriteria(null, null, null, null, null, null, null, null, null, null);

@@ -32,6 +32,7 @@ public record Finding(String severity, String rule, List<Integer> lines, String 
     /** @param editEffective / editDeleted the dates of the edit row itself, when it has them */
     public record Source(String table, @Schema(nullable = true) String release,
                          @Schema(nullable = true) LocalDate releaseEffective,
-                         @Schema(nullable = true) LocalDate editEffective, @Schema(nullable = true) LocalDate editDeleted) {
+                         @Schema(nullable = true) LocalDate editEffective,
+                         @Schema(nullable = true) LocalDate editDeleted) {
     }
 }

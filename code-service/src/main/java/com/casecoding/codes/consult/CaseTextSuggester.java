@@ -146,7 +146,8 @@ public class CaseTextSuggester {
                 continue;
             }
             Optional<Draft.CodeSuggestion> hit = finder.lookup(code);
-            checked.add(hit.map(h -> new Draft.CheckedCode(code, true, h.system(), h.title()))
+            // a code found is shown as people write it (E11.9 for e119), like every code the platform answers
+            checked.add(hit.map(h -> new Draft.CheckedCode(h.code(), true, h.system(), h.title()))
                     .orElseGet(() -> new Draft.CheckedCode(code, false, null, null)));
         }
         return checked;

@@ -30,7 +30,7 @@ public record Draft(String answer, List<CodeSuggestion> suggestions, List<Negate
     }
 
     /** One code the user is considering: whether it exists, and where; {@code exists} null = could not be checked. */
-    public record CheckedCode(String code, @Schema(nullable = true) Boolean exists, @Schema(nullable = true) String system,
-                              @Schema(nullable = true) String title) {
+    public record CheckedCode(String code, @Schema(nullable = true) Boolean exists,
+                              @Schema(nullable = true) String system, @Schema(nullable = true) String title) {
     }
 }

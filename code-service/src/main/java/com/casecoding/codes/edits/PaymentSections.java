@@ -5,6 +5,7 @@ import com.casecoding.codes.release.ReleaseCatalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public class PaymentSections {
     public static final String MODIFIERS = "modifiers";
 
     /** One page section; {@code body} is null when the tables hold nothing for the code, and {@code note} says so. */
-    public record Section(String key, String title, String note, Object body) {
+    public record Section(String key, String title, @Schema(nullable = true) String note, Object body) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

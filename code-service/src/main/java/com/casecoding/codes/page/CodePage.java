@@ -22,21 +22,23 @@ public record CodePage(
                 + "unverified (no loaded release covers asOf, or the one that does is a partial list without the "
                 + "code: see statusNote and currency)", example = "active") String status,
         @Schema(nullable = true, description = "Why the status is what it is, in one sentence") String statusNote,
-        @Schema(nullable = true, description = "When deleted: since when, by which release or official field") Deletion deleted,
+        @Schema(nullable = true, description = "When deleted: since when, by which release or official field")
+        Deletion deleted,
         @Schema(description = "True = valid for billing on asOf: active and not a header")
         boolean billable,
         @Schema(description = "True = a header (category, table): never billable") boolean header,
-        @Schema(nullable = true, description = "CPT/HCPCS: whether it is an add-on code, when the add-on edits are loaded; "
-                + "absent when unknown") Boolean addOn,
+        @Schema(nullable = true, description = "CPT/HCPCS: whether it is an add-on code, when the add-on edits are "
+                + "loaded; absent when unknown") Boolean addOn,
         @Schema(nullable = true, description = "CPT/HCPCS: the Medicare Physician Fee Schedule status code, explained")
         FeeSchedule feeSchedule,
-        @Schema(nullable = true, description = "Present when no loaded release of the code set covers asOf (stale data) or the one "
-                + "in effect is a partial list") Currency currency,
+        @Schema(nullable = true, description = "Present when no loaded release of the code set covers asOf (stale "
+                + "data) or the one in effect is a partial list") Currency currency,
         @Schema(description = "guest or registered: what the caller's plan unlocks", example = "guest")
         String access,
         List<Section> sections,
-        @Schema(nullable = true, description = "The caller's code page views after this page (the same object as on the 403 when "
-                + "they are used up); present when the page is served through the gateway") ViewMeter views) {
+        @Schema(nullable = true, description = "The caller's code page views after this page (the same object as on "
+                + "the 403 when they are used up); present when the page is served through the gateway")
+        ViewMeter views) {
 
     /**
      * @param current the release shown is the one in effect on {@code asOf}; false when it ended (or begins) before
@@ -67,7 +69,8 @@ public record CodePage(
     /** One section; a guest gets {@code locked: true}, no content, and {@code unlock} saying what opens it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Section(String key, String title, @Schema(example = "guest") String access, boolean locked,
-                          @Schema(nullable = true, example = "Register a free account to view this section") String unlock,
+                          @Schema(nullable = true, example = "Register a free account to view this section")
+                          String unlock,
                           @Schema(nullable = true) Object content) {
     }
 

@@ -4,6 +4,7 @@ import com.casecoding.common.problem.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +22,21 @@ public class DrgService {
     ReferenceTables tables;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DrgView(String drg, String mdc, String mdcLabel, String type, String title, String severityLevel,
-                          String href) {
+    public record DrgView(String drg, @Schema(nullable = true) String mdc, @Schema(nullable = true) String mdcLabel,
+                          @Schema(nullable = true) String type, String title,
+                          @Schema(nullable = true) String severityLevel, String href) {
     }
 
-    public record DrgList(long total, int limit, int offset, List<DrgView> drgs, RefRelease release) {
+    public record DrgList(long total, int limit, int offset, List<DrgView> drgs,
+                          @Schema(nullable = true) RefRelease release) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DrgPage(String drg, String mdc, String mdcLabel, String type, String title, String severityLevel,
-                          String preMdc, List<DrgView> family, String statement, RefRelease release) {
+    public record DrgPage(String drg, @Schema(nullable = true) String mdc, @Schema(nullable = true) String mdcLabel,
+                          @Schema(nullable = true) String type, String title,
+                          @Schema(nullable = true) String severityLevel, @Schema(nullable = true) String preMdc,
+                          List<DrgView> family, @Schema(nullable = true) String statement,
+                          @Schema(nullable = true) RefRelease release) {
     }
 
     /** The loaded definitions or a 404 saying none are. */

@@ -4,6 +4,7 @@ import com.casecoding.common.problem.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,10 +23,12 @@ public class PlaceOfServiceService {
     ReferenceTables tables;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PlaceOfService(String code, String name, PaymentRate paymentRate, String paymentNote) {
+    public record PlaceOfService(String code, String name, @Schema(nullable = true) PaymentRate paymentRate,
+                                 @Schema(nullable = true) String paymentNote) {
     }
 
-    public record PlaceOfServiceList(List<PlaceOfService> codes, RefRelease release, String note) {
+    public record PlaceOfServiceList(List<PlaceOfService> codes, RefRelease release,
+                                     @Schema(nullable = true) String note) {
     }
 
     /** The outcome of checking one place of service code. */

@@ -1,6 +1,7 @@
 package com.casecoding.codes.reference;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
@@ -14,5 +15,6 @@ import java.time.LocalDate;
  * @param sourceFile    the file it was imported from
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RefRelease(String dataset, String version, LocalDate effectiveDate, String label, String sourceFile) {
+public record RefRelease(String dataset, String version, @Schema(nullable = true) LocalDate effectiveDate,
+                         @Schema(nullable = true) String label, @Schema(nullable = true) String sourceFile) {
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,10 +40,13 @@ public class ReleaseResource {
      *                 valid), or the kinds of code it lists in full
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReleaseView(String dataset, String label, String version, LocalDate effectiveDate,
-                              LocalDate validFrom, LocalDate validTo, String calendar, boolean current,
-                              String coverage, boolean derived, String sourceFile, String sourceSha256, long rowCount,
-                              Instant importedAt, String note) {
+    public record ReleaseView(String dataset, String label, String version,
+                              @Schema(nullable = true) LocalDate effectiveDate,
+                              @Schema(nullable = true) LocalDate validFrom, @Schema(nullable = true) LocalDate validTo,
+                              @Schema(nullable = true) String calendar, boolean current,
+                              @Schema(nullable = true) String coverage, boolean derived,
+                              @Schema(nullable = true) String sourceFile, @Schema(nullable = true) String sourceSha256,
+                              long rowCount, Instant importedAt, @Schema(nullable = true) String note) {
     }
 
     @Revalidated

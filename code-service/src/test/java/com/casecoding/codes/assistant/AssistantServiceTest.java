@@ -40,6 +40,12 @@ class AssistantServiceTest {
     }
 
     @Test
+    void aCitedCodeIsShownAsPeopleWriteItWhateverWasTyped() {
+        Answer a = ask("What does e119 mean?");
+        assertEquals("E11.9", a.citations().get(0).code(), a.citations().toString());
+    }
+
+    @Test
     void cptCodesNeverShowAnOfficialDescriptorButOurOwnText() {
         Answer a = ask("What is CPT code 99213?");
         has(a, "`99213`", "licence", "Test plain-language text for code 99213.");

@@ -111,7 +111,10 @@ class ConsultCaseSetTest {
             }
             good += caseGood;
             c.checkedSystems().forEach((code, system) -> {
-                boolean ok = d.checkedCodes().stream().anyMatch(k -> k.code().equalsIgnoreCase(code)
+                // the draft shows a code found as people write it (E11.9), whatever form the case typed (e119)
+                boolean ok = d.checkedCodes().stream().anyMatch(k -> k.code().equals(
+                                com.casecoding.common.codes.CodeSystem.fromId(system).map(x -> x.display(
+                                        com.casecoding.common.codes.CodeSystem.compact(code))).orElse(code))
                         && Boolean.TRUE.equals(k.exists()) && system.equals(k.system()));
                 if (!ok) {
                     problems.add(c.id() + ": " + code + " not checked as an existing " + system + " code: " + d.checkedCodes());

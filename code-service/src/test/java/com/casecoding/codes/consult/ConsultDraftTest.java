@@ -76,7 +76,7 @@ class ConsultDraftTest {
                 + "No fracture of the radius. Denies chest pain. Pneumonia was ruled out.";
         given().auth().oauth2(coder).contentType("application/json")
                 .body(Map.of("subject", "Draft " + UUID.randomUUID(), "question", "Is M17.11 billable?",
-                        "caseText", caseText, "codes", List.of("M17.11", "Z99.999")))
+                        "caseText", caseText, "codes", List.of("M17.11", "Z99.999", "e1165")))
                 .when().post("/api/consults")
                 .then().statusCode(201)
                 .body("draft.automated", equalTo(true))
@@ -94,6 +94,8 @@ class ConsultDraftTest {
                 .body("draft.checkedCodes.find { it.code == 'M17.11' }.exists", equalTo(true))
                 .body("draft.checkedCodes.find { it.code == 'M17.11' }.system", equalTo("icd10cm"))
                 .body("draft.checkedCodes.find { it.code == 'Z99.999' }.exists", equalTo(false))
+                // a code found is shown as people write it, whatever form was typed
+                .body("draft.checkedCodes.find { it.code == 'E11.65' }.exists", equalTo(true))
                 .body("draft.generator", equalTo(AssistantDraftWriter.GENERATOR));
     }
 }

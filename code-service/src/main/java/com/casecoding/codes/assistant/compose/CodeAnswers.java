@@ -371,7 +371,7 @@ final class CodeAnswers {
             d.line((i++) + ". " + tick(h.display()) + " " + title + ", " + h.system().label()
                    + (h.billable() ? "" : ", _header: pick a code below it_")
                    + (h.why() == null || h.why().isBlank() ? "" : ". _Why: " + d.data(h.why()) + "_"));
-            d.cite(new Citation("search", h.system().label() + " " + h.display(), h.system().id(), h.code(), null,
+            d.cite(new Citation("search", h.system().label() + " " + h.display(), h.system().id(), h.display(), null,
                     null, null, null));
         }
         d.blank();

@@ -113,9 +113,11 @@ public final class Draft {
         return cite(new Citation("guideline", note.title(), null, null, null, null, null, "guidelines/" + note.id()));
     }
 
+    /** A citation of a release row; the code (stored form) is shown as people write it, as everywhere. */
     public static Citation release(String kind, String title, String system, String code, ReleaseRef release,
                                    String ref) {
-        return new Citation(kind, title, system, code, release == null ? null : release.dataset(),
+        String shown = code == null ? null : CodeSystem.fromId(system).map(s -> s.display(code)).orElse(code);
+        return new Citation(kind, title, system, shown, release == null ? null : release.dataset(),
                 release == null ? null : release.version(), release == null ? null : release.effectiveDate(), ref);
     }
 

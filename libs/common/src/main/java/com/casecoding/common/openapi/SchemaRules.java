@@ -24,18 +24,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one rule of every service's document for what an answer always carries: the services write every property of
+ * The two rules of every service's document about its schemas, in one place.
+ * <p>
+ * What an answer always carries: the services write every property of
  * an answer (Jackson includes nulls), so each property of a schema that only answers use is {@code required}, unless
  * its field says it may be null ({@code @Schema(nullable = true)}: it may then be null, or absent where the class
  * leaves nulls out). SDK generators then type the always-present fields as non-optional, and the contract walk
  * ({@code system-tests} {@code ContractWalkIT}) fails on any answer that leaves one out or sends a null in a field
  * that does not say it may be null.
  * <p>
- * Schemas that a request body or parameter uses keep the {@code required} list of their validation annotations: a
- * client need not send an optional field.
+ * What a request may carry: each service refuses a field its request does not know
+ * ({@code quarkus.jackson.fail-on-unknown-properties}), so a schema only requests use says
+ * {@code additionalProperties: false}; it keeps the {@code required} list of its validation annotations (a client need
+ * not send an optional field).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class ResponseSchemas implements OASFilter {
+public class SchemaRules implements OASFilter {
 
     private static final String COMPONENT_PREFIX = "#/components/schemas/";
 
@@ -68,9 +72,18 @@ public class ResponseSchemas implements OASFilter {
             }
         }
         Set<String> inRequests = reachable(requestRoots, named);
-        for (String name : reachable(answerRoots, named)) {
+        Set<String> inAnswers = reachable(answerRoots, named);
+        for (String name : inAnswers) {
             if (!inRequests.contains(name)) {
                 requireAlwaysPresent(named.get(name));
+            }
+        }
+        for (String name : inRequests) {
+            Schema schema = named.get(name);
+            boolean open = schema == null || schema.getAdditionalPropertiesSchema() != null
+                    || schema.getAdditionalPropertiesBoolean() != null;
+            if (!inAnswers.contains(name) && !open && schema.getProperties() != null) {
+                schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
             }
         }
     }
@@ -98,7 +111,7 @@ public class ResponseSchemas implements OASFilter {
             return true;
         }
         for (List<Schema> members : Arrays.asList(schema.getAnyOf(), schema.getOneOf())) {
-            if (members != null && members.stream().anyMatch(ResponseSchemas::mayBeNull)) {
+            if (members != null && members.stream().anyMatch(SchemaRules::mayBeNull)) {
                 return true;
             }
         }
