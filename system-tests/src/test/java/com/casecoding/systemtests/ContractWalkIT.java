@@ -1,33 +1,19 @@
 package com.casecoding.systemtests;
 
+import com.casecoding.systemtests.ContractWalk.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Issue 26, the contract walk: every operation of the partner document, in the journeys of a coder, an employer and a
@@ -37,134 +23,24 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ContractWalkIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     static Platform platform;
-    static JsonNode document;
-    static Process prism;
-    static String proxy;
-    static final Set<String> walked = new TreeSet<>();
-    static final Set<String> mismatches = new LinkedHashSet<>();
+    static ContractWalk walk;
 
     @BeforeAll
     static void startValidatingProxy() throws Exception {
         platform = Platform.get();
-        Path doc = PartnerSdkIT.servedPartnerDocument();
-        document = JSON.readTree(doc.toFile());
-        Path bin = ContractTools.npmTool("prism");
-        int port = ServiceProcess.freePort();
-        Path log = ContractTools.OUT.resolve("prism.log");
-        prism = new ProcessBuilder(bin.toString(), "proxy", doc.toString(), platform.gateway.url(), "--host",
-                "127.0.0.1", "--port", Integer.toString(port)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        proxy = "http://127.0.0.1:" + port;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                break;
-            } catch (java.io.IOException notYet) {
-                if (!prism.isAlive() || System.nanoTime() > deadline) {
-                    fail("Prism did not start:\n" + Files.readString(log));
-                }
-                Thread.sleep(200);
-            }
-        }
+        walk = ContractWalk.through(platform.gateway.url(), "partner");
     }
 
     @AfterAll
     static void stopProxy() {
-        if (prism != null) {
-            prism.destroy();
+        if (walk != null) {
+            walk.close();
         }
     }
 
-    /** One answer of the walk. */
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-        String text(String pointer) {
-            return body.at(pointer).asText();
-        }
-    }
-
-    /**
-     * Sends one request of an operation through the validating proxy and keeps what Prism found wrong with it.
-     *
-     * @param operation "METHOD /path/{template}" as the document names it; the {@code args} fill the template in order
-     * @param invalid    the request breaks the document on purpose (to walk an error answer): only what Prism says of
-     *                   the answer counts
-     */
-    static Answer send(String operation, String token, Object body, Map<String, String> headers, boolean invalid,
-                       Object... args) throws Exception {
-        String[] parts = operation.split(" ", 2);
-        String path = parts[1];
-        for (Object arg : args) {
-            int open = path.indexOf('{');
-            int query = path.indexOf('?');
-            if (open < 0 || (query >= 0 && open > query)) {
-                throw new IllegalArgumentException("more arguments than placeholders in " + operation);
-            }
-            path = path.substring(0, open) + URLEncoder.encode(String.valueOf(arg), StandardCharsets.UTF_8)
-                    .replace("+", "%20") + path.substring(path.indexOf('}', open) + 1);
-        }
-        String template = parts[1].split("\\?", 2)[0];
-        walked.add(parts[0].toLowerCase() + " " + template);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(proxy + path)).timeout(Duration.ofSeconds(30))
-                .method(parts[0], body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        b.header("Accept", "application/json");
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(b::setHeader);
-        HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        r.headers().firstValue("sl-violations").ifPresent(v -> {
-            try {
-                for (JsonNode violation : JSON.readTree(v)) {
-                    if (invalid && violation.path("location").path(0).asText().equals("request")) {
-                        continue;
-                    }
-                    mismatches.add(operation + " -> " + r.statusCode() + ": "
-                            + violation.path("location").toString().replaceAll("\"(\\d+)\"", "\"N\"") + " "
-                            + violation.path("message").asText().replaceAll("\\.\\d+\\.", ".N."));
-                }
-            } catch (Exception e) {
-                mismatches.add(operation + ": unreadable sl-violations header " + v);
-            }
-        });
-        JsonNode json = r.body().isBlank() ? JSON.nullNode() : tryParse(r.body());
-        return new Answer(r.statusCode(), json, r);
-    }
-
-    static Answer call(String operation, String token, Object body, Object... args) throws Exception {
-        return send(operation, token, body, Map.of(), false, args);
-    }
-
-    /** A request that breaks the document on purpose, to walk the error answer. */
-    static Answer callInvalid(String operation, String token, Object body, Object... args) throws Exception {
-        return send(operation, token, body, Map.of(), true, args);
-    }
-
-    private static JsonNode tryParse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            return JSON.getNodeFactory().textNode(text);
-        }
-    }
-
-    static Answer expect(Answer answer, int... statuses) {
-        for (int s : statuses) {
-            if (answer.status() == s) {
-                return answer;
-            }
-        }
-        fail("expected " + java.util.Arrays.toString(statuses) + " but got " + answer.status() + ": "
-                + answer.raw().uri() + " " + answer.raw().body());
-        return answer;
+    private static Answer call(String operation, String token, Object body, Object... args) throws Exception {
+        return walk.call(operation, token, body, args);
     }
 
     @Test
@@ -176,23 +52,19 @@ class ContractWalkIT {
         consultJourney(coder);
         careersJourney();
 
-        Set<String> operations = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> item = it.next();
-            item.getValue().fieldNames().forEachRemaining(method -> {
-                if (List.of("get", "put", "post", "delete", "patch").contains(method)) {
-                    operations.add(method + " " + item.getKey());
-                }
-            });
-        }
+        Set<String> operations = walk.operations();
         Set<String> notWalked = new TreeSet<>(operations);
-        notWalked.removeAll(walked);
-        Set<String> unknown = new TreeSet<>(walked);
+        notWalked.removeAll(walk.walked);
+        Set<String> unknown = new TreeSet<>(walk.walked);
         unknown.removeAll(operations);
         assertTrue(unknown.isEmpty(), "the walk called operations the partner document does not have: " + unknown);
-        assertTrue(mismatches.isEmpty(), mismatches.size() + " requests or answers do not match the partner document:\n"
-                + String.join("\n", mismatches));
+        assertTrue(walk.mismatches.isEmpty(), walk.mismatches.size()
+                + " requests or answers do not match the partner document:\n" + String.join("\n", walk.mismatches));
         assertTrue(notWalked.isEmpty(), "partner operations the walk did not take: " + notWalked);
+    }
+
+    private static Answer expect(Answer answer, int... statuses) {
+        return ContractWalk.expect(answer, statuses);
     }
 
     private void accountJourney() throws Exception {
@@ -220,7 +92,7 @@ class ContractWalkIT {
         Answer page = expect(call("GET /api/codes/{system}/{code}", token, null, "icd10cm", "E11.9"), 200);
         page.raw().headers().firstValue("ETag").ifPresent(tag -> {
             try {
-                expect(send("GET /api/codes/{system}/{code}", token, null, Map.of("If-None-Match", tag),
+                expect(walk.send("GET /api/codes/{system}/{code}", token, null, Map.of("If-None-Match", tag),
                         false, "icd10cm", "E11.9"), 304);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -243,7 +115,7 @@ class ContractWalkIT {
         expect(call("POST /api/claims/check", token, Map.of("dateOfService", LocalDate.now().minusDays(3).toString(),
                 "setting", "practitioner", "diagnoses", List.of("E11.9"),
                 "lines", List.of(Map.of("code", "99213", "units", 1, "diagnosisPointers", List.of(1))))), 200);
-        expect(callInvalid("POST /api/claims/check", token, Map.of("setting", "practitioner")), 400);
+        expect(walk.callInvalid("POST /api/claims/check", token, Map.of("setting", "practitioner")), 400);
         expect(call("POST /api/assistant/ask", token, Map.of("question",
                 "What is the ICD-10-CM code for type 2 diabetes without complications?")), 200);
     }
@@ -329,7 +201,7 @@ class ContractWalkIT {
         expect(call("GET /api/jobs?q=coder&facets=true", null, null), 200);
         expect(call("GET /api/jobs/vocabulary", null, null), 200);
         expect(call("GET /api/jobs/{id}", null, null, job), 200);
-        Answer jsonld = send("GET /api/jobs/{id}/jsonld", null, null, Map.of("Accept", "application/ld+json"),
+        Answer jsonld = walk.send("GET /api/jobs/{id}/jsonld", null, null, Map.of("Accept", "application/ld+json"),
                 false, job);
         expect(jsonld, 200);
 

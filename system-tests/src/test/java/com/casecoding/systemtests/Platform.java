@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole system for system tests: one embedded PostgreSQL and the three packaged services, started once per test JVM
@@ -18,6 +20,7 @@ import java.util.Map;
 public final class Platform {
 
     private static Platform instance;
+    private static Platform realData;
 
     /** The SMTP server code-service and careers-service send through (a real one, inside the test JVM). */
     public static final String INBOUND_SECRET = "system-test-inbound-secret";
@@ -32,7 +35,8 @@ public final class Platform {
     private Map<String, String> careersEnv;
     private Map<String, String> common;
 
-    private Platform() throws Exception {
+    /** @param importDir the official files code-service imports at start, or null for the demo data */
+    private Platform(Path importDir) throws Exception {
         database = EmbeddedDatabase.start(null, 0);
         mail = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
@@ -51,20 +55,53 @@ public final class Platform {
         int codePort = ServiceProcess.freePort();
         int careersPort = ServiceProcess.freePort();
         common = commonEnv(gatewayPort);
-        codeService = ServiceProcess.start("code-service", "code-service", codePort,
-                with(common, "CODE_SERVICE_PORT", Integer.toString(codePort), "CODES_DEMO_DATA", "true",
-                        "CASECODING_DATA_GENERATION_POLL", "1s"));
+        Map<String, String> codeEnv = with(common, "CODE_SERVICE_PORT", Integer.toString(codePort),
+                "CASECODING_DATA_GENERATION_POLL", "1s");
+        if (importDir == null) {
+            codeEnv.put("CODES_DEMO_DATA", "true");
+            codeService = ServiceProcess.start("code-service", "code-service", codePort, codeEnv);
+        } else {
+            // all of ../shared/data, with the heap and JIT settings code-service runs with (its jvm.options)
+            codeEnv.put("CODES_IMPORT_DIR", importDir.toString());
+            List<String> jvm = List.of(Files.readString(ServiceProcess.repoRoot().resolve("code-service/jvm.options"))
+                    .trim().split("\\s+"));
+            codeService = ServiceProcess.start("code-service-real-data", "code-service", codePort, codeEnv, jvm);
+        }
         careersEnv = with(common, "CAREERS_SERVICE_PORT", Integer.toString(careersPort), "CAREERS_DEMO_DATA", "true");
-        careersService = ServiceProcess.start("careers-service", "careers-service", careersPort, careersEnv);
-        gateway = startGateway("gateway", gatewayPort, "http://127.0.0.1:" + codePort, "http://127.0.0.1:" + careersPort);
+        String suffix = importDir == null ? "" : "-real-data";
+        careersService = ServiceProcess.start("careers-service" + suffix, "careers-service", careersPort, careersEnv);
+        gateway = startGateway("gateway" + suffix, gatewayPort, "http://127.0.0.1:" + codePort, "http://127.0.0.1:" + careersPort);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
     }
 
     public static synchronized Platform get() throws Exception {
         if (instance == null) {
-            instance = new Platform();
+            instance = new Platform(null);
         }
         return instance;
+    }
+
+    /**
+     * A second platform whose code-service imported all of {@code ../shared/data} (env CASECODING_SHARED_DATA, which
+     * .ci/run sets), for the tests that must see the real files; absent without them.
+     */
+    public static synchronized Optional<Platform> withRealData() throws Exception {
+        if (realData == null) {
+            Optional<Path> dir = sharedData();
+            if (dir.isEmpty()) {
+                return Optional.empty();
+            }
+            realData = new Platform(dir.get());
+        }
+        return Optional.of(realData);
+    }
+
+    /** {@code ../shared/data}: CASECODING_SHARED_DATA, or the folder beside the repository. */
+    static Optional<Path> sharedData() {
+        String env = System.getenv("CASECODING_SHARED_DATA");
+        Path dir = env != null && !env.isBlank() ? Path.of(env)
+                : ServiceProcess.repoRoot().resolveSibling("shared").resolve("data");
+        return Files.isDirectory(dir.resolve("icd10cm")) ? Optional.of(dir) : Optional.empty();
     }
 
     /** Starts careers-service again on its port (after a test stopped it). */

@@ -65,6 +65,15 @@ class PlatformRulesTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(diabetes, other, "each answer has its own tag");
     }
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    @Test
+    void theServicesMapperWritesInstantsWithMilliseconds() throws Exception {
+        org.junit.jupiter.api.Assertions.assertEquals("\"2026-12-03T17:25:21.123Z\"",
+                mapper.writeValueAsString(java.time.Instant.parse("2026-12-03T17:25:21.123456789Z")));
+    }
+
     @Test
     void aFieldNamedTwiceIsRefused() {
         given().contentType("application/json").body("{\"name\":\"x\",\"count\":1,\"name\":\"y\"}")
