@@ -2,6 +2,7 @@ package com.casecoding.codes.user;
 
 import com.casecoding.codes.search.SearchDocument;
 import com.casecoding.codes.search.SearchEngine;
+import com.casecoding.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,9 @@ public class FavoriteService {
     public record Added(FavoriteView favorite, boolean created) {
     }
 
+    /** The most favorites one account keeps: the list answers all of them, so it stays bounded. */
+    public static final int MAX_FAVORITES = 1000;
+
     @Inject
     SearchEngine engine;
 
@@ -38,6 +42,10 @@ public class FavoriteService {
                 ref.system(), ref.code()).firstResultOptional();
         if (existing.isPresent()) {
             return new Added(view(existing.get()), false);
+        }
+        if (Favorite.count("subject", subject) >= MAX_FAVORITES) {
+            throw ProblemException.conflict("You can keep at most " + MAX_FAVORITES + " favorite codes; remove some "
+                    + "first.");
         }
         Favorite f = new Favorite();
         f.subject = subject;

@@ -61,12 +61,14 @@ public class FavoritesResource {
     @Operation(summary = "Add a code to my favorites (idempotent)",
             description = "Registered accounts only (403 for a guest token). The code may be typed in any case, "
                     + "with or without its dot, and must exist in the loaded data (404 otherwise, or for an "
-                    + "unknown code set). 201 when added; 200 with the existing favorite when it was one already.")
+                    + "unknown code set). 201 when added; 200 with the existing favorite when it was one already; 409 "
+                    + "beyond " + FavoriteService.MAX_FAVORITES + " favorites.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = FavoriteService.FavoriteView.class)))
     @APIResponse(responseCode = "200", description = "Was already a favorite",
             content = @Content(schema = @Schema(implementation = FavoriteService.FavoriteView.class)))
     @APIResponse(responseCode = "404", description = "No such code in the loaded data")
+    @APIResponse(responseCode = "409", description = "The account keeps the most favorites it may")
     public Response add(@PathParam("system") String system, @PathParam("code") String code) {
         String subject = Registered.subject(jwt);
         FavoriteService.Added added = favorites.add(subject, CodeRef.resolve(engine, system, code));

@@ -59,6 +59,29 @@ class UserDataTest {
         given().auth().oauth2(alice).when().get("/api/favorites").then().body("code", contains("J1885"));
     }
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void anAccountKeepsAtMostTheMostFavoritesSoItsListStaysBounded() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String carol = TestTokens.coder(subject);
+        given().auth().oauth2(carol).when().put("/api/favorites/icd10cm/E11.9").then().statusCode(201);
+        try (var c = dataSource.getConnection(); var insert = c.prepareStatement("insert into codes.user_favorite "
+                + "(subject, system, code, created_at) select ?, 'icd10cm', 'Z' || n, now() from "
+                + "generate_series(1, ?) n")) {
+            insert.setString(1, subject);
+            insert.setInt(2, FavoriteService.MAX_FAVORITES - 1);
+            insert.executeUpdate();
+        }
+        given().auth().oauth2(carol).when().put("/api/favorites/hcpcs/J1885").then().statusCode(409)
+                .contentType("application/problem+json");
+        // one already kept is still answered, and after a removal there is room again
+        given().auth().oauth2(carol).when().put("/api/favorites/icd10cm/E119").then().statusCode(200);
+        given().auth().oauth2(carol).when().delete("/api/favorites/icd10cm/E11.9").then().statusCode(204);
+        given().auth().oauth2(carol).when().put("/api/favorites/hcpcs/J1885").then().statusCode(201);
+    }
+
     @Test
     void notesArePrivateAndValidated() {
         given().auth().oauth2(alice).contentType(ContentType.JSON).body(Map.of("text", "Check documentation for CKD"))
