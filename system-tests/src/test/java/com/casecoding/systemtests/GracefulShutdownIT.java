@@ -134,11 +134,29 @@ class GracefulShutdownIT {
         List<String> lost = new ArrayList<>();
         List<String> answeredEmails = new ArrayList<>();
         List<String> stored = storedEmails();
+        long droppedConnections = service.output().lines().filter(l -> l.contains(DROPPED_ACCEPTED_CONNECTION)).count();
+        long dropped = droppedConnections;
+        List<Outcome> outcomes = new ArrayList<>();
         for (CompletableFuture<Outcome> call : calls) {
             Outcome o = call.get(60, TimeUnit.SECONDS);
             if (o.kind == Kind.LOST && o.email != null && !stored.contains(o.email)) {
                 // a registration cut off before the service did anything with it: it was not taken
                 o = new Outcome(Kind.REFUSED, o.detail, o.email);
+                if (o.detail.contains(CLOSED_BEFORE_ANSWER)) {
+                    dropped--;
+                }
+            }
+            outcomes.add(o);
+        }
+        // each connection the service accepted in its last instant and closed unread fails one request with no byte of
+        // an answer; the registrations above account for some, and a GET sent again on one of the others (after its
+        // reused connection closed) was not taken either
+        long unaccounted = Math.max(0, dropped);
+        for (Outcome o : outcomes) {
+            if (o.kind == Kind.LOST && o.email == null && o.detail.startsWith("GET ")
+                    && o.detail.contains(CLOSED_BEFORE_ANSWER) && unaccounted > 0) {
+                unaccounted--;
+                o = new Outcome(Kind.REFUSED, o.detail + " (on a connection dropped unread)", null);
             }
             counts.merge(o.kind, 1, Integer::sum);
             if (o.kind == Kind.LOST) {
@@ -148,10 +166,9 @@ class GracefulShutdownIT {
                 answeredEmails.add(o.email);
             }
         }
-        long dropped = service.output().lines().filter(l -> l.contains(DROPPED_ACCEPTED_CONNECTION)).count();
         System.out.println("[graceful shutdown] " + name + ": " + counts + ", stopped in " + stopMillis + " ms; "
                 + RETRIED.getAndSet(0) + " GETs sent again on a new connection (closed before any byte of an answer); "
-                + dropped + " connection(s) accepted in the last instant and closed unread");
+                + droppedConnections + " connection(s) accepted in the last instant and closed unread");
         assertTrue(!service.alive(), name + " exited");
         assertTrue(counts.getOrDefault(Kind.SERVED, 0) > 100, name + " served the load before the stop: " + counts);
         assertTrue(stopMillis < STOPS_WITHIN.toMillis(), name + " took " + stopMillis + " ms to stop: it waited for "
