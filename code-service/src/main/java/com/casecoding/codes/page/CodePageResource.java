@@ -4,7 +4,7 @@ import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.security.Claims;
-import com.casecoding.common.web.ETags;
+import com.casecoding.common.web.Revalidated;
 import com.casecoding.codes.access.ViewGrantFilter;
 import com.casecoding.codes.release.DataGeneration;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -25,13 +25,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -74,15 +72,14 @@ public class CodePageResource {
 
     @GET
     @PermitAll
+    @Revalidated
+    @Extension(name = Revalidated.EXTENSION, value = "true")
     @Operation(summary = "The code page",
             description = "The code is accepted as typed (any case, with or without the dot). Without a token or "
                     + "with plan 'guest' only the official and common-language sections carry content; the others "
                     + "are locked stubs. Plans free/pro receive every section.")
     @APIResponse(responseCode = "200", description = "The page",
-            headers = @Header(name = "ETag", description = "The page's entity tag, for If-None-Match",
-                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CodePage.class)))
-    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is the page's current one")
     @APIResponse(responseCode = "404", description = "Unknown system, code or release; 'suggestions' lists close "
             + "existing codes", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -94,19 +91,17 @@ public class CodePageResource {
             String version,
             @Parameter(description = "Show the code as in the release in effect on this date (YYYY-MM-DD)")
             @QueryParam("date") String date,
-            @Parameter(hidden = true) @HeaderParam(ViewGrantFilter.METER_HEADER) String meter,
-            @Parameter(description = "An ETag of this page seen before: 304 Not Modified when it is still current")
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
+            @Parameter(hidden = true) @HeaderParam(ViewGrantFilter.METER_HEADER) String meter) {
         LocalDate asOf = parseDate(date);
         // cached pages are answered on the I/O thread; building one (database) moves to a worker thread
         return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
             boolean registered = registered(identity);
             byte[] cached = service.cachedJson(system, code, version, asOf, registered);
             if (cached != null) {
-                return Uni.createFrom().item(answer(withViews(cached, meter), ifNoneMatch));
+                return Uni.createFrom().item(answer(withViews(cached, meter)));
             }
             return Uni.createFrom().item(() -> answer(withViews(service.pageJson(system, code, version, asOf,
-                            registered), meter), ifNoneMatch))
+                            registered), meter)))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         });
     }
@@ -166,15 +161,12 @@ public class CodePageResource {
     }
 
     /**
-     * The page with its ETag, or 304 when the caller holds it already. {@code private, no-cache}: the page depends on
-     * the caller's plan and meter, so no shared cache keeps it, and a browser revalidates it every time (a view is
-     * counted by the gateway either way).
+     * The page's bytes as they are; {@link Revalidated} gives them their ETag and {@code private, no-cache} (the page
+     * depends on the caller's plan and meter, so no shared cache keeps it, and a browser revalidates it every time; a
+     * view is counted by the gateway either way) and answers 304 when the caller holds them already.
      */
-    private static Response answer(byte[] body, String ifNoneMatch) {
-        String etag = ETags.of(body);
-        Response.ResponseBuilder answer = ETags.matches(ifNoneMatch, etag) ? Response.notModified()
-                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
-        return answer.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+    private static Response answer(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static LocalDate parseDate(String date) {
