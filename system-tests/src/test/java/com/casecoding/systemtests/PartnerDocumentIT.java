@@ -164,6 +164,16 @@ class PartnerDocumentIT {
     }
 
     @Test
+    void revalidatedOperationsDeclareTheir304AndNoInternalMarkIsLeft() {
+        for (JsonNode doc : List.of(partner, operator)) {
+            assertTrue(!doc.toString().contains("x-revalidated"), "the services' internal x-revalidated mark is left");
+        }
+        JsonNode search = partner.at("/paths/~1api~1search/get");
+        assertTrue(search.at("/responses/304").isObject(), search.path("responses").toString());
+        assertTrue(search.at("/responses/200/headers/ETag").isObject(), search.at("/responses/200").toString());
+    }
+
+    @Test
     void theDocumentIsVersionedByTheNewestChangelogEntry() throws Exception {
         java.nio.file.Path changelog = java.nio.file.Path.of(System.getProperty("casecoding.repo.root"), "docs",
                 "api-changelog.md");

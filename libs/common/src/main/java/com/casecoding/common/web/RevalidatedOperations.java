@@ -3,6 +3,7 @@ package com.casecoding.common.web;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Extensible;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -27,12 +28,31 @@ public class RevalidatedOperations implements OASFilter {
         }
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Operation op : item.getOperations().values()) {
-                if (op.getExtensions() != null && op.getExtensions().containsKey(Revalidated.EXTENSION)) {
-                    op.removeExtension(Revalidated.EXTENSION);
+                // SmallRye puts a method's @Extension on the operation, and also on its responses and on each
+                // response the method declares with @APIResponse: the mark is removed from all of them
+                boolean marked = marked(op);
+                if (op.getResponses() != null) {
+                    marked |= marked(op.getResponses());
+                    if (op.getResponses().getAPIResponses() != null) {
+                        for (APIResponse response : op.getResponses().getAPIResponses().values()) {
+                            marked |= marked(response);
+                        }
+                    }
+                }
+                if (marked) {
                     declare(op);
                 }
             }
         }
+    }
+
+    /** Whether the part carries the mark; removes it. */
+    private static boolean marked(Extensible<?> part) {
+        if (part.getExtensions() == null || !part.getExtensions().containsKey(Revalidated.EXTENSION)) {
+            return false;
+        }
+        part.removeExtension(Revalidated.EXTENSION);
+        return true;
     }
 
     private static void declare(Operation op) {
