@@ -3,8 +3,6 @@ package com.casecoding.systemtests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static com.casecoding.systemtests.Flows.at;
@@ -24,20 +22,7 @@ class CareersThroughGatewayIT {
     }
 
     private static Map<String, Object> posting(String title) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("title", title);
-        body.put("description", "Code outpatient E/M visits.\n\n<script>alert(1)</script>");
-        body.put("location", Map.of("city", "Nashville", "state", "TN", "country", "US"));
-        body.put("workplace", "remote");
-        body.put("remoteStates", List.of("TN", "KY"));
-        body.put("employmentType", "full_time");
-        body.put("credentialsRequired", List.of("CPC"));
-        body.put("credentialsPreferred", List.of());
-        body.put("specialties", List.of("em"));
-        body.put("experienceYears", 2);
-        body.put("salary", Map.of("min", 52000, "max", 61000, "currency", "USD", "period", "year"));
-        body.put("apply", Map.of("method", "board"));
-        return body;
+        return Flows.posting(title, "Code outpatient E/M visits.\n\n<script>alert(1)</script>");
     }
 
     @Test

@@ -30,7 +30,8 @@ final class ContractTools {
         Path bin = DIR.resolve("node_modules").resolve(".bin").resolve(name);
         if (!Files.isExecutable(bin)) {
             if (!onPath("npm")) {
-                missing("npm (Node.js) is not installed: the partner-contract tools come from the npm registry");
+                missing("npm (Node.js) is not installed: the partner-contract tools come from the npm registry (.ci/run "
+                        + "installs it)");
             }
             Result install = run(DIR, Duration.ofMinutes(10), List.of("npm", "ci", "--no-audit", "--no-fund",
                     "--ignore-scripts"));
@@ -38,6 +39,16 @@ final class ContractTools {
         }
         Assertions.assertTrue(Files.isExecutable(bin), name + " is not in " + DIR + "/node_modules/.bin after npm ci");
         return bin;
+    }
+
+    /** The partner document {@code gateway} serves, saved as {@code target/contract/<name>-openapi.json}. */
+    static Path servedPartnerDocument(String gateway, String name) throws Exception {
+        java.net.http.HttpResponse<String> served = Http.get(gateway + "/q/openapi", null);
+        Assertions.assertEquals(200, served.statusCode(), "the partner document: " + served.body());
+        Files.createDirectories(OUT);
+        Path file = OUT.resolve(name + "-openapi.json");
+        Files.writeString(file, served.body(), StandardCharsets.UTF_8);
+        return file;
     }
 
     /** The OpenAPI Generator command line jar (pinned in the pom). */
@@ -58,9 +69,10 @@ final class ContractTools {
         }
     }
 
+    /** Skips the calling contract test with {@code why}; under {@code CI=true} fails it instead. */
     static void missing(String why) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(why + " (CI=true: the contract tests must run; .ci/run installs Node.js)");
+            Assertions.fail(why + " (CI=true: the contract tests must run, not skip)");
         }
         Assumptions.abort("Skipping the partner-contract test: " + why);
     }

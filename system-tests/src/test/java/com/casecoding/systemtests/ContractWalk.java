@@ -57,13 +57,7 @@ final class ContractWalk implements AutoCloseable {
 
     /** Saves the partner document {@code gateway} serves under {@code target/contract/<name>} and starts Prism on it. */
     static ContractWalk through(String gateway, String name) throws Exception {
-        HttpResponse<String> served = Http.get(gateway + "/q/openapi", null);
-        if (served.statusCode() != 200) {
-            fail("the partner document: " + served.statusCode() + " " + served.body());
-        }
-        Files.createDirectories(ContractTools.OUT);
-        Path doc = ContractTools.OUT.resolve(name + "-openapi.json");
-        Files.writeString(doc, served.body(), StandardCharsets.UTF_8);
+        Path doc = ContractTools.servedPartnerDocument(gateway, name);
         Path bin = ContractTools.npmTool("prism");
         int port = ServiceProcess.freePort();
         Path log = ContractTools.OUT.resolve(name + "-prism.log");
@@ -81,7 +75,7 @@ final class ContractWalk implements AutoCloseable {
                 Thread.sleep(200);
             }
         }
-        return new ContractWalk(JSON.readTree(served.body()), prism, "http://127.0.0.1:" + port);
+        return new ContractWalk(JSON.readTree(doc.toFile()), prism, "http://127.0.0.1:" + port);
     }
 
     @Override

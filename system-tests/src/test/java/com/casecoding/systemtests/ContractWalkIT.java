@@ -170,19 +170,7 @@ class ContractWalkIT {
     }
 
     private static Map<String, Object> posting(String title) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("title", title);
-        body.put("description", "Code outpatient visits for a multi-specialty clinic.");
-        body.put("location", Map.of("city", "Nashville", "state", "TN", "country", "US"));
-        body.put("workplace", "remote");
-        body.put("remoteStates", List.of("TN", "KY"));
-        body.put("employmentType", "full_time");
-        body.put("credentialsRequired", List.of("CPC"));
-        body.put("specialties", List.of("em"));
-        body.put("experienceYears", 2);
-        body.put("salary", Map.of("min", 52000, "max", 61000, "currency", "USD", "period", "year"));
-        body.put("apply", Map.of("method", "board"));
-        return body;
+        return Flows.posting(title, "Code outpatient visits for a multi-specialty clinic.");
     }
 
     private void careersJourney() throws Exception {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +29,7 @@ class PartnerSdkIT {
 
     @BeforeAll
     static void fetchDocument() throws Exception {
-        document = servedPartnerDocument();
-    }
-
-    /** The partner document as the gateway serves it, saved under {@code target/contract}. */
-    static Path servedPartnerDocument() throws Exception {
-        HttpResponse<String> doc = Http.get(Platform.get().gateway.url() + "/q/openapi", null);
-        assertEquals(200, doc.statusCode(), doc.body());
-        Files.createDirectories(ContractTools.OUT);
-        Path file = ContractTools.OUT.resolve("partner-openapi.json");
-        Files.writeString(file, doc.body(), StandardCharsets.UTF_8);
-        return file;
+        document = ContractTools.servedPartnerDocument(Platform.get().gateway.url(), "partner");
     }
 
     @Test
