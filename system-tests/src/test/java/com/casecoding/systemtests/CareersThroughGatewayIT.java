@@ -42,7 +42,7 @@ class CareersThroughGatewayIT {
 
         // anyone finds it; the markdown is rendered with the script as inert text
         at(gateway, null).queryParam("q", title).get("/api/jobs").then().statusCode(200)
-                .body("results.id", hasItem((int) job));
+                .body("items.id", hasItem((int) job));
         at(gateway, null).get("/api/jobs/" + job).then().statusCode(200)
                 .body("descriptionHtml", not(org.hamcrest.Matchers.containsString("<script>")))
                 .body("descriptionHtml", org.hamcrest.Matchers.containsString("&lt;script&gt;"));
@@ -52,10 +52,10 @@ class CareersThroughGatewayIT {
                 .body(Map.of("coverNote", "Six years of E/M.", "resumeUrl", "https://files.example.test/cv.pdf"))
                 .post("/api/jobs/" + job + "/applications").then().statusCode(201).extract().jsonPath().getLong("id");
         at(gateway, coder.token()).get("/api/careers/me/applications").then().statusCode(200)
-                .body("id", hasItem((int) application));
+                .body("items.id", hasItem((int) application));
 
         at(gateway, employer.token()).get("/api/careers/employer/jobs/" + job + "/applications").then().statusCode(200)
-                .body("[0].applicantEmail", equalTo(coder.email()));
+                .body("items[0].applicantEmail", equalTo(coder.email()));
         at(gateway, employer.token()).body(Map.of("status", "interview"))
                 .put("/api/careers/employer/applications/" + application + "/status").then().statusCode(200)
                 .body("status", equalTo("interview"));

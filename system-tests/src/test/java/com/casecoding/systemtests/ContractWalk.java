@@ -1,5 +1,7 @@
 package com.casecoding.systemtests;
 
+import java.util.TreeMap;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -41,6 +43,8 @@ final class ContractWalk implements AutoCloseable {
     private final String proxy;
     final Set<String> walked = new TreeSet<>();
     final Set<String> mismatches = new LinkedHashSet<>();
+    /** Per operation ("method /path"), its first successful exchange: what {@link #examples} is made of. */
+    private final Map<String, ObjectNode> exchanges = new TreeMap<>();
 
     /** One answer of the walk. */
     record Answer(int status, JsonNode body, HttpResponse<String> raw) {
@@ -132,7 +136,42 @@ final class ContractWalk implements AutoCloseable {
             }
         });
         JsonNode json = r.body().isBlank() ? JSON.nullNode() : parse(r.body());
+        String key = parts[0].toLowerCase() + " " + parts[1].split("\\?", 2)[0];
+        boolean jsonAnswer = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        if (!invalid && r.statusCode() / 100 == 2 && !exchanges.containsKey(key) && (jsonAnswer || body != null)) {
+            ObjectNode exchange = JSON.createObjectNode();
+            if (body != null) {
+                exchange.set("request", Examples.shortened(JSON.valueToTree(body)));
+            }
+            if (jsonAnswer && json.isContainerNode()) {
+                exchange.put("status", Integer.toString(r.statusCode()));
+                exchange.set("response", Examples.shortened(json));
+            }
+            exchanges.put(key, exchange);
+        }
         return new Answer(r.statusCode(), json, r);
+    }
+
+    /**
+     * The examples this walk saw, by operationId: for each operation its first successful request body and JSON
+     * answer, as the platform really sent them (arrays cut to three items, tokens shortened).
+     */
+    /** Writes {@link #examples} to {@code target/contract/<file>}. */
+    void writeExamples(String file) throws java.io.IOException {
+        Files.writeString(ContractTools.OUT.resolve(file),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(examples()) + "\n");
+    }
+
+    ObjectNode examples() {
+        ObjectNode out = JSON.createObjectNode();
+        exchanges.forEach((key, exchange) -> {
+            String[] parts = key.split(" ", 2);
+            String id = document.path("paths").path(parts[1]).path(parts[0]).path("operationId").asText();
+            if (!id.isEmpty()) {
+                out.set(id, exchange);
+            }
+        });
+        return out;
     }
 
     Answer call(String operation, String token, Object body, Object... args) throws Exception {

@@ -61,6 +61,49 @@ class ContractWalkIT {
         assertTrue(walk.mismatches.isEmpty(), walk.mismatches.size()
                 + " requests or answers do not match the partner document:\n" + String.join("\n", walk.mismatches));
         assertTrue(notWalked.isEmpty(), "partner operations the walk did not take: " + notWalked);
+        everyExchangeOfTheWalkIsAnExampleOfTheDocument();
+    }
+
+    /**
+     * The document's examples are real exchanges of this walk: it writes what it saw to
+     * {@code target/contract/examples.json}, which becomes {@code gateway/src/main/resources/openapi/examples.json}
+     * when the contract changes (Spectral, in {@link PartnerSdkIT}, checks every example against its schema).
+     */
+    @AfterAll
+    static void writeExamples() throws Exception {
+        if (walk != null) {
+            walk.writeExamples("examples.json");
+        }
+    }
+
+    /** The document shows, as its examples, the exchanges of this walk: none is missing. */
+    private static void everyExchangeOfTheWalkIsAnExampleOfTheDocument() {
+        List<String> without = new java.util.ArrayList<>();
+        walk.examples().fields().forEachRemaining(e -> {
+            JsonNode op = operation(e.getKey());
+            if (e.getValue().has("response") && !op.at("/responses/" + e.getValue().path("status").asText()
+                    + "/content/application~1json").has("example")) {
+                without.add(e.getKey() + " answer");
+            }
+            if (e.getValue().has("request") && op.at("/requestBody/content/application~1json").isObject()
+                    && !op.at("/requestBody/content/application~1json").has("example")) {
+                without.add(e.getKey() + " request");
+            }
+        });
+        assertTrue(without.isEmpty(), without.size() + " exchanges of the walk have no example in the document; "
+                + "copy target/contract/examples.json to gateway/src/main/resources/openapi/examples.json: " + without);
+        assertTrue(walk.examples().size() >= 50, "the walk saw only " + walk.examples().size() + " exchanges");
+    }
+
+    private static JsonNode operation(String operationId) {
+        for (JsonNode item : walk.document.path("paths")) {
+            for (JsonNode op : item) {
+                if (operationId.equals(op.path("operationId").asText())) {
+                    return op;
+                }
+            }
+        }
+        return ContractWalk.JSON.missingNode();
     }
 
     private static Answer expect(Answer answer, int... statuses) {
@@ -108,7 +151,7 @@ class ContractWalkIT {
         expect(call("GET /api/releases", token, null), 200);
         expect(call("GET /api/releases/currency", token, null), 200);
         Answer drgs = expect(call("GET /api/drgs", token, null), 200, 404);
-        String drg = drgs.status() == 200 ? drgs.body().at("/drgs/0/drg").asText("470") : "470";
+        String drg = drgs.status() == 200 ? drgs.body().at("/items/0/drg").asText("470") : "470";
         expect(call("GET /api/drgs/{drg}", token, null, drg), 200, 404);
         Answer places = expect(call("GET /api/place-of-service", token, null), 200, 404);
         expect(call("GET /api/place-of-service/{code}", token, null, "11"), places.status());

@@ -74,7 +74,7 @@ class GracefulShutdownIT {
         int rounds = Boolean.getBoolean("casecoding.long") ? 3 : 1;
         for (int round = 1; round <= rounds; round++) {
             ServiceProcess careers = platform.startCareersService("shutdown-careers-" + round, ServiceProcess.freePort());
-            String url = careers.url() + "/api/jobs?size=50";
+            String url = careers.url() + "/api/jobs?limit=50";
             check("careers-service", careers, () -> HttpRequest.newBuilder(URI.create(url)).GET(), false);
         }
     }

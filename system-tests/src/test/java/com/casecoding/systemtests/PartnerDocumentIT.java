@@ -115,8 +115,54 @@ class PartnerDocumentIT {
     }
 
     @Test
+    void everyListAnswersTheOneListEnvelopeAndIsPagedByLimitAndOffset() {
+        // one convention (docs/api-changelog.md, 2.0.0): items, total, limit, offset, next; never a bare array
+        List<String> wrong = new ArrayList<>();
+        int lists = 0;
+        for (JsonNode doc : List.of(partner, operator)) {
+            List<String> found = new ArrayList<>();
+            forEachOperation(doc, (key, op) -> {
+                if (!key.startsWith("get ")) {
+                    return;
+                }
+                JsonNode schema = resolve(doc, op.at("/responses/200/content/application~1json/schema"));
+                Set<String> params = new HashSet<>();
+                op.path("parameters").forEach(p -> params.add(p.path("name").asText()));
+                if ("array".equals(schema.path("type").asText())) {
+                    wrong.add(key + ": a bare array");
+                }
+                if (params.contains("page") || params.contains("size")) {
+                    wrong.add(key + ": page/size instead of limit/offset");
+                }
+                if (params.contains("limit") && schema.at("/properties/items").isObject()) {
+                    found.add(key);
+                    for (String member : List.of("total", "limit", "offset", "next")) {
+                        if (!schema.path("properties").has(member)) {
+                            wrong.add(key + ": no " + member);
+                        }
+                    }
+                    if (!params.contains("offset")) {
+                        wrong.add(key + ": limit without offset");
+                    }
+                    if (!"array".equals(resolve(doc, schema.at("/properties/items")).path("type").asText())) {
+                        wrong.add(key + ": items is not an array");
+                    }
+                }
+            });
+            lists += found.size();
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(lists >= 20, "only " + lists + " list operations found");
+    }
+
+    private static JsonNode resolve(JsonNode doc, JsonNode schema) {
+        String ref = schema.path("$ref").asText();
+        return ref.startsWith("#/") ? doc.at(ref.substring(1)) : schema;
+    }
+
+    @Test
     void numericAndBooleanQueryParametersAreTypedSoSdksSendNumbersAndBooleans() {
-        Map<String, String> types = Map.of("limit", "integer", "offset", "integer", "page", "integer", "size", "integer",
+        Map<String, String> types = Map.of("limit", "integer", "offset", "integer",
                 "minSalary", "integer", "billable", "boolean", "facets", "boolean", "verified", "boolean",
                 "hidden", "boolean");
         List<String> wrong = new ArrayList<>();

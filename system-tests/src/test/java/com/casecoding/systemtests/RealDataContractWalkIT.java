@@ -52,8 +52,9 @@ class RealDataContractWalkIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (walk != null) {
+            walk.writeExamples("examples-real-data.json");
             walk.close();
         }
     }

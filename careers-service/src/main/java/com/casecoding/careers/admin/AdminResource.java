@@ -10,9 +10,13 @@ import com.casecoding.careers.jobs.JobView;
 import com.casecoding.careers.jobs.PostingStatus;
 import com.casecoding.careers.security.Caller;
 import com.casecoding.careers.web.Params;
+import com.casecoding.careers.web.QueryPage;
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.QueryValues;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
-import io.quarkus.panache.common.Page;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,7 +34,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,6 +63,8 @@ public class AdminResource {
     EmployerService employers;
     @Inject
     CareersConfig config;
+    @Context
+    UriInfo uri;
 
     @Schema(name = "HideRequest")
     public record HideRequest(@NotBlank @Size(max = 500) String reason) {
@@ -70,17 +78,25 @@ public class AdminResource {
     @Path("/jobs")
     @Operation(summary = "Every posting, any status, newest first",
             description = "Admin role only. Optional filters status (draft, published, closed or expired) and "
-                    + "hidden (true or false); page counts from 0, size defaults to 20 and is at most 50. Each "
-                    + "posting carries its hidden flag and reason; 400 names a malformed filter or paging value.")
-    @APIResponse(responseCode = "200", description = "Postings with moderation fields")
-    public List<JobView> jobs(@QueryParam("status") String status,
-                              @Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
-                              @QueryParam("hidden") String hidden,
-                              @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-                              @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
-        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
+                    + "hidden (true or false). Each posting carries its hidden flag and reason. A list page: items, "
+                    + "total (every posting the filters keep), limit (1 to 50, default 20), offset (from 0) and "
+                    + "next, the path and query of the next page (null on the last one). 400 names a malformed "
+                    + "filter, limit or offset.")
+    @APIResponse(responseCode = "200", description = "A page of postings with moderation fields")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ListPage<JobView> jobs(@Parameter(description = "draft, published, closed or expired")
+                                  @QueryParam("status") String status,
+                                  @Parameter(description = "true: hidden postings only; false: the others",
+                                          schema = @Schema(type = SchemaType.BOOLEAN))
+                                  @QueryParam("hidden") String hidden,
+                                  @Parameter(description = "Most postings on the page, 1 to 50 (default 20)",
+                                          schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+                                  @Parameter(description = "Postings to skip, from 0 (default 0)",
+                                          schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
+        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
         PostingStatus s = Params.one("status", status, PostingStatus::of, PostingStatus.values());
-        Boolean h = Params.bool("hidden", hidden);
+        Boolean h = QueryValues.bool("hidden", hidden);
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (s != null) {
@@ -91,9 +107,12 @@ public class AdminResource {
             q.append(" and hidden = :h");
             params.and("h", h);
         }
-        List<JobPosting> postings = JobPosting.<JobPosting>find(q.toString(),
-                        Sort.by("createdAt").descending().and("id").descending(), params)
-                .page(Page.of(paging.page(), paging.size())).list();
+        PanacheQuery<JobPosting> query = JobPosting.find(q.toString(),
+                Sort.by("createdAt").descending().and("id").descending(), params);
+        return QueryPage.of(query, paging).toListPage(AdminResource::views, paging, uri);
+    }
+
+    private static List<JobView> views(List<JobPosting> postings) {
         Map<String, EmployerProfile> profiles = postings.isEmpty() ? Map.of()
                 : EmployerProfile.<EmployerProfile>list("accountId in ?1",
                         postings.stream().map(p -> p.employerId).distinct().toList())
@@ -139,18 +158,24 @@ public class AdminResource {
     @Path("/employers")
     @Operation(summary = "Employer profiles, with account ids and contact e-mails",
             description = "Admin role only. Newest profiles first; verified=true or false keeps only verified or "
-                    + "unverified employers. page counts from 0, size defaults to 20 and is at most 50; 400 names a "
-                    + "malformed parameter.")
-    @APIResponse(responseCode = "200", description = "Employers")
-    public List<EmployerProfileView> employers(@Parameter(schema = @Schema(type = SchemaType.BOOLEAN))
-                                               @QueryParam("verified") String verified,
-                                               @Parameter(schema = @Schema(type = SchemaType.INTEGER))
-                                               @QueryParam("page") String page,
-                                               @Parameter(schema = @Schema(type = SchemaType.INTEGER))
-                                               @QueryParam("size") String size) {
-        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
-        return employers.list(Params.bool("verified", verified), paging.page(), paging.size()).stream()
-                .map(EmployerProfileView::forAdmin).toList();
+                    + "unverified employers. A list page: items, total (every profile the filter keeps), limit (1 "
+                    + "to 50, default 20), offset (from 0) and next, the path and query of the next page (null on "
+                    + "the last one). 400 names a malformed parameter.")
+    @APIResponse(responseCode = "200", description = "A page of employers")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ListPage<EmployerProfileView> employers(@Parameter(description = "true: verified employers only; false: "
+                                                           + "unverified ones", schema = @Schema(type = SchemaType.BOOLEAN))
+                                                   @QueryParam("verified") String verified,
+                                                   @Parameter(description = "Most employers on the page, 1 to 50 (default 20)",
+                                                           schema = @Schema(type = SchemaType.INTEGER))
+                                                   @QueryParam("limit") String limit,
+                                                   @Parameter(description = "Employers to skip, from 0 (default 0)",
+                                                           schema = @Schema(type = SchemaType.INTEGER))
+                                                   @QueryParam("offset") String offset) {
+        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+        return employers.list(QueryValues.bool("verified", verified), paging).toListPage(profiles -> profiles.stream()
+                .map(EmployerProfileView::forAdmin).toList(), paging, uri);
     }
 
     @PUT

@@ -4,8 +4,10 @@ import com.casecoding.careers.jobs.ApplyMethod;
 import com.casecoding.careers.jobs.JobPosting;
 import com.casecoding.careers.jobs.JobService;
 import com.casecoding.careers.web.Violations;
+import com.casecoding.careers.web.QueryPage;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.ProblemException;
-import io.quarkus.panache.common.Page;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.List;
 
 @ApplicationScoped
 public class ApplicationService {
@@ -59,9 +60,10 @@ public class ApplicationService {
         return a;
     }
 
-    public List<JobApplication> mine(String applicantId, int page, int size) {
-        return JobApplication.find("applicantId", Sort.by("createdAt").descending().and("id").descending(), applicantId)
-                .page(Page.of(page, size)).list();
+    /** The applicant's applications, newest first: the page asked for and how many in all. */
+    public QueryPage<JobApplication> mine(String applicantId, Paging paging) {
+        return QueryPage.of(JobApplication.find("applicantId",
+                Sort.by("createdAt").descending().and("id").descending(), applicantId), paging);
     }
 
     /** The caller's own application, or 404 (someone else's is indistinguishable from a missing one). */
@@ -85,15 +87,16 @@ public class ApplicationService {
         return a;
     }
 
-    /** Applications to one of the employer's own postings. */
-    public List<JobApplication> forPosting(String employerId, long postingId, ApplicationStatus status, int page, int size) {
+    /** Applications to one of the employer's own postings (of one status, when given): a page and the count. */
+    public QueryPage<JobApplication> forPosting(String employerId, long postingId, ApplicationStatus status,
+                                                Paging paging) {
         jobs.owned(employerId, postingId);
         Sort sort = Sort.by("createdAt").descending().and("id").descending();
-        var query = status == null
+        PanacheQuery<JobApplication> query = status == null
                 ? JobApplication.find("postingId = :p", sort, Parameters.with("p", postingId))
                 : JobApplication.find("postingId = :p and status = :s", sort,
                 Parameters.with("p", postingId).and("s", status.wire()));
-        return query.page(Page.of(page, size)).list();
+        return QueryPage.of(query, paging);
     }
 
     /** An application to one of the employer's own postings, or 404. */

@@ -2,7 +2,9 @@ package com.casecoding.careers.applications;
 
 import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.security.Caller;
-import com.casecoding.careers.web.Params;
+import com.casecoding.careers.web.QueryPage;
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,7 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,19 +41,26 @@ public class CoderApplicationResource {
     Caller caller;
     @Inject
     CareersConfig config;
+    @Context
+    UriInfo uri;
 
     @GET
     @Operation(summary = "Your applications, newest first",
             description = "Coder role only. Each application with its posting's title and employer name, the "
-                    + "cover note, resume and current status. page counts from 0, size defaults to 20 and is at "
-                    + "most 50; 400 for a malformed paging value.")
-    @APIResponse(responseCode = "200", description = "Your applications")
-    public List<ApplicationViews.Mine> list(@Parameter(schema = @Schema(type = SchemaType.INTEGER))
-                                            @QueryParam("page") String page,
-                                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
-                                            @QueryParam("size") String size) {
-        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
-        return mine(service.mine(caller.id(), paging.page(), paging.size()));
+                    + "cover note, resume and current status. A list page: items, total (all your applications), "
+                    + "limit (1 to 50, default 20), offset (from 0) and next, the path and query of the next page "
+                    + "(null on the last one). 400 for a malformed limit or offset.")
+    @APIResponse(responseCode = "200", description = "A page of your applications")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ListPage<ApplicationViews.Mine> list(@Parameter(description = "Most applications on the page, 1 to 50 (default 20)",
+                                                        schema = @Schema(type = SchemaType.INTEGER))
+                                                @QueryParam("limit") String limit,
+                                                @Parameter(description = "Applications to skip, from 0 (default 0)",
+                                                        schema = @Schema(type = SchemaType.INTEGER))
+                                                @QueryParam("offset") String offset) {
+        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+        return service.mine(caller.id(), paging).toListPage(CoderApplicationResource::mine, paging, uri);
     }
 
     @GET

@@ -3,6 +3,9 @@ package com.casecoding.careers.applications;
 import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.security.Caller;
 import com.casecoding.careers.web.Params;
+import com.casecoding.careers.web.QueryPage;
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,7 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 /**
  * An employer lists a posting's applicants. The path sits under the posting's, but the endpoint lives here with the rest of the application rules, so
@@ -38,6 +42,8 @@ public class PostingApplicantsResource {
     Caller caller;
     @Inject
     CareersConfig config;
+    @Context
+    UriInfo uri;
 
     @GET
     @RolesAllowed(Caller.EMPLOYER)
@@ -46,18 +52,26 @@ public class PostingApplicantsResource {
     @Operation(summary = "Applications to one of your postings, newest first",
             description = "Employer role only. Each applicant's account id, e-mail, cover note, resume and status; "
                     + "status keeps one status (submitted, reviewing, interview, offer, hired, rejected, withdrawn). "
-                    + "page counts from 0, size defaults to 20, at most 50. 404 when it is not your posting.")
-    @APIResponse(responseCode = "200", description = "Applicants")
+                    + "A list page: items, total (all the posting's applications with that status), limit (1 to 50, "
+                    + "default 20), offset (from 0) and next, the path and query of the next page (null on the last "
+                    + "one). 400 for an unknown status or a malformed limit or offset; 404 when it is not your "
+                    + "posting.")
+    @APIResponse(responseCode = "200", description = "A page of applicants")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not one of your postings",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ApplicationViews.Applicant> applicants(@PathParam("id") long postingId,
-                                                       @Parameter(description = "Only this status") @QueryParam("status") String status,
-                                                       @Parameter(schema = @Schema(type = SchemaType.INTEGER))
-                                                       @QueryParam("page") String page,
-                                                       @Parameter(schema = @Schema(type = SchemaType.INTEGER))
-                                                       @QueryParam("size") String size) {
-        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
+    public ListPage<ApplicationViews.Applicant> applicants(@PathParam("id") long postingId,
+                                                           @Parameter(description = "Only this status") @QueryParam("status") String status,
+                                                           @Parameter(description = "Most applicants on the page, 1 to 50 (default 20)",
+                                                                   schema = @Schema(type = SchemaType.INTEGER))
+                                                           @QueryParam("limit") String limit,
+                                                           @Parameter(description = "Applicants to skip, from 0 (default 0)",
+                                                                   schema = @Schema(type = SchemaType.INTEGER))
+                                                           @QueryParam("offset") String offset) {
+        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
         ApplicationStatus s = Params.one("status", status, ApplicationStatus::of, ApplicationStatus.values());
-        return ApplicationViews.applicants(applications.forPosting(caller.id(), postingId, s, paging.page(), paging.size()));
+        return applications.forPosting(caller.id(), postingId, s, paging)
+                .toListPage(ApplicationViews::applicants, paging, uri);
     }
 }

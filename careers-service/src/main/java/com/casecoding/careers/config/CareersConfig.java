@@ -19,11 +19,11 @@ public interface CareersConfig {
     @WithDefault("180")
     int maxValidDays();
 
-    /** Largest page size of any list. */
+    /** Largest {@code limit} of any list (items on one page). */
     @WithDefault("50")
     int maxPageSize();
 
-    /** Deepest result a search may page to (page * size + size). */
+    /** Deepest result a search may reach: {@code offset + limit} at most this. */
     @WithDefault("1000")
     int maxResultWindow();
 

@@ -1,8 +1,10 @@
 package com.casecoding.careers.employers;
 
+import com.casecoding.careers.web.QueryPage;
 import com.casecoding.careers.web.Violations;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.ProblemException;
-import io.quarkus.panache.common.Page;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -10,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.List;
 
 @ApplicationScoped
 public class EmployerService {
@@ -78,9 +79,11 @@ public class EmployerService {
         return p;
     }
 
-    public List<EmployerProfile> list(Boolean verified, int page, int size) {
-        var query = verified == null ? EmployerProfile.findAll(Sort.by("createdAt").descending())
-                : EmployerProfile.find("verified", Sort.by("createdAt").descending(), verified);
-        return query.page(Page.of(page, size)).list();
+    /** Employer profiles (only verified or unverified ones, when given), newest first: a page and the count. */
+    public QueryPage<EmployerProfile> list(Boolean verified, Paging paging) {
+        Sort sort = Sort.by("createdAt").descending().and("accountId");
+        PanacheQuery<EmployerProfile> query = verified == null ? EmployerProfile.findAll(sort)
+                : EmployerProfile.find("verified", sort, verified);
+        return QueryPage.of(query, paging);
     }
 }

@@ -4,6 +4,9 @@ import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.employers.EmployerProfile;
 import com.casecoding.careers.security.Caller;
 import com.casecoding.careers.web.Params;
+import com.casecoding.careers.web.QueryPage;
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +24,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 
 @Path("/api/careers/employer/jobs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +56,8 @@ public class EmployerJobResource {
     CareersConfig config;
     @Inject
     ObjectMapper json;
+    @Context
+    UriInfo uri;
 
     @Schema(name = "RepostRequest")
     public record RepostRequest(@Schema(description = "New last day (default: 30 days from now)") LocalDate validThrough) {
@@ -60,17 +66,23 @@ public class EmployerJobResource {
     @GET
     @Operation(summary = "Your postings, every status, newest first",
             description = "Employer role only. Only the caller's own postings, drafts included, each with its "
-                    + "hidden flag and the moderator's reason. status keeps one status; page counts from 0, size "
-                    + "defaults to 20 and is at most 50. 400 for an unknown status or a malformed paging value.")
-    @APIResponse(responseCode = "200", description = "Your postings")
-    public List<JobView> list(@Parameter(description = "draft, published, closed or expired") @QueryParam("status") String status,
-                              @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-                              @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size) {
-        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
+                    + "hidden flag and the moderator's reason. status keeps one status. A list page: items, total "
+                    + "(all your postings with that status), limit (1 to 50, default 20), offset (from 0) and next, "
+                    + "the path and query of the next page (null on the last one). 400 for an unknown status or a "
+                    + "malformed limit or offset.")
+    @APIResponse(responseCode = "200", description = "A page of your postings")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ListPage<JobView> list(@Parameter(description = "draft, published, closed or expired") @QueryParam("status") String status,
+                                  @Parameter(description = "Most postings on the page, 1 to 50 (default 20)",
+                                          schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+                                  @Parameter(description = "Postings to skip, from 0 (default 0)",
+                                          schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
+        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
         PostingStatus s = Params.one("status", status, PostingStatus::of, PostingStatus.values());
         EmployerProfile profile = EmployerProfile.findById(caller.id());
-        return service.listOwned(caller.id(), s, paging.page(), paging.size()).stream()
-                .map(p -> JobView.of(p, JobResource.employer(profile), true)).toList();
+        return service.listOwned(caller.id(), s, paging).toListPage(postings -> postings.stream()
+                .map(p -> JobView.of(p, JobResource.employer(profile), true)).toList(), paging, uri);
     }
 
     @POST

@@ -4,6 +4,9 @@ import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.employers.EmployerProfile;
 import com.casecoding.careers.security.Caller;
 import com.casecoding.careers.web.Params;
+import com.casecoding.careers.web.QueryPage;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.QueryValues;
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
@@ -13,7 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,6 +51,8 @@ public class JobResource {
     CareersConfig config;
     @Inject
     ScriptSafeJson scriptSafe;
+    @Context
+    UriInfo uri;
 
     @Schema(name = "JobDetail")
     public record JobDetail(JobView job,
@@ -60,9 +67,12 @@ public class JobResource {
     @GET
     @Operation(summary = "Search published job postings",
             description = "Keyword search over title, employer and description, with filters, sorting, paging "
-                    + "(size at most 50, results at most 1000 deep) and facet counts. Results and total obey every "
-                    + "filter; the facets are disjunctive: each facet (workplace, employmentType, state, credential, "
-                    + "specialty, minSalary) counts its values with every other filter and the keywords applied but "
+                    + "and facet counts. The answer is a list page like every list: items, total (every match), limit "
+                    + "(1 to 50, default 20), offset (from 0) and next, the path and query of the next page (null on "
+                    + "the last one). A search reaches at most 1000 results deep: offset + limit past 1000 is a 400 "
+                    + "naming offset, so narrow the search instead. Items and total obey every filter; the facets "
+                    + "are disjunctive: each facet (workplace, employmentType, state, credential, specialty, "
+                    + "minSalary) counts its values with every other filter and the keywords applied but "
                     + "not its own filter, so choosing workplace=remote still shows how many hybrid and onsite jobs "
                     + "the other filters leave.")
     @APIResponse(responseCode = "200", description = "A page of postings",
@@ -85,18 +95,19 @@ public class JobResource {
             @Parameter(description = "newest, salary or relevance (default: relevance with q, else newest)") @QueryParam("sort") String sort,
             @Parameter(description = "Include facet counts (default true)", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("facets") String facets,
-            @Parameter(description = "Page, from 0", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1..50 (default 20)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("size") String size) {
+            @Parameter(description = "Most postings on the page, 1 to 50 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "Postings to skip, from 0 (default 0); offset + limit is at most 1000",
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset) {
         SearchCriteria criteria = criteria(q, credential, specialty, workplace, state, city, employmentType, minSalary,
                 experience, postedSince);
-        Params.Paging paging = Params.paging(page, size, 20, config.maxPageSize());
-        JobSearch.requireWindow(paging.page(), paging.size(), config.maxResultWindow());
+        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize(), config.maxResultWindow());
         JobSearch.Sort order = Params.one("sort", sort, s -> JobSearch.Sort.valueOf(s.toUpperCase(Locale.ROOT)),
                 new Object[]{"newest", "salary", "relevance"});
-        Boolean withFacets = Params.bool("facets", facets);
-        return search.search(criteria, order, paging.page(), paging.size(), withFacets == null || withFacets, null);
+        Boolean withFacets = QueryValues.bool("facets", facets);
+        return search.search(criteria, order, paging, withFacets == null || withFacets, null, uri.getRequestUri());
     }
 
     /** Builds and checks the criteria from raw query parameters (shared with saved searches' validation). */
@@ -119,9 +130,14 @@ public class JobResource {
                 state == null || state.isBlank() ? null : state.trim().toUpperCase(Locale.ROOT),
                 city == null || city.isBlank() ? null : city.trim(),
                 Params.enums("employmentType", employmentType, EmploymentType::of, EmploymentType.values()),
-                Params.optionalInteger("minSalary", minSalary, 0, 10_000_000),
-                Params.optionalInteger("experience", experience, 0, 50),
+                optionalInteger("minSalary", minSalary, 0, 10_000_000),
+                optionalInteger("experience", experience, 0, 50),
                 Params.date("postedSince", postedSince)).checked();
+    }
+
+    /** A whole number from {@code min} to {@code max}, or null when the parameter is absent or blank. */
+    private static Integer optionalInteger(String name, String value, int min, int max) {
+        return value == null || value.isBlank() ? null : QueryValues.integer(name, value, min, min, max);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.casecoding.careers.jobs;
 
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.web.AfterStart;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
+import java.net.URI;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,8 +66,13 @@ public class JobSearch {
     private static final int MAX_CACHED_HITS = 50_000;
     private volatile HitCache hitCache = new HitCache(-1);
 
-    public SearchResult search(SearchCriteria c, Sort requested, int page, int size, boolean facets,
-                               Instant publishedAfter) {
+    /**
+     * The page {@code paging} asks for of the postings matching {@code c} (and published after
+     * {@code publishedAfter}, when given). {@code request} is the address the answer goes to, for its {@code next}
+     * link; null when the search answers no HTTP request (a digest).
+     */
+    public SearchResult search(SearchCriteria c, Sort requested, Paging paging, boolean facets,
+                               Instant publishedAfter, URI request) {
         Sort sort = requested == null ? (c.hasKeywords() ? Sort.RELEVANCE : Sort.NEWEST) : requested;
         if (sort == Sort.RELEVANCE && !c.hasKeywords()) {
             sort = Sort.NEWEST;
@@ -103,14 +110,15 @@ public class JobSearch {
             if (sort != Sort.NEWEST) {
                 sort(entries, matches, matched, sort, matchRanks);
             }
-            int from = Math.min(page * size, matched);
-            int to = Math.min(from + size, matched);
+            int from = Math.min(paging.offset(), matched);
+            int to = (int) Math.min((long) from + paging.limit(), matched);
             List<Long> ids = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
                 ids.add(entries.get(matches[i]).id());
             }
-            return new SearchResult(matched, page, size, sort.wire(), hits(conn, snapshot.generation(), ids),
-                    counts == null ? null : facetMap(dictionary, counts, salaryCounts));
+            // next moves past this page's positions, even if a posting among them vanished before its row was read
+            return SearchResult.of(hits(conn, snapshot.generation(), ids), ids.size(), matched, paging, request,
+                    sort.wire(), counts == null ? null : facetMap(dictionary, counts, salaryCounts));
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("54")) {
                 // a program limit of the full-text parser: the keywords, not the server, are the problem
@@ -372,12 +380,5 @@ public class JobSearch {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
-    }
-
-    static void requireWindow(int page, int size, int maxWindow) {
-        if ((long) page * size + size > maxWindow) {
-            throw ProblemException.invalidField("page",
-                    "reaches past result " + maxWindow + "; narrow the search instead of paging deeper");
-        }
     }
 }

@@ -4,10 +4,12 @@ import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.employers.EmployerProfile;
 import com.casecoding.careers.employers.EmployerRenamed;
 import com.casecoding.careers.employers.EmployerService;
+import com.casecoding.careers.web.QueryPage;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Page;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -179,13 +181,14 @@ public class JobService {
         return p;
     }
 
-    public List<JobPosting> listOwned(String employerId, PostingStatus status, int page, int size) {
+    /** The employer's postings (of one status, when given), newest first: the page asked for and how many in all. */
+    public QueryPage<JobPosting> listOwned(String employerId, PostingStatus status, Paging paging) {
         Sort sort = Sort.by("createdAt").descending().and("id").descending();
-        var query = status == null
+        PanacheQuery<JobPosting> query = status == null
                 ? JobPosting.find("employerId = :e", sort, Parameters.with("e", employerId))
                 : JobPosting.find("employerId = :e and status = :s", sort,
                 Parameters.with("e", employerId).and("s", status.wire()));
-        return query.page(Page.of(page, size)).list();
+        return QueryPage.of(query, paging);
     }
 
     /** Marks published postings past their valid-through date as expired. Returns how many. */

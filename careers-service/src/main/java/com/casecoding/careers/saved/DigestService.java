@@ -4,6 +4,7 @@ import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.jobs.JobRequest;
 import com.casecoding.careers.jobs.JobSearch;
 import com.casecoding.careers.jobs.SearchResult;
+import com.casecoding.common.list.Paging;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -65,12 +66,13 @@ public class DigestService {
         }
         Instant since = s.lastNotifiedAt;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        SearchResult matches = search.search(saved.criteria(s), JobSearch.Sort.NEWEST, 0,
-                config.digest().maxPostings(), false, since);
+        // the newest matches, at most maxPostings of them; the mail says how many more there are
+        SearchResult matches = search.search(saved.criteria(s), JobSearch.Sort.NEWEST,
+                new Paging(config.digest().maxPostings(), 0), false, since, null);
         // claim this run for the search (compare-and-set): with several instances, exactly one sends it
         long claimed = QuarkusTransaction.requiringNew().call(() ->
                 SavedSearch.update("lastNotifiedAt = ?1 where id = ?2 and lastNotifiedAt = ?3", now, id, since));
-        if (claimed == 0 || matches.results().isEmpty()) {
+        if (claimed == 0 || matches.items().isEmpty()) {
             return false;
         }
         try {
@@ -89,7 +91,7 @@ public class DigestService {
         StringBuilder text = new StringBuilder("New postings matching your saved search \"" + s.name + "\":\n\n");
         StringBuilder html = new StringBuilder("<p>New postings matching your saved search <strong>")
                 .append(escape(s.name)).append("</strong>:</p><ul>");
-        for (SearchResult.Hit hit : matches.results()) {
+        for (SearchResult.Hit hit : matches.items()) {
             String link = config.digest().jobLinkBase() + hit.id();
             String line = hit.title() + " - " + hit.employer().name() + " - " + where(hit) + salary(hit.salary());
             text.append("* ").append(line).append("\n  ").append(link).append("\n");
@@ -97,9 +99,9 @@ public class DigestService {
                     .append("</a> - ").append(escape(hit.employer().name())).append(" - ")
                     .append(escape(where(hit) + salary(hit.salary()))).append("</li>");
         }
-        if (matches.total() > matches.results().size()) {
-            text.append("\n...and ").append(matches.total() - matches.results().size()).append(" more.\n");
-            html.append("<li>...and ").append(matches.total() - matches.results().size()).append(" more.</li>");
+        if (matches.total() > matches.items().size()) {
+            text.append("\n...and ").append(matches.total() - matches.items().size()).append(" more.\n");
+            html.append("<li>...and ").append(matches.total() - matches.items().size()).append(" more.</li>");
         }
         html.append("</ul><p>You get this e-mail because digests are on for this saved search.</p>");
         text.append("\nYou get this e-mail because digests are on for this saved search.\n");

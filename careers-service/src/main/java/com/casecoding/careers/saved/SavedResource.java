@@ -1,10 +1,14 @@
 package com.casecoding.careers.saved;
 
+import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.employers.EmployerProfile;
 import com.casecoding.careers.jobs.JobPosting;
 import com.casecoding.careers.jobs.JobResource;
 import com.casecoding.careers.jobs.JobView;
 import com.casecoding.careers.security.Caller;
+import com.casecoding.careers.web.QueryPage;
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,11 +22,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +54,10 @@ public class SavedResource {
     SavedService service;
     @Inject
     Caller caller;
+    @Inject
+    CareersConfig config;
+    @Context
+    UriInfo uri;
 
     @Schema(name = "SavedJob")
     public record SavedJobView(long postingId, Instant savedAt,
@@ -77,11 +90,25 @@ public class SavedResource {
 
     @GET
     @Path("/saved-jobs")
-    @Operation(summary = "Your saved jobs, newest first",
-            description = "Postings that were closed, expired or hidden since are listed as not open, without details.")
-    @APIResponse(responseCode = "200", description = "Saved jobs")
-    public List<SavedJobView> savedJobs() {
-        List<SavedJob> saved = service.savedJobs(caller.id());
+    @Operation(summary = "Your saved jobs, most recently saved first",
+            description = "Coder role only. Postings that were closed, expired or hidden since are listed as not "
+                    + "open, without details. A list page: items, total (all your saved jobs), limit (1 to 50, "
+                    + "default 20), offset (from 0) and next, the path and query of the next page (null on the last "
+                    + "one). 400 for a malformed limit or offset.")
+    @APIResponse(responseCode = "200", description = "A page of your saved jobs")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ListPage<SavedJobView> savedJobs(@Parameter(description = "Most saved jobs on the page, 1 to 50 (default 20)",
+                                                    schema = @Schema(type = SchemaType.INTEGER))
+                                            @QueryParam("limit") String limit,
+                                            @Parameter(description = "Saved jobs to skip, from 0 (default 0)",
+                                                    schema = @Schema(type = SchemaType.INTEGER))
+                                            @QueryParam("offset") String offset) {
+        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+        return service.savedJobs(caller.id(), paging).toListPage(SavedResource::views, paging, uri);
+    }
+
+    private static List<SavedJobView> views(List<SavedJob> saved) {
         List<Long> ids = saved.stream().map(s -> s.key.postingId).toList();
         Map<Long, JobPosting> postings = ids.isEmpty() ? Map.of() : JobPosting.<JobPosting>list("id in ?1", ids)
                 .stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
@@ -116,13 +143,24 @@ public class SavedResource {
 
     @GET
     @Path("/saved-searches")
-    @Operation(summary = "Your saved searches",
-            description = "Coder role only. Newest first and not paged (an account keeps at most 20), each with "
-                    + "its criteria, the digest flag, whether the account has an e-mail address the digest can go "
-                    + "to, and when it was last notified.")
-    @APIResponse(responseCode = "200", description = "Saved searches")
-    public List<SavedSearchView> savedSearches() {
-        return service.savedSearches(caller.id()).stream().map(service::view).toList();
+    @Operation(summary = "Your saved searches, newest first",
+            description = "Coder role only. Each with its criteria, the digest flag, whether the account has an "
+                    + "e-mail address the digest can go to, and when it was last notified. A list page like every "
+                    + "list: items, total (all your saved searches; an account keeps at most 20), limit (1 to 50, "
+                    + "default 20), offset (from 0) and next, the path and query of the next page (null on the last "
+                    + "one). 400 for a malformed limit or offset.")
+    @APIResponse(responseCode = "200", description = "A page of your saved searches")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ListPage<SavedSearchView> savedSearches(@Parameter(description = "Most saved searches on the page, 1 to 50 (default 20)",
+                                                           schema = @Schema(type = SchemaType.INTEGER))
+                                                   @QueryParam("limit") String limit,
+                                                   @Parameter(description = "Saved searches to skip, from 0 (default 0)",
+                                                           schema = @Schema(type = SchemaType.INTEGER))
+                                                   @QueryParam("offset") String offset) {
+        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+        return service.savedSearches(caller.id(), paging)
+                .toListPage(searches -> searches.stream().map(service::view).toList(), paging, uri);
     }
 
     @DELETE

@@ -2,6 +2,8 @@ package com.casecoding.careers.saved;
 
 import com.casecoding.careers.jobs.JobPosting;
 import com.casecoding.careers.jobs.SearchCriteria;
+import com.casecoding.careers.web.QueryPage;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.List;
 
 /** A coder's saved jobs and saved searches; every lookup is scoped to the caller's account. */
 @ApplicationScoped
@@ -47,8 +48,10 @@ public class SavedService {
         SavedJob.deleteById(new SavedJob.Key(accountId, postingId));
     }
 
-    public List<SavedJob> savedJobs(String accountId) {
-        return SavedJob.list("key.accountId", Sort.by("savedAt").descending(), accountId);
+    /** The account's saved jobs, most recently saved first: the page asked for and how many in all. */
+    public QueryPage<SavedJob> savedJobs(String accountId, Paging paging) {
+        return QueryPage.of(SavedJob.find("key.accountId",
+                Sort.by("savedAt").descending().and("key.postingId").descending(), accountId), paging);
     }
 
     @Transactional
@@ -70,8 +73,10 @@ public class SavedService {
         return s;
     }
 
-    public List<SavedSearch> savedSearches(String accountId) {
-        return SavedSearch.list("accountId", Sort.by("createdAt").descending().and("id").descending(), accountId);
+    /** The account's saved searches, newest first: the page asked for and how many in all. */
+    public QueryPage<SavedSearch> savedSearches(String accountId, Paging paging) {
+        return QueryPage.of(SavedSearch.find("accountId",
+                Sort.by("createdAt").descending().and("id").descending(), accountId), paging);
     }
 
     @Transactional

@@ -9,45 +9,14 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Parses query parameters by hand so that a malformed value is a 400 naming the parameter (JAX-RS would answer a
- * failed conversion of a query parameter with 404).
+ * Parses the query parameters libs/common does not cover (dates, enum values, repeated lists) by hand, so that a
+ * malformed value is a 400 naming the parameter (JAX-RS would answer a failed conversion of a query parameter with
+ * 404). Numbers, booleans and paging are read with {@link com.casecoding.common.list.QueryValues} and
+ * {@link com.casecoding.common.list.Paging}.
  */
 public final class Params {
 
     private Params() {
-    }
-
-    public record Paging(int page, int size) {
-    }
-
-    /** A page number at most so large that page x size (the first row) is still an int for every allowed size. */
-    public static Paging paging(String page, String size, int defaultSize, int maxSize) {
-        int p = integer("page", page, 0, 0, Integer.MAX_VALUE / Math.max(1, maxSize) - 1);
-        int s = integer("size", size, defaultSize, 1, maxSize);
-        return new Paging(p, s);
-    }
-
-    public static Integer optionalInteger(String name, String value, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return integer(name, value, 0, min, max);
-    }
-
-    public static int integer(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(name, "must be a whole number");
-        }
-        if (n < min || n > max) {
-            throw ProblemException.invalidField(name, "must be between " + min + " and " + max);
-        }
-        return n;
     }
 
     public static LocalDate date(String name, String value) {
@@ -59,17 +28,6 @@ public final class Params {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be a date like 2026-01-31");
         }
-    }
-
-    public static Boolean bool(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalidField(name, "must be true or false");
-        };
     }
 
     /** Repeated and comma-separated values alike: {@code ?credential=CPC&credential=CRC} or {@code ?credential=CPC,CRC}. */

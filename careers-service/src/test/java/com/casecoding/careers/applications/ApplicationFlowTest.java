@@ -48,13 +48,13 @@ class ApplicationFlowTest {
                 .when().post("/api/jobs/" + job + "/applications").then().statusCode(409);
 
         given().header("Authorization", bearer(coder)).when().get("/api/careers/me/applications")
-                .then().statusCode(200).body("id", hasItem((int) app));
+                .then().statusCode(200).body("items.id", hasItem((int) app)).body("total", equalTo(1));
 
         given().header("Authorization", bearer(employer)).when().get("/api/careers/employer/jobs/" + job + "/applications")
-                .then().statusCode(200).body("size()", equalTo(1))
-                .body("[0].applicantId", equalTo(coderSub))
-                .body("[0].applicantEmail", equalTo(coderSub + "@example.test"))
-                .body("[0].resumeText", equalTo("CPC since 2019"));
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("total", equalTo(1))
+                .body("items[0].applicantId", equalTo(coderSub))
+                .body("items[0].applicantEmail", equalTo(coderSub + "@example.test"))
+                .body("items[0].resumeText", equalTo("CPC since 2019"));
 
         for (String status : new String[]{"reviewing", "interview", "offer", "hired"}) {
             given().header("Authorization", bearer(employer)).contentType(ContentType.JSON)
@@ -88,7 +88,7 @@ class ApplicationFlowTest {
                 .when().put("/api/careers/employer/applications/" + app + "/status").then().statusCode(200);
         given().header("Authorization", bearer(employer))
                 .when().get("/api/careers/employer/jobs/" + job + "/applications?status=rejected")
-                .then().statusCode(200).body("size()", equalTo(1));
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("total", equalTo(1));
     }
 
     @Test

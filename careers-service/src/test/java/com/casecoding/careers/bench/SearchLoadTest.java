@@ -129,7 +129,7 @@ public final class SearchLoadTest {
             params.add("sort=" + sort);
         }
         if (random.nextInt(5) == 0) {
-            params.add("page=" + random.nextInt(5));
+            params.add("offset=" + 20 * random.nextInt(5));  // pages 0-4 of the default limit
         }
         return String.join("&", params);
     }

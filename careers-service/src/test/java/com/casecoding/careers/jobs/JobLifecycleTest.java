@@ -107,7 +107,7 @@ class JobLifecycleTest {
         given().header("Authorization", bearer(token)).when().delete("/api/careers/employer/jobs/" + id)
                 .then().statusCode(409);
         given().header("Authorization", bearer(token)).when().get("/api/careers/employer/jobs?status=published")
-                .then().statusCode(200).body("id", hasItem((int) id));
+                .then().statusCode(200).body("items.id", hasItem((int) id));
     }
 
     @Test
@@ -145,7 +145,7 @@ class JobLifecycleTest {
                 .extract().jsonPath().getLong("id");
         assertEquals(first, second);
         given().header("Authorization", bearer(token)).when().get("/api/careers/employer/jobs")
-                .then().statusCode(200).body("size()", equalTo(1));
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("total", equalTo(1));
 
         Map<String, Object> other = job("A different posting");
         given().header("Authorization", bearer(token)).header("Idempotency-Key", key)
@@ -218,7 +218,7 @@ class JobLifecycleTest {
                     .then().statusCode(400).body("violations.field", hasItem(field));
         }
         given().header("Authorization", bearer(token)).when().get("/api/careers/employer/jobs")
-                .then().statusCode(200).body("size()", equalTo(0));
+                .then().statusCode(200).body("items.size()", equalTo(0)).body("total", equalTo(0));
     }
 
     @Test
@@ -233,11 +233,11 @@ class JobLifecycleTest {
         given().header("Authorization", bearer(token)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/careers/employer/jobs")
                 .then().statusCode(400).body("violations.field", hasItem("description"));
-        given().when().get("/api/jobs?size=51").then().statusCode(400).body("violations.field", hasItem("size"));
-        given().when().get("/api/jobs?page=abc").then().statusCode(400).body("violations.field", hasItem("page"));
-        given().when().get("/api/jobs?page=20&size=50").then().statusCode(400).body("violations.field", hasItem("page"));
-        given().header("Authorization", bearer(token)).when().get("/api/careers/employer/jobs?size=500")
-                .then().statusCode(400);
+        given().when().get("/api/jobs?limit=51").then().statusCode(400).body("violations.field", hasItem("limit"));
+        given().when().get("/api/jobs?offset=abc").then().statusCode(400).body("violations.field", hasItem("offset"));
+        given().when().get("/api/jobs?offset=960&limit=50").then().statusCode(400).body("violations.field", hasItem("offset"));
+        given().header("Authorization", bearer(token)).when().get("/api/careers/employer/jobs?limit=500")
+                .then().statusCode(400).body("violations.field", hasItem("limit"));
     }
 
     @Test

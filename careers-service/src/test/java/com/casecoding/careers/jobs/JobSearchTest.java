@@ -100,7 +100,7 @@ class JobSearchTest {
     }
 
     private Set<Long> ids(String query) {
-        return new HashSet<>(search(query).getList("results.id", Long.class));
+        return new HashSet<>(search(query).getList("items.id", Long.class));
     }
 
     @Test
@@ -109,12 +109,12 @@ class JobSearchTest {
         assertEquals(4, r.getLong("total"));
         assertEquals(Set.of(a, b, c, d), ids(""));
         assertEquals(Set.of(b), new HashSet<>(given().when().get("/api/jobs?q=" + word + " teaching hospital")
-                .then().statusCode(200).extract().jsonPath().getList("results.id", Long.class)));
+                .then().statusCode(200).extract().jsonPath().getList("items.id", Long.class)));
     }
 
     @Test
     void titleMatchesRankAboveEmployerAndDescriptionMatches() {
-        List<Long> order = search("sort=relevance").getList("results.id", Long.class);
+        List<Long> order = search("sort=relevance").getList("items.id", Long.class);
         assertEquals(Set.of(a, d), new HashSet<>(order.subList(0, 2)));
         assertEquals("relevance", search("").getString("sort"));
     }
@@ -141,8 +141,8 @@ class JobSearchTest {
 
     @Test
     void sortBySalaryAndNewest() {
-        assertEquals(List.of(c, b, a, d), search("sort=salary").getList("results.id", Long.class));
-        assertEquals(List.of(d, c, b, a), search("sort=newest").getList("results.id", Long.class));
+        assertEquals(List.of(c, b, a, d), search("sort=salary").getList("items.id", Long.class));
+        assertEquals(List.of(d, c, b, a), search("sort=newest").getList("items.id", Long.class));
     }
 
     @Test
@@ -191,7 +191,7 @@ class JobSearchTest {
         // no posting passes both: each of the two facets still shows what choosing it alone would give
         JsonPath none = search("credential=CRC&specialty=auditing");
         assertEquals(0, none.getLong("total"));
-        assertEquals(List.of(), none.getList("results"));
+        assertEquals(List.of(), none.getList("items"));
         assertEquals(Map.of("CPMA", 1), none.getMap("facets.credential"));
         assertEquals(Map.of("risk-adjustment-hcc", 1), none.getMap("facets.specialty"));
         assertEquals(Map.of(), none.getMap("facets.workplace"));
@@ -228,7 +228,7 @@ class JobSearchTest {
                 Map.of("workplace", "hybrid", "state", "TX", "minSalary", "1000"));
         for (Map<String, String> filters : combinations) {
             JsonPath all = searchWith(filters);
-            for (Map<String, Object> hit : all.<Map<String, Object>>getList("results")) {
+            for (Map<String, Object> hit : all.<Map<String, Object>>getList("items")) {
                 filters.forEach((name, wanted) -> {
                     if (hitField.containsKey(name)) {
                         Object value = hit.get(hitField.get(name));
@@ -243,7 +243,7 @@ class JobSearchTest {
                 Map<String, String> others = new java.util.HashMap<>(filters);
                 others.remove(facet);
                 Map<String, Integer> expected = new java.util.HashMap<>();
-                for (Map<String, Object> hit : searchWith(others).<Map<String, Object>>getList("results")) {
+                for (Map<String, Object> hit : searchWith(others).<Map<String, Object>>getList("items")) {
                     Object value = hit.get(hitField.get(facet));
                     for (Object v : value instanceof List<?> l ? l : List.of(value)) {
                         expected.merge(String.valueOf(v), 1, Integer::sum);
@@ -255,18 +255,18 @@ class JobSearchTest {
     }
 
     private JsonPath searchWith(Map<String, String> filters) {
-        var request = given().queryParam("q", word).queryParam("size", 50);
+        var request = given().queryParam("q", word).queryParam("limit", 50);
         filters.forEach(request::queryParam);
         return request.when().get("/api/jobs").then().statusCode(200).extract().jsonPath();
     }
 
     @Test
     void pagingIsCapped() {
-        JsonPath r = search("sort=newest&size=2&page=1");
+        JsonPath r = search("sort=newest&limit=2&offset=2");
         assertEquals(4, r.getLong("total"));
-        assertEquals(List.of(b, a), r.getList("results.id", Long.class));
-        given().when().get("/api/jobs?size=51").then().statusCode(400);
-        given().when().get("/api/jobs?page=1000&size=1").then().statusCode(400);
+        assertEquals(List.of(b, a), r.getList("items.id", Long.class));
+        given().when().get("/api/jobs?limit=51").then().statusCode(400);
+        given().when().get("/api/jobs?offset=1000&limit=1").then().statusCode(400);
     }
 
     @Test

@@ -48,17 +48,18 @@ class SavedAndDigestTest {
         given().header("Authorization", bearer(coder)).when().put("/api/careers/me/saved-jobs/" + open).then().statusCode(204);
         given().header("Authorization", bearer(coder)).when().put("/api/careers/me/saved-jobs/" + draft).then().statusCode(404);
         given().header("Authorization", bearer(coder)).when().get("/api/careers/me/saved-jobs")
-                .then().statusCode(200).body("size()", equalTo(1)).body("[0].postingId", equalTo((int) open))
-                .body("[0].open", equalTo(true)).body("[0].job.title", equalTo("Saved coder"));
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("total", equalTo(1))
+                .body("items[0].postingId", equalTo((int) open))
+                .body("items[0].open", equalTo(true)).body("items[0].job.title", equalTo("Saved coder"));
         given().header("Authorization", bearer(other)).when().get("/api/careers/me/saved-jobs")
-                .then().statusCode(200).body("size()", equalTo(0));
+                .then().statusCode(200).body("items.size()", equalTo(0)).body("total", equalTo(0));
         given().header("Authorization", bearer(employer)).when().post("/api/careers/employer/jobs/" + open + "/close")
                 .then().statusCode(200);
         given().header("Authorization", bearer(coder)).when().get("/api/careers/me/saved-jobs")
-                .then().statusCode(200).body("[0].open", equalTo(false)).body("[0].job", equalTo(null));
+                .then().statusCode(200).body("items[0].open", equalTo(false)).body("items[0].job", equalTo(null));
         given().header("Authorization", bearer(coder)).when().delete("/api/careers/me/saved-jobs/" + open).then().statusCode(204);
         given().header("Authorization", bearer(coder)).when().get("/api/careers/me/saved-jobs")
-                .then().statusCode(200).body("size()", equalTo(0));
+                .then().statusCode(200).body("items.size()", equalTo(0)).body("total", equalTo(0));
     }
 
     @Test
@@ -85,11 +86,11 @@ class SavedAndDigestTest {
                 .body("criteria.credential", equalTo(List.of("CRC")))
                 .extract().jsonPath().getLong("id");
         given().header("Authorization", bearer(other)).when().get("/api/careers/me/saved-searches")
-                .then().statusCode(200).body("size()", equalTo(0));
+                .then().statusCode(200).body("items.size()", equalTo(0)).body("total", equalTo(0));
         given().header("Authorization", bearer(other)).when().delete("/api/careers/me/saved-searches/" + id)
                 .then().statusCode(404);
         given().header("Authorization", bearer(coder)).when().get("/api/careers/me/saved-searches")
-                .then().statusCode(200).body("size()", equalTo(1));
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("total", equalTo(1));
         given().header("Authorization", bearer(coder)).when().delete("/api/careers/me/saved-searches/" + id)
                 .then().statusCode(204);
     }

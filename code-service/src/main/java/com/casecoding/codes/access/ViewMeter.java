@@ -1,5 +1,7 @@
 package com.casecoding.codes.access;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.casecoding.common.security.ViewGrants;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,6 +21,21 @@ public record ViewMeter(
         @Schema(description = "The sentence to show above the page", required = true,
                 example = "0 code page views remaining. Guest accounts are limited to 1 page view. Register a free "
                         + "account to get 5 more views.") String message) {
+
+    /**
+     * The meter {@link ViewGrantFilter} put on this request ({@link ViewGrantFilter#METER_HEADER}), or null when the
+     * grant stated none.
+     */
+    public static ViewMeter fromRequest(ObjectMapper json, String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return json.readValue(header, ViewMeter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The view meter set by the view grant filter is not JSON", e);
+        }
+    }
 
     static ViewMeter of(ViewGrants.Meter meter) {
         return new ViewMeter(meter.plan(), meter.unlimited() ? null : meter.limit(), meter.used(),

@@ -1,5 +1,10 @@
 package com.casecoding.codes.consult;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.codes.consult.ConsultViews.ConsultView;
 import com.casecoding.codes.consult.ConsultViews.Summary;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,14 +56,18 @@ public class ConsultQueueResource {
     @Operation(summary = "The queue, oldest first, with ages; default statuses new, claimed, waiting",
             description = "Consultant role only. status takes new, claimed, waiting, answered or closed (repeat or "
                     + "comma-separate; 400 for another value); mine=true keeps the consults you claimed; limit "
-                    + "defaults to 100, at most 500. Each summary carries its claim flags, codes and message count.")
-    @APIResponse(responseCode = "200", description = "The consults in the queue",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ConsultViews.Summary.class)))
+                    + "defaults to 100, at most 500, and offset pages on. Each summary carries its claim flags, "
+                    + "codes and message count.")
+    @APIResponse(responseCode = "200", description = "A page of the consults in the queue")
     @APIResponse(responseCode = "403", description = "Not a consultant")
-    public List<Summary> queue(@QueryParam("status") List<String> status,
+    public ListPage<Summary> queue(@QueryParam("status") List<String> status,
                                @QueryParam("mine") @DefaultValue("false") boolean mine,
-                               @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return service.queue(caller(), ConsultResource.statuses(status), mine, limit);
+            @Parameter(description = "1-500, default 100", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset, @Context UriInfo uri) {
+        return service.queue(caller(), ConsultResource.statuses(status), mine, Paging.of(limit, offset, 100, 500),
+                uri.getRequestUri());
     }
 
     @POST

@@ -1,16 +1,16 @@
 package com.casecoding.codes.consult;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.codes.consult.ConsultViews.ConsultView;
 import com.casecoding.codes.consult.ConsultViews.Summary;
 import com.casecoding.common.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -74,15 +74,18 @@ public class ConsultResource {
     @GET
     @Operation(summary = "Your own consults, newest first; status filters (repeat or comma-separate)",
             description = "Registered users only (403 for guests). status takes new, claimed, waiting, answered or "
-                    + "closed (400 for another value), every status without it; limit defaults to 50, at most 200. "
-                    + "Each summary has the status, whether a consultant claimed it, ages and the message count.")
-    @APIResponse(responseCode = "200", description = "Your consults",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Summary.class)))
-    public List<Summary> mine(@QueryParam("status") List<String> status,
-                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+                    + "closed (400 for another value), every status without it; limit defaults to 50, at most 200, "
+                    + "and offset pages on. Each summary has the status, whether a consultant claimed it, ages and "
+                    + "the message count.")
+    @APIResponse(responseCode = "200", description = "A page of your consults")
+    public ListPage<Summary> mine(@QueryParam("status") List<String> status,
+            @Parameter(description = "1-200, default 50", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset, @Context UriInfo uri) {
         Caller caller = caller();
         ConsultService.requireRegistered(caller);
-        return service.listOwn(caller, statuses(status), limit);
+        return service.listOwn(caller, statuses(status), Paging.of(limit, offset, 50, 200), uri.getRequestUri());
     }
 
     @GET

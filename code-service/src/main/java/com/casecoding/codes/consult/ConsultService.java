@@ -1,5 +1,9 @@
 package com.casecoding.codes.consult;
 
+import java.net.URI;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.codes.consult.ConsultViews.ConsultView;
 import com.casecoding.codes.consult.ConsultViews.DraftView;
 import com.casecoding.codes.consult.ConsultViews.MessageView;
@@ -105,11 +109,15 @@ public class ConsultService {
     }
 
     @Transactional
-    public List<Summary> listOwn(Caller caller, Set<ConsultStatus> statuses, int limit) {
-        List<Consult> own = Consult.find("ownerSub = :owner and status in :statuses order by createdAt desc",
-                        Parameters.with("owner", caller.sub()).and("statuses", orAll(statuses)))
-                .page(0, limit).list();
-        return summaries(own, caller);
+    public ListPage<Summary> listOwn(Caller caller, Set<ConsultStatus> statuses, Paging paging, URI request) {
+        return page(Consult.find("ownerSub = :owner and status in :statuses order by createdAt desc, id desc",
+                Parameters.with("owner", caller.sub()).and("statuses", orAll(statuses))), caller, paging, request);
+    }
+
+    /** One page of the consults a query finds, as the caller may see them, and how many it finds in all. */
+    private ListPage<Summary> page(PanacheQuery<Consult> query, Caller caller, Paging paging, URI request) {
+        List<Consult> page = query.range(paging.offset(), paging.offset() + paging.limit() - 1).list();
+        return ListPage.of(summaries(page, caller), query.count(), paging, request);
     }
 
     @Transactional
@@ -156,15 +164,16 @@ public class ConsultService {
     // ---- the consultant's side ----
 
     @Transactional
-    public List<Summary> queue(Caller caller, Set<ConsultStatus> statuses, boolean mineOnly, int limit) {
+    public ListPage<Summary> queue(Caller caller, Set<ConsultStatus> statuses, boolean mineOnly, Paging paging,
+                                   URI request) {
         Set<ConsultStatus> wanted = statuses.isEmpty()
                 ? EnumSet.of(ConsultStatus.NEW, ConsultStatus.CLAIMED, ConsultStatus.WAITING) : statuses;
-        String query = "status in :statuses" + (mineOnly ? " and consultantSub = :me" : "") + " order by createdAt";
+        String query = "status in :statuses" + (mineOnly ? " and consultantSub = :me" : "") + " order by createdAt, id";
         Parameters params = Parameters.with("statuses", wanted);
         if (mineOnly) {
             params = params.and("me", caller.sub());
         }
-        return summaries(Consult.<Consult>find(query, params).page(0, limit).list(), caller);
+        return page(Consult.find(query, params), caller, paging, request);
     }
 
     @Transactional

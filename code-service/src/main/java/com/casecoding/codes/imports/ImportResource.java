@@ -1,15 +1,19 @@
 package com.casecoding.codes.imports;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 @Path("/api/admin/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,10 +66,14 @@ public class ImportResource {
     @Operation(summary = "Past import attempts, newest first (refused files included)",
             description = "Admin role only. One entry per file and attempt: who started it, file, dataset, version, "
                     + "status (imported, replaced, unchanged, derived, refused or failed), rows, duration, and the "
-                    + "line and reason of a refusal. limit defaults to 100, 1 to 1000 (400 otherwise).")
-    @APIResponse(responseCode = "200", description = "Import attempts")
-    public List<ImportService.ImportRunView> list(
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return service.history(limit);
+                    + "line and reason of a refusal. limit defaults to 100, 1 to 1000, offset pages on (400 "
+                    + "otherwise).")
+    @APIResponse(responseCode = "200", description = "A page of import attempts")
+    public ListPage<ImportService.ImportRunView> list(
+            @Parameter(description = "1-1000, default 100", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset, @Context UriInfo uri) {
+        return service.history(Paging.of(limit, offset, 100, 1000), uri.getRequestUri());
     }
 }

@@ -1,5 +1,8 @@
 package com.casecoding.codes.imports;
 
+import java.net.URI;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.common.web.AfterStart;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
@@ -106,14 +109,24 @@ public class ImportService {
                 : new ImportSummary(summary.files(), unrecognized, summary.millis(), summary.derived());
     }
 
-    public List<ImportRunView> history(int limit) {
+    /** Past import attempts, newest first: the page {@code paging} asks for and how many there are in all. */
+    public ListPage<ImportRunView> history(Paging paging, URI request) {
         List<ImportRunView> out = new ArrayList<>();
+        long total;
         try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement("select count(*) from codes.import_run");
              PreparedStatement ps = c.prepareStatement("""
                      select id, started_at, started_by, file, dataset, version, effective_date, status, row_count,
                             millis, release_id, line, reason
-                     from codes.import_run order by started_at desc, id desc limit ?""")) {
-            ps.setInt(1, limit);
+                     from codes.import_run order by started_at desc, id desc limit ? offset ?""")) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            ps.setInt(1, paging.limit());
+            ps.setInt(2, paging.offset());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ImportRunView(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
@@ -122,9 +135,10 @@ public class ImportService {
                             (Long) rs.getObject(12), rs.getString(13)));
                 }
             }
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read import_run", e);
         }
-        return out;
+        return ListPage.of(out, total, paging, request);
     }
 }

@@ -1,5 +1,10 @@
 package com.casecoding.codes.plain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.codes.page.Chapters;
 import com.casecoding.codes.page.CodePageService;
 import com.casecoding.codes.release.DataGeneration;
@@ -130,11 +135,16 @@ public class PlainLanguageResource {
     @Operation(summary = "Every approved version of a code's admin text, newest first (admin)",
             description = "Admin role only. Each version with its number, text, author, reviewer and approval time; "
                     + "empty when no admin text was ever approved. 404 for an unknown code set or a code in no "
-                    + "loaded release.")
-    public List<PlainLanguageRepository.Version> versions(@PathParam("system") String systemId,
-                                                          @PathParam("code") String typed) {
+                    + "loaded release. A list answer: limit (default 100, at most 1000) and offset page it.")
+    public ListPage<PlainLanguageRepository.Version> versions(
+            @PathParam("system") String systemId, @PathParam("code") String typed,
+            @Parameter(description = "1-1000, default 100", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset, @Context UriInfo uri) {
+        Paging paging = Paging.of(limit, offset, 100, 1000);
         CodeKey key = existing(systemId, typed);
-        return repository.versions(key.system(), key.code());
+        return ListPage.slice(repository.versions(key.system(), key.code()), paging, uri);
     }
 
     @POST

@@ -1,5 +1,8 @@
 package com.casecoding.codes.reference;
 
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.Paging;
+import java.net.URI;
 import com.casecoding.common.problem.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +30,10 @@ public class DrgService {
                           @Schema(nullable = true) String severityLevel, String href) {
     }
 
-    public record DrgList(long total, int limit, int offset, List<DrgView> drgs,
+    /** A page of DRGs in the list convention, with the release they come from. */
+    public record DrgList(List<DrgView> items, long total, int limit, int offset,
+                          @Schema(nullable = true, description = "Path and query of the next page, relative to the "
+                                  + "API's origin; null on the last page") String next,
                           @Schema(nullable = true) RefRelease release) {
     }
 
@@ -47,7 +53,8 @@ public class DrgService {
     }
 
     /** Validates the list parameters (400 naming the parameter) and lists the DRGs in number order. */
-    public DrgList list(String mdc, String type, int limit, int offset) {
+    /** The DRGs matching the filters, the page {@code paging} asks for; {@code request} is where the next page is. */
+    public DrgList list(String mdc, String type, Paging paging, URI request) {
         String wantedMdc = mdc(mdc);
         Character wantedType = type(type);
         ReferenceTables.MsDrg drg = loaded();
@@ -59,8 +66,9 @@ public class DrgService {
                 matching.add(d);
             }
         }
-        List<DrgView> page = matching.stream().skip(offset).limit(limit).map(DrgService::view).toList();
-        return new DrgList(matching.size(), limit, offset, page, drg.release());
+        List<DrgView> page = paging.slice(matching).stream().map(DrgService::view).toList();
+        return new DrgList(page, matching.size(), paging.limit(), paging.offset(),
+                ListPage.next(request, paging, page.size(), matching.size()), drg.release());
     }
 
     public DrgPage page(String typed) {

@@ -1,5 +1,8 @@
 package com.casecoding.codes.reference;
 
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.Paging;
+import java.net.URI;
 import com.casecoding.common.problem.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +30,11 @@ public class PlaceOfServiceService {
                                  @Schema(nullable = true) String paymentNote) {
     }
 
-    public record PlaceOfServiceList(List<PlaceOfService> codes, RefRelease release,
-                                     @Schema(nullable = true) String note) {
+    /** Place of service codes in the list convention, with the release and a note on codes added since. */
+    public record PlaceOfServiceList(List<PlaceOfService> items, long total, int limit, int offset,
+                                     @Schema(nullable = true, description = "Path and query of the next page, "
+                                             + "relative to the API's origin; null on the last page") String next,
+                                     RefRelease release, @Schema(nullable = true) String note) {
     }
 
     /** The outcome of checking one place of service code. */
@@ -67,10 +73,13 @@ public class PlaceOfServiceService {
         }
     }
 
-    public PlaceOfServiceList list() {
+    /** The page {@code paging} asks for of every loaded code, in order; {@code request} is where the next page is. */
+    public PlaceOfServiceList list(Paging paging, URI request) {
         ReferenceTables.Pos pos = loaded();
-        return new PlaceOfServiceList(pos.names().entrySet().stream().map(PlaceOfServiceService::place).toList(),
-                pos.release(), note(pos));
+        List<PlaceOfService> all = pos.names().entrySet().stream().map(PlaceOfServiceService::place).toList();
+        List<PlaceOfService> items = paging.slice(all);
+        return new PlaceOfServiceList(items, all.size(), paging.limit(), paging.offset(),
+                ListPage.next(request, paging, items.size(), all.size()), pos.release(), note(pos));
     }
 
     /** One code, or a 400 (not two digits) / 404 (not in the list) problem. */

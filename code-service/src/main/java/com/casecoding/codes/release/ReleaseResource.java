@@ -1,6 +1,8 @@
 package com.casecoding.codes.release;
 
 import com.casecoding.common.codes.CodeSystem;
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.web.Revalidated;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,8 +11,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +34,9 @@ public class ReleaseResource {
 
     @Inject
     ReleaseCatalog releases;
+
+    @Context
+    UriInfo uri;
 
     public record CodeSystemView(String id, String label, String description) {
     }
@@ -57,9 +64,13 @@ public class ReleaseResource {
             description = "Any token, a guest's included. A fixed list of seven code sets (ICD-10-CM, ICD-10-PCS, "
                     + "HCPCS Level II, CPT, ICD-9-CM diagnoses and procedures, modifiers), each with its label and "
                     + "a line on its code format. It does not depend on the loaded data: GET /api/releases does.")
-    public List<CodeSystemView> codeSystems() {
-        return Arrays.stream(CodeSystem.values())
-                .map(s -> new CodeSystemView(s.id(), s.label(), s.description())).toList();
+    public ListPage<CodeSystemView> codeSystems(
+            @Parameter(description = "1-20, default 20 (all of them)", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
+        return ListPage.slice(Arrays.stream(CodeSystem.values())
+                .map(s -> new CodeSystemView(s.id(), s.label(), s.description())).toList(),
+                Paging.of(limit, offset, 20, 20), uri);
     }
 
     @Revalidated
@@ -70,12 +81,16 @@ public class ReleaseResource {
             description = "'current' is true for the release of its dataset in effect on the date asked (today by "
                     + "default): a release whose period has ended is never current. GET /api/releases/currency "
                     + "says per dataset whether any loaded release covers the date.")
-    public List<ReleaseView> releases(
+    public ListPage<ReleaseView> releases(
             @Parameter(description = "The date 'current' refers to (YYYY-MM-DD); default today")
-            @QueryParam("date") String date) {
+            @QueryParam("date") String date,
+            @Parameter(description = "1-1000, default 1000", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
         LocalDate asOf = date(date);
-        return releases.all().stream().map(r -> view(r, releases.inEffect(r.dataset(), asOf)
-                .map(e -> e.id() == r.id()).orElse(false))).toList();
+        Paging paging = Paging.of(limit, offset, 1000, 1000);
+        return ListPage.slice(releases.all().stream().map(r -> view(r, releases.inEffect(r.dataset(), asOf)
+                .map(e -> e.id() == r.id()).orElse(false))).toList(), paging, uri);
     }
 
     @Revalidated
@@ -85,10 +100,14 @@ public class ReleaseResource {
     @Operation(summary = "Per dataset: the release in effect on the date, or why none is (stale, not yet, gap)",
             description = "state 'stale' = every loaded release of the dataset ended before the date: a newer one "
                     + "should be imported. 'notice' is the sentence pages, claim checks and the assistant show.")
-    public List<Currency> currency(
-            @Parameter(description = "YYYY-MM-DD; default today") @QueryParam("date") String date) {
+    public ListPage<Currency> currency(
+            @Parameter(description = "YYYY-MM-DD; default today") @QueryParam("date") String date,
+            @Parameter(description = "1-100, default 100 (every dataset)", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
         LocalDate asOf = date(date);
-        return releases.datasets().stream().map(d -> releases.currency(d, asOf)).toList();
+        Paging paging = Paging.of(limit, offset, 100, 100);
+        return ListPage.slice(releases.datasets().stream().map(d -> releases.currency(d, asOf)).toList(), paging, uri);
     }
 
     static ReleaseView view(LoadedRelease r, boolean current) {

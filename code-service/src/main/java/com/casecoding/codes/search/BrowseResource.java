@@ -1,6 +1,8 @@
 package com.casecoding.codes.search;
 
 import com.casecoding.common.codes.CodeSystem;
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
@@ -10,7 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,11 +37,22 @@ public class BrowseResource {
     public record SystemRoots(String system, String label, List<BrowseTree.Node> children) {
     }
 
-    public record ListingView(BrowseTree.Node node, long total, int limit, int offset, List<BrowseTree.Node> children) {
+    /** A node (or a range) and one page of the codes under it, in the list convention of every list answer. */
+    public record ListingView(BrowseTree.Node node, List<BrowseTree.Node> items, long total, int limit, int offset,
+                              @Schema(nullable = true, description = "Path and query of the next page, relative to "
+                                      + "the API's origin; null on the last page") String next) {
+
+        static ListingView of(BrowseTree.Listing listing, Paging paging, UriInfo uri) {
+            return new ListingView(listing.node(), listing.items(), listing.total(), paging.limit(), paging.offset(),
+                    ListPage.next(uri.getRequestUri(), paging, listing.items().size(), listing.total()));
+        }
     }
 
     @Inject
     SearchEngine engine;
+
+    @Context
+    UriInfo uri;
 
     @Revalidated
     @Extension(name = Revalidated.EXTENSION, value = "true")
@@ -45,11 +60,16 @@ public class BrowseResource {
     @Operation(summary = "Every code set with its top level (chapters, sections, letter sections, ranges)",
             description = "Any token, a guest's included. Only code sets present in the loaded data are listed, "
                     + "each with its label and top-level nodes and their child counts. 503 while the search index "
-                    + "is first being built.")
-    public List<SystemRoots> systems() {
-        return engine.withIndex(index -> Arrays.stream(CodeSystem.values())
+                    + "is first being built. A list answer like every other (all of them on one page unless a "
+                    + "limit asks for fewer).")
+    public ListPage<SystemRoots> systems(
+            @Parameter(description = "1-20, default 20", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
+        Paging paging = Paging.of(limit, offset, CodeSystem.values().length, CodeSystem.values().length);
+        return ListPage.slice(engine.withIndex(index -> Arrays.stream(CodeSystem.values())
                 .filter(s -> index.browse().knowsSystem(s.id()))
-                .map(s -> new SystemRoots(s.id(), s.label(), index.browse().roots(s.id()))).toList());
+                .map(s -> new SystemRoots(s.id(), s.label(), index.browse().roots(s.id()))).toList()), paging, uri);
     }
 
     @Revalidated
@@ -81,10 +101,9 @@ public class BrowseResource {
         if (CodeSystem.compact(ends[0]).compareTo(CodeSystem.compact(ends[1])) > 0) {
             throw ProblemException.invalidField("range", "must start at or before its end");
         }
-        int lim = SearchParams.integer("limit", limit, 100, 1, MAX_PAGE);
-        int off = SearchParams.integer("offset", offset, 0, 0, 1_000_000);
-        BrowseTree.Listing listing = engine.withIndex(index -> index.browse().range(sys, ends[0], ends[1], lim, off));
-        return new ListingView(listing.node(), listing.total(), lim, off, listing.items());
+        Paging paging = Paging.of(limit, offset, 100, MAX_PAGE);
+        return ListingView.of(engine.withIndex(index -> index.browse().range(sys, ends[0], ends[1], paging.limit(),
+                paging.offset())), paging, uri);
     }
 
     @Revalidated
@@ -105,11 +124,10 @@ public class BrowseResource {
         if (node.length() > 40) {
             throw ProblemException.notFound("No such node.");
         }
-        int lim = SearchParams.integer("limit", limit, 200, 1, MAX_PAGE);
-        int off = SearchParams.integer("offset", offset, 0, 0, 1_000_000);
-        BrowseTree.Listing listing = engine.withIndex(index -> index.browse().children(sys, node, lim, off))
-                .orElseThrow(() -> ProblemException.notFound("No node '" + node + "' in " + sys + "."));
-        return new ListingView(listing.node(), listing.total(), lim, off, listing.items());
+        Paging paging = Paging.of(limit, offset, 200, MAX_PAGE);
+        return ListingView.of(engine.withIndex(index -> index.browse().children(sys, node, paging.limit(),
+                        paging.offset()))
+                .orElseThrow(() -> ProblemException.notFound("No node '" + node + "' in " + sys + ".")), paging, uri);
     }
 
     private static String system(String system) {

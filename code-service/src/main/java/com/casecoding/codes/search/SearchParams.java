@@ -42,16 +42,6 @@ final class SearchParams {
         return out;
     }
 
-    static Boolean billable(String billable) {
-        if (billable == null || billable.isBlank()) {
-            return null;
-        }
-        return switch (billable.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw ProblemException.invalidField("billable", "must be true or false");
-        };
-    }
 
     /** null = active and deleted (deleted last), true = only deleted, false = only active. */
     static Boolean deleted(String status) {
@@ -101,19 +91,4 @@ final class SearchParams {
         return version.strip();
     }
 
-    static int integer(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        int parsed;
-        try {
-            parsed = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(name, "must be a whole number between " + min + " and " + max);
-        }
-        if (parsed < min || parsed > max) {
-            throw ProblemException.invalidField(name, "must be between " + min + " and " + max);
-        }
-        return parsed;
-    }
 }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.release.Currency;
 import com.casecoding.common.codes.CodeSystem;
-import com.casecoding.common.problem.ProblemException;
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.QueryValues;
 import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +18,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,8 +56,10 @@ public class SearchResource {
      *                partial list): the sentence saying so, e.g. "The newest loaded ICD-10-CM release is FY2025,
      *                which ended 2025-09-30."
      */
-    public record SearchResponse(String query, long total, int limit, int offset, String mode,
-                                 List<Result> results, List<SearchPage.Correction> corrections,
+    public record SearchResponse(String query, List<Result> items, long total, int limit, int offset,
+                                 @Schema(nullable = true, description = "Path and query of the next page of results, "
+                                         + "relative to the API's origin; null on the last page reachable")
+                                 String next, String mode, List<SearchPage.Correction> corrections,
                                  List<SearchPage.Expansion> expansions, List<String> notices) {
     }
 
@@ -86,6 +92,9 @@ public class SearchResource {
     @Inject
     JsonWebToken jwt;
 
+    @Context
+    UriInfo uri;
+
     @Revalidated
     @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
@@ -116,14 +125,10 @@ public class SearchResource {
             String flag) {
         String text = SearchParams.text(q);
         Set<String> systems = SearchParams.systems(system);
-        int lim = SearchParams.integer("limit", limit, 20, 1, SearchQuery.MAX_LIMIT);
-        int off = SearchParams.integer("offset", offset, 0, 0, SearchQuery.MAX_WINDOW - 1);
-        if (off + lim > SearchQuery.MAX_WINDOW) {
-            throw ProblemException.invalidField("offset", "plus limit must be at most " + SearchQuery.MAX_WINDOW
-                    + ": refine the query instead of paging further");
-        }
-        SearchQuery query = new SearchQuery(text, systems, SearchParams.billable(billable),
-                SearchParams.deleted(status), SearchParams.version(version), lim, off, SearchParams.flags(flag));
+        Paging paging = Paging.of(limit, offset, 20, SearchQuery.MAX_LIMIT, SearchQuery.MAX_WINDOW);
+        SearchQuery query = new SearchQuery(text, systems, QueryValues.bool("billable", billable),
+                SearchParams.deleted(status), SearchParams.version(version), paging.limit(), paging.offset(),
+                SearchParams.flags(flag));
         SearchPage page = engine.withIndex(index -> index.search(query));
         if (Roles.registered(jwt)) {
             searched.fire(new SearchPerformed(jwt.getSubject(), text, systems, page.total(), clock.instant()));
@@ -131,7 +136,8 @@ public class SearchResource {
         List<Result> results = page.results().stream().map(h -> new Result(h.system(), h.code(), h.normalizedCode(),
                 h.title(), h.billable(), h.status(), "deleted".equals(h.status()), h.version(), h.highlight(),
                 h.score(), h.unit(), h.plainText())).toList();
-        return new SearchResponse(text, page.total(), lim, off, page.mode(), results, page.corrections(),
+        return new SearchResponse(text, results, page.total(), paging.limit(), paging.offset(),
+                ListPage.next(uri.getRequestUri(), paging, results.size(), page.total()), page.mode(), page.corrections(),
                 page.expansions(), notices(results.stream().map(Result::system).distinct().toList()));
     }
 
@@ -150,7 +156,7 @@ public class SearchResource {
                                    @QueryParam("limit") String limit) {
         String text = SearchParams.text(q);
         Set<String> systems = SearchParams.systems(system);
-        int lim = SearchParams.integer("limit", limit, 8, 1, MAX_SUGGESTIONS);
+        int lim = QueryValues.integer("limit", limit, 8, 1, MAX_SUGGESTIONS);
         SearchQuery query = new SearchQuery(text, systems, null, Boolean.FALSE, null, lim, 0);
         record Both(SearchPage page, List<String> terms) {
         }

@@ -1,5 +1,9 @@
 package com.casecoding.codes.user;
 
+import java.net.URI;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.codes.search.SearchDocument;
 import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.common.problem.ProblemException;
@@ -22,18 +26,21 @@ public class FavoriteService {
     public record Added(FavoriteView favorite, boolean created) {
     }
 
-    /** The most favorites one account keeps: the list answers all of them, so it stays bounded. */
+    /** The most favorite codes one account keeps. */
     public static final int MAX_FAVORITES = 1000;
 
     @Inject
     SearchEngine engine;
 
+    /** The caller's favorites (of one code set when {@code system} is given), newest first, and the count of all. */
     @Transactional
-    public List<FavoriteView> list(String subject, String system) {
-        List<Favorite> rows = system == null
-                ? Favorite.list("subject = ?1 order by createdAt desc, id desc", subject)
-                : Favorite.list("subject = ?1 and system = ?2 order by createdAt desc, id desc", subject, system);
-        return rows.stream().map(this::view).toList();
+    public ListPage<FavoriteView> list(String subject, String system, Paging paging, URI request) {
+        PanacheQuery<Favorite> rows = system == null
+                ? Favorite.find("subject = ?1 order by createdAt desc, id desc", subject)
+                : Favorite.find("subject = ?1 and system = ?2 order by createdAt desc, id desc", subject, system);
+        List<FavoriteView> page = rows.range(paging.offset(), paging.offset() + paging.limit() - 1).list().stream()
+                .map(this::view).toList();
+        return ListPage.of(page, rows.count(), paging, request);
     }
 
     @Transactional

@@ -1,5 +1,10 @@
 package com.casecoding.codes.user;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.common.security.Roles;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.codes.search.SearchEngine;
@@ -23,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 @Path("/api/favorites")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,20 +44,27 @@ public class FavoritesResource {
     @Inject
     JsonWebToken jwt;
 
+    @Context
+    UriInfo uri;
+
     @GET
     @Operation(summary = "My favorite codes, newest first",
             description = "Registered accounts only (403 for a guest token). system (e.g. icd10cm or cpt) keeps one "
-                    + "code set, 400 for an unknown one; not paged. Each favorite has the code as displayed and "
-                    + "stored, its title, billable flag and status from the loaded data, and when it was added.")
-    @APIResponse(responseCode = "200", description = "The caller's favorites",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = FavoriteService.FavoriteView.class)))
+                    + "code set, 400 for an unknown one. Each favorite has the code as displayed and stored, its "
+                    + "title, billable flag and status from the loaded data, and when it was added; limit and "
+                    + "offset page the list, and the answer has the total and the next page.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's favorites")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Guest token")
-    public List<FavoriteService.FavoriteView> list(@QueryParam("system") String system) {
+    public ListPage<FavoriteService.FavoriteView> list(@QueryParam("system") String system,
+        @Parameter(description = "1-1000, default 100", schema = @Schema(type = SchemaType.INTEGER))
+        @QueryParam("limit") String limit,
+        @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
+        @QueryParam("offset") String offset) {
         String sys = system == null || system.isBlank() ? null : CodeSystem.fromId(system)
                 .orElseThrow(() -> ProblemException.invalidField("system", "is not a known code system")).id();
-        return favorites.list(Registered.subject(jwt), sys);
+        return favorites.list(Registered.subject(jwt), sys, Paging.of(limit, offset, 100, FavoriteService.MAX_FAVORITES),
+                uri.getRequestUri());
     }
 
     @PUT

@@ -1,5 +1,9 @@
 package com.casecoding.codes.user;
 
+import java.net.URI;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.codes.search.SearchDocument;
 import com.casecoding.codes.search.SearchEngine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +28,13 @@ public class NoteService {
     @Inject
     SearchEngine engine;
 
+    /** The caller's notes, most recently edited first: the page {@code paging} asks for and the count of all. */
     @Transactional
-    public List<NoteView> list(String subject, int limit) {
-        List<CodeNote> notes = CodeNote.find("subject = ?1 order by updatedAt desc, id desc", subject)
-                .page(0, limit).list();
-        return notes.stream().map(this::view).toList();
+    public ListPage<NoteView> list(String subject, Paging paging, URI request) {
+        PanacheQuery<CodeNote> notes = CodeNote.find("subject = ?1 order by updatedAt desc, id desc", subject);
+        List<NoteView> page = notes.range(paging.offset(), paging.offset() + paging.limit() - 1).list().stream()
+                .map(this::view).toList();
+        return ListPage.of(page, notes.count(), paging, request);
     }
 
     @Transactional

@@ -1,5 +1,9 @@
 package com.casecoding.codes.user;
 
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.common.security.Roles;
 import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.common.problem.ProblemException;
@@ -21,13 +25,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 @Path("/api/notes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,19 +51,22 @@ public class NotesResource {
     @Inject
     JsonWebToken jwt;
 
+    @Context
+    UriInfo uri;
+
     @GET
     @Operation(summary = "My notes, most recently edited first",
             description = "Registered accounts only (403 for a guest token); nobody else sees a user's notes. limit "
                     + "defaults to 50 and must be 1 to 200 (400 otherwise). Each note has its code set, the code as "
-                    + "displayed and stored, the code's title, the text and when it was written and last edited.")
-    @APIResponse(responseCode = "200", description = "The caller's notes",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NoteService.NoteView.class)))
-    public List<NoteService.NoteView> list(@QueryParam("limit") Integer limit) {
-        int lim = limit == null ? 50 : limit;
-        if (lim < 1 || lim > 200) {
-            throw ProblemException.invalidField("limit", "must be between 1 and 200");
-        }
-        return notes.list(Registered.subject(jwt), lim);
+                    + "displayed and stored, the code's title, the text and when it was written and last edited; "
+                    + "offset pages on, and the answer has the total and the next page.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's notes")
+    public ListPage<NoteService.NoteView> list(
+            @Parameter(description = "1-200, default 50", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset) {
+        return notes.list(Registered.subject(jwt), Paging.of(limit, offset, 50, 200), uri.getRequestUri());
     }
 
     @GET

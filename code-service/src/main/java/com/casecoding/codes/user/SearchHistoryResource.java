@@ -1,5 +1,10 @@
 package com.casecoding.codes.user;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.common.security.Roles;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,12 +20,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 @Path("/api/search-history")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,20 +37,22 @@ public class SearchHistoryResource {
     @Inject
     JsonWebToken jwt;
 
+    @Context
+    UriInfo uri;
+
     @GET
     @Operation(summary = "My last searches, newest first",
             description = "Registered accounts only (coder, employer, consultant or admin; 403 for a guest token). "
                     + "limit defaults to 20 and must be 1 to 100 (400 otherwise). Each entry has the query, the "
-                    + "code sets searched, the result count and the time; the last 50 searches are kept.")
-    @APIResponse(responseCode = "200", description = "The caller's searches",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = SearchHistoryService.HistoryView.class)))
-    public List<SearchHistoryService.HistoryView> list(@QueryParam("limit") Integer limit) {
-        int lim = limit == null ? 20 : limit;
-        if (lim < 1 || lim > 100) {
-            throw ProblemException.invalidField("limit", "must be between 1 and 100");
-        }
-        return history.list(Registered.subject(jwt), lim);
+                    + "code sets searched, the result count and the time; the last 50 searches are kept. offset "
+                    + "pages on, and the answer has the total and the next page.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's searches")
+    public ListPage<SearchHistoryService.HistoryView> list(
+            @Parameter(description = "1-100, default 20", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset) {
+        return history.list(Registered.subject(jwt), Paging.of(limit, offset, 20, 100), uri.getRequestUri());
     }
 
     @DELETE

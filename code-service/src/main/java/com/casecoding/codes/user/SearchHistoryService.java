@@ -1,5 +1,9 @@
 package com.casecoding.codes.user;
 
+import java.net.URI;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,12 +26,14 @@ public class SearchHistoryService {
 
     /** The newest first; searches still queued for writing are written first, so the latest search is always there. */
     @Transactional
-    public List<HistoryView> list(String subject, int limit) {
+    public ListPage<HistoryView> list(String subject, Paging paging, URI request) {
         recorder.flush();
-        List<SearchHistoryEntry> entries = SearchHistoryEntry
-                .find("subject = ?1 order by searchedAt desc, id desc", subject).page(0, limit).list();
-        return entries.stream().map(e -> new HistoryView(e.id, e.query,
-                e.systems == null ? List.of() : List.of(e.systems.split(",")), e.resultCount, e.searchedAt)).toList();
+        PanacheQuery<SearchHistoryEntry> entries = SearchHistoryEntry
+                .find("subject = ?1 order by searchedAt desc, id desc", subject);
+        List<HistoryView> page = entries.range(paging.offset(), paging.offset() + paging.limit() - 1).list().stream()
+                .map(e -> new HistoryView(e.id, e.query, e.systems == null ? List.of() : List.of(e.systems.split(",")),
+                        e.resultCount, e.searchedAt)).toList();
+        return ListPage.of(page, entries.count(), paging, request);
     }
 
     @Transactional

@@ -156,6 +156,28 @@ class ViewGrantTest {
     }
 
     @Test
+    void thePaymentAndEditsPageShowsTheMeterLikeTheCodePage() {
+        String sub = UUID.randomUUID().toString();
+        var meter = new com.casecoding.common.security.ViewGrants.Meter("free", 6, 3, 3,
+                "3 code page views remaining. Free accounts are limited to 6 page views a month.");
+        given().auth().oauth2(TestTokens.coder(sub)).header("X-View-Grant", com.casecoding.testing.TestKeys.get()
+                        .viewGrants().sign(sub, "cpt/99213", System.currentTimeMillis() / 1000, 60, meter))
+                .header(ViewGrantFilter.METER_HEADER, "{\"plan\":\"forged\"}")
+                .when().get("/api/edits/cpt/99213")
+                .then().statusCode(200).body("system", org.hamcrest.Matchers.equalTo("cpt"))
+                .body("code", org.hamcrest.Matchers.equalTo("99213"))
+                .body("sections", org.hamcrest.Matchers.notNullValue())
+                .body("views.plan", org.hamcrest.Matchers.equalTo("free"))
+                .body("views.used", org.hamcrest.Matchers.equalTo(3))
+                .body("views.remaining", org.hamcrest.Matchers.equalTo(3))
+                .body("views.message", org.hamcrest.Matchers.startsWith("3 code page views remaining."));
+        given().auth().oauth2(TestTokens.coder(sub)).header("X-View-Grant", TestTokens.viewGrant(sub, "cpt/99213"))
+                .header(ViewGrantFilter.METER_HEADER, "{\"plan\":\"forged\"}")
+                .when().get("/api/edits/cpt/99213")
+                .then().statusCode(200).body("views", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void otherEndpointsNeedNoGrant() {
         given().when().get("/api/code-systems").then().statusCode(200);
     }

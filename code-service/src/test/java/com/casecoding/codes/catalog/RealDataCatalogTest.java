@@ -239,8 +239,8 @@ class RealDataCatalogTest {
         // found by number
         assertTrue(awaitIndex());
         given().queryParam("q", "27447").when().get("/api/search").then().statusCode(200)
-                .body("results[0].system", equalTo("cpt"))
-                .body("results[0].code", equalTo("27447"));
+                .body("items[0].system", equalTo("cpt"))
+                .body("items[0].code", equalTo("27447"));
         // CPT modifiers are listed by number
         given().when().get("/api/codes/modifier/25?date=2025-06-15").then().statusCode(200)
                 .body("code", equalTo("25"))
@@ -260,16 +260,16 @@ class RealDataCatalogTest {
     @Test
     void anEndedReleaseIsNotCurrentAndStalenessIsExposed() {
         given().when().get("/api/releases").then().statusCode(200)
-                .body("findAll { it.dataset == 'icd10cm' }.current", everyItem(equalTo(false)))
-                .body("find { it.dataset == 'icd10cm' && it.version == 'FY2025' }.validTo", equalTo("2025-09-30"))
-                .body("find { it.dataset == 'hcpcs' }.validTo", equalTo("2025-03-31"))
-                .body("find { it.dataset == 'mue-practitioner' }.validTo", equalTo("2026-06-30"));
+                .body("items.findAll { it.dataset == 'icd10cm' }.current", everyItem(equalTo(false)))
+                .body("items.find { it.dataset == 'icd10cm' && it.version == 'FY2025' }.validTo", equalTo("2025-09-30"))
+                .body("items.find { it.dataset == 'hcpcs' }.validTo", equalTo("2025-03-31"))
+                .body("items.find { it.dataset == 'mue-practitioner' }.validTo", equalTo("2026-06-30"));
         given().queryParam("date", "2025-03-01").when().get("/api/releases").then().statusCode(200)
-                .body("find { it.dataset == 'icd10cm' && it.version == 'FY2025' }.current", equalTo(true))
-                .body("find { it.dataset == 'icd10cm' && it.version == 'FY2024' }.current", equalTo(false));
+                .body("items.find { it.dataset == 'icd10cm' && it.version == 'FY2025' }.current", equalTo(true))
+                .body("items.find { it.dataset == 'icd10cm' && it.version == 'FY2024' }.current", equalTo(false));
         given().when().get("/api/releases/currency").then().statusCode(200)
-                .body("find { it.dataset == 'icd10cm' }.state", equalTo("stale"))
-                .body("find { it.dataset == 'icd10cm' }.notice",
+                .body("items.find { it.dataset == 'icd10cm' }.state", equalTo("stale"))
+                .body("items.find { it.dataset == 'icd10cm' }.notice",
                         equalTo("The newest loaded ICD-10-CM release is FY2025, which ended 2025-09-30."));
         given().when().get(management + "health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'code-releases' }.status", equalTo("UP"))

@@ -81,9 +81,9 @@ class ConsultFlowTest {
         // the consultant sees it in the queue with its age, but not its case text before claiming
         given().auth().oauth2(consultant).when().get("/api/consults/queue?status=new")
                 .then().statusCode(200)
-                .body("id", hasItem(id))
-                .body("find { it.id == '" + id + "' }.ageSeconds", greaterThanOrEqualTo(0))
-                .body("find { it.id == '" + id + "' }.claimed", equalTo(false));
+                .body("items.id", hasItem(id))
+                .body("items.find { it.id == '" + id + "' }.ageSeconds", greaterThanOrEqualTo(0))
+                .body("items.find { it.id == '" + id + "' }.claimed", equalTo(false));
         given().auth().oauth2(consultant).when().get("/api/consults/" + id)
                 .then().statusCode(200)
                 .body("question", notNullValue())
@@ -99,7 +99,7 @@ class ConsultFlowTest {
                 .body("caseText", equalTo(CASE_TEXT))
                 .extract().path("draft.answer");
         given().auth().oauth2(consultant).when().get("/api/consults/queue?status=claimed&mine=true")
-                .then().statusCode(200).body("id", hasItem(id));
+                .then().statusCode(200).body("items.id", hasItem(id));
 
         given().auth().oauth2(consultant).contentType("application/json")
                 .body(Map.of("body", "Edited: " + draftAnswer + "\nUse 20610 with modifier RT.", "fromDraft", true))
@@ -156,8 +156,8 @@ class ConsultFlowTest {
                 .when().post("/api/consults/" + id + "/messages")
                 .then().statusCode(409).contentType("application/problem+json");
         given().auth().oauth2(coder).when().get("/api/consults?status=closed")
-                .then().statusCode(200).body("id", hasItem(id))
-                .body("find { it.id == '" + id + "' }.messageCount", equalTo(5));
+                .then().statusCode(200).body("items.id", hasItem(id))
+                .body("items.find { it.id == '" + id + "' }.messageCount", equalTo(5));
 
         // response times are reported from the history
         given().auth().oauth2(consultant).when().get("/api/consults/stats?days=1")

@@ -62,9 +62,9 @@ class ConsultSecurityTest {
                 .when().post("/api/consults/" + id + "/messages").then().statusCode(404);
         given().auth().oauth2(other).when().post("/api/consults/" + id + "/close").then().statusCode(404);
         given().auth().oauth2(other).when().get("/api/consults")
-                .then().statusCode(200).body("id", not(hasItem(id)));
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
         given().auth().oauth2(owner).when().get("/api/consults")
-                .then().statusCode(200).body("id", hasItem(id));
+                .then().statusCode(200).body("items.id", hasItem(id));
         // the owner's thread was not touched by the other user
         given().auth().oauth2(owner).when().get("/api/consults/" + id)
                 .then().statusCode(200).body("status", equalTo("new")).body("messages", equalTo(List.of()));
@@ -102,7 +102,7 @@ class ConsultSecurityTest {
         String consultantB = TestTokens.withRoles(UUID.randomUUID().toString(), "consultant");
 
         String queue = given().auth().oauth2(consultantA).when().get("/api/consults/queue?limit=500")
-                .then().statusCode(200).body("id", hasItem(id)).extract().asString();
+                .then().statusCode(200).body("items.id", hasItem(id)).extract().asString();
         assertFalse(queue.contains(ownerEmail) || queue.contains(ownerSub) || queue.contains("sepsis"), queue);
 
         String unclaimed = given().auth().oauth2(consultantA).when().get("/api/consults/" + id)

@@ -48,24 +48,24 @@ class EditsResourceTest {
     @Test
     void sectionsForACodeWithLocalityFee() {
         given().auth().oauth2(coder).when().get("/api/edits/cpt/99213?locality=01112-54").then().statusCode(200)
-                .body("[0].key", equalTo("payment"))
-                .body("[0].body.nationalFee.nonFacility", equalTo(93.00f))
-                .body("[0].body.localityFee.nonFacility", equalTo(98.55f))
-                .body("[0].body.globalDays.meaning", containsString("does not apply"))
-                .body("[1].key", equalTo("unit-limits"))
-                .body("[1].body.find { it.setting == 'practitioner' }.value", equalTo(1))
-                .body("[1].body.find { it.setting == 'practitioner' }.adjudicationExplained", containsString("clinical"))
-                .body("[1].body.find { it.setting == 'outpatient-hospital' }.value", nullValue())
-                .body("[2].body.addOn", equalTo(false));
+                .body("sections[0].key", equalTo("payment"))
+                .body("sections[0].body.nationalFee.nonFacility", equalTo(93.00f))
+                .body("sections[0].body.localityFee.nonFacility", equalTo(98.55f))
+                .body("sections[0].body.globalDays.meaning", containsString("does not apply"))
+                .body("sections[1].key", equalTo("unit-limits"))
+                .body("sections[1].body.find { it.setting == 'practitioner' }.value", equalTo(1))
+                .body("sections[1].body.find { it.setting == 'practitioner' }.adjudicationExplained", containsString("clinical"))
+                .body("sections[1].body.find { it.setting == 'outpatient-hospital' }.value", nullValue())
+                .body("sections[2].body.addOn", equalTo(false));
     }
 
     @Test
     void addOnRulesListPrimariesAndRelatedCodes() {
         given().auth().oauth2(coder).when().get("/api/edits/cpt/37252").then().statusCode(200)
-                .body("[2].body.addOn", equalTo(true))
-                .body("[2].body.eligiblePrimaries.code", hasItem("37224"))
-                .body("[2].body.addOnCodesForThisCode", hasItem("37253"))
-                .body("[2].body.types[0]", containsString("Type 1"));
+                .body("sections[2].body.addOn", equalTo(true))
+                .body("sections[2].body.eligiblePrimaries.code", hasItem("37224"))
+                .body("sections[2].body.addOnCodesForThisCode", hasItem("37253"))
+                .body("sections[2].body.types[0]", containsString("Type 1"));
     }
 
     @Test
@@ -78,6 +78,6 @@ class EditsResourceTest {
         given().auth().oauth2(coder).when().get("/api/edits/icd10cm/E1190").then().statusCode(400)
                 .contentType("application/problem+json");
         given().auth().oauth2(coder).when().get("/api/edits/localities").then().statusCode(200)
-                .body("find { it.id == '01112-54' }.counties", equalTo(List.of("KERN")));
+                .body("items.find { it.id == '01112-54' }.counties", equalTo(List.of("KERN")));
     }
 }

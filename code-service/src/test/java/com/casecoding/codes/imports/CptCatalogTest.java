@@ -89,12 +89,12 @@ class CptCatalogTest {
         assertEquals(1, cms.derived().size(), cms.derived()::toString);
         assertEquals("2026", cms.derived().get(0).version());
         given().when().get("/api/releases").then().statusCode(200)
-                .body("findAll { it.dataset == 'cpt' }", hasSize(1))
-                .body("find { it.dataset == 'cpt' }.derived", equalTo(true))
-                .body("find { it.dataset == 'cpt' }.validFrom", equalTo("2026-01-01"))
-                .body("find { it.dataset == 'cpt' }.validTo", equalTo("2026-12-31"))
-                .body("find { it.dataset == 'cpt' }.current", equalTo(true))
-                .body("find { it.dataset == 'cpt' }.coverage", containsString("CPT Category I"));
+                .body("items.findAll { it.dataset == 'cpt' }", hasSize(1))
+                .body("items.find { it.dataset == 'cpt' }.derived", equalTo(true))
+                .body("items.find { it.dataset == 'cpt' }.validFrom", equalTo("2026-01-01"))
+                .body("items.find { it.dataset == 'cpt' }.validTo", equalTo("2026-12-31"))
+                .body("items.find { it.dataset == 'cpt' }.current", equalTo(true))
+                .body("items.find { it.dataset == 'cpt' }.coverage", containsString("CPT Category I"));
         // in the fee schedule
         given().auth().oauth2(coder()).when().get("/api/codes/cpt/27447").then().statusCode(200)
                 .body("release.version", equalTo("2026"))
@@ -137,8 +137,8 @@ class CptCatalogTest {
                 .body("findings.findAll { it.rule == 'modifier-unknown' }", empty());
         assertTrue(search.awaitIdle(Duration.ofSeconds(60)));
         given().queryParam("q", "20610").when().get("/api/search").then().statusCode(200)
-                .body("results.code", hasItem("20610"))
-                .body("results.find { it.code == '20610' }.system", equalTo("cpt"));
+                .body("items.code", hasItem("20610"))
+                .body("items.find { it.code == '20610' }.system", equalTo("cpt"));
     }
 
     @Test
@@ -153,9 +153,9 @@ class CptCatalogTest {
         assertEquals(0, licensed.failed(), licensed::toString);
         assertEquals("replaced", licensed.files().get(0).status(), "the licensee file replaces the derived list");
         given().when().get("/api/releases").then().statusCode(200)
-                .body("findAll { it.dataset == 'cpt' }", hasSize(1))
-                .body("find { it.dataset == 'cpt' }.derived", equalTo(false))
-                .body("find { it.dataset == 'cpt' }.version", equalTo("2026"));
+                .body("items.findAll { it.dataset == 'cpt' }", hasSize(1))
+                .body("items.find { it.dataset == 'cpt' }.derived", equalTo(false))
+                .body("items.find { it.dataset == 'cpt' }.version", equalTo("2026"));
         given().auth().oauth2(coder()).when().get("/api/codes/cpt/99213").then().statusCode(200)
                 .body("release.version", equalTo("2026"))
                 .body("sections.find { it.key == 'official' }.content.licenseRequired", equalTo(false))

@@ -70,10 +70,10 @@ class ImportRunnerTest {
         assertTrue(events.seen().isEmpty(), "nothing stored, no event");
 
         given().auth().oauth2(ADMIN).when().get("/api/admin/imports").then().statusCode(200)
-                .body("[0].status", equalTo("refused"))
-                .body("[0].line", equalTo(5))
-                .body("[0].reason", containsString("header flag"))
-                .body("[0].file", containsString("icd10cm_order_2025.txt"));
+                .body("items[0].status", equalTo("refused"))
+                .body("items[0].line", equalTo(5))
+                .body("items[0].reason", containsString("header flag"))
+                .body("items[0].file", containsString("icd10cm_order_2025.txt"));
     }
 
     @Test
@@ -158,8 +158,8 @@ class ImportRunnerTest {
                 .body("files.status", hasItem("imported"))
                 .body("files.dataset", hasItem("icd10cm-addenda"));
         given().auth().oauth2(ADMIN).when().get("/api/admin/imports?limit=2").then().statusCode(200)
-                .body("size()", equalTo(2))
-                .body("[0].startedBy", equalTo("admin:44444444-4444-4444-4444-444444444444"));
+                .body("items.size()", equalTo(2))
+                .body("items[0].startedBy", equalTo("admin:44444444-4444-4444-4444-444444444444"));
     }
 
     private long count(String sql) {

@@ -114,10 +114,10 @@ class NewAnnualReleaseTest {
         assertEquals(0, summary.failed(), summary.files()::toString);
         assertEquals(3, summary.stored());
         given().when().get("/api/releases").then().statusCode(200)
-                .body("find { it.dataset == 'icd10cm' && it.version == 'FY2030' }.validFrom", equalTo("2029-10-01"))
-                .body("find { it.dataset == 'icd10cm' && it.version == 'FY2030' }.validTo", equalTo("2030-09-30"))
-                .body("find { it.dataset == 'icd10cm' && it.version == 'FY2030' }.current", equalTo(true))
-                .body("find { it.dataset == 'icd10cm' && it.version == 'FY2029' }.current", equalTo(false));
+                .body("items.find { it.dataset == 'icd10cm' && it.version == 'FY2030' }.validFrom", equalTo("2029-10-01"))
+                .body("items.find { it.dataset == 'icd10cm' && it.version == 'FY2030' }.validTo", equalTo("2030-09-30"))
+                .body("items.find { it.dataset == 'icd10cm' && it.version == 'FY2030' }.current", equalTo(true))
+                .body("items.find { it.dataset == 'icd10cm' && it.version == 'FY2029' }.current", equalTo(false));
     }
 
     @Test

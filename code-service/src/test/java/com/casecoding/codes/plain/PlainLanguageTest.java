@@ -175,10 +175,10 @@ class PlainLanguageTest {
                 .body("version", equalTo(2));
         given().auth().oauth2(admin(ADMIN_ID)).when().get("/api/admin/plain-language/icd10cm/" + code + "/versions")
                 .then().statusCode(200)
-                .body("version", org.hamcrest.Matchers.contains(2, 1))
-                .body("[1].text", equalTo("Asthma that flares up: our first plain words."))
-                .body("[0].author", equalTo(OTHER_ADMIN_ID))
-                .body("[0].reviewedBy", equalTo(ADMIN_ID));
+                .body("items.version", org.hamcrest.Matchers.contains(2, 1))
+                .body("items[1].text", equalTo("Asthma that flares up: our first plain words."))
+                .body("items[0].author", equalTo(OTHER_ADMIN_ID))
+                .body("items[0].reviewedBy", equalTo(ADMIN_ID));
         given().auth().oauth2(admin(ADMIN_ID)).when().get("/api/admin/plain-language/icd10cm/" + code)
                 .then().statusCode(200)
                 .body("current.source", equalTo("admin"))
@@ -196,9 +196,9 @@ class PlainLanguageTest {
         // the demo data wrote version 1, the two edits 2 and 3
         given().auth().oauth2(admin).when().get("/api/admin/plain-language/icd10cm/E11/versions")
                 .then().statusCode(200)
-                .body("version", org.hamcrest.Matchers.contains(3, 2, 1))
-                .body("[0].text", equalTo("Second words on E11."))
-                .body("[0].author", equalTo(ADMIN_ID));
+                .body("items.version", org.hamcrest.Matchers.contains(3, 2, 1))
+                .body("items[0].text", equalTo("Second words on E11."))
+                .body("items[0].author", equalTo(ADMIN_ID));
         given().when().get("/api/codes/icd10cm/E11").then().statusCode(200)
                 .body(section("content.source"), equalTo("admin"))
                 .body(section("content.version"), equalTo(3));

@@ -187,17 +187,17 @@ class ReferenceImportTest {
         searchEngine.requestRebuild("test");
         assertTrue(searchEngine.awaitIdle(java.time.Duration.ofSeconds(60)));
         given().when().get("/api/search?q=diabetes&system=icd10cm&flag=hcc-v28").then().statusCode(200)
-                .body("results.code", org.hamcrest.Matchers.containsInAnyOrder("E10.9", "E11.51", "E11.9"));
+                .body("items.code", org.hamcrest.Matchers.containsInAnyOrder("E10.9", "E11.51", "E11.9"));
         given().when().get("/api/search?q=diabetes&system=icd10cm").then().statusCode(200)
-                .body("results.code", hasItems("E10", "E11", "E10.9"));
+                .body("items.code", hasItems("E10", "E11", "E10.9"));
         given().when().get("/api/search?q=failure&flag=mcc").then().statusCode(200)
-                .body("results.code", equalTo(List.of("J96.01")));
+                .body("items.code", equalTo(List.of("J96.01")));
         given().when().get("/api/search?q=failure&flag=cc,mcc").then().statusCode(200)
-                .body("results.code", org.hamcrest.Matchers.containsInAnyOrder("J96.01", "I50.9"));
+                .body("items.code", org.hamcrest.Matchers.containsInAnyOrder("J96.01", "I50.9"));
         given().when().get("/api/search?q=cardiac&flag=hac").then().statusCode(200)
                 .body("total", equalTo(0));
         given().when().get("/api/search?q=diabetes&flag=hac").then().statusCode(200)
-                .body("results.code", equalTo(List.of("E10.9")));
+                .body("items.code", equalTo(List.of("E10.9")));
         given().when().get("/api/search?q=diabetes&flag=expensive").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("flag"));
     }
@@ -319,13 +319,13 @@ class ReferenceImportTest {
     void drgListFiltersAndPages() {
         given().when().get("/api/drgs?mdc=05").then().statusCode(200)
                 .body("total", equalTo(3))
-                .body("drgs.drg", equalTo(List.of("291", "292", "293")))
+                .body("items.drg", equalTo(List.of("291", "292", "293")))
                 .body("release.version", equalTo("v43"));
         given().when().get("/api/drgs?type=surgical&limit=2&offset=1").then().statusCode(200)
                 .body("total", equalTo(3))
-                .body("drgs.drg", equalTo(List.of("469", "470")));
+                .body("items.drg", equalTo(List.of("469", "470")));
         given().when().get("/api/drgs?mdc=pre").then().statusCode(200)
-                .body("drgs.drg", equalTo(List.of("001", "014", "999")));
+                .body("items.drg", equalTo(List.of("001", "014", "999")));
         given().when().get("/api/drgs?mdc=26").then().statusCode(400)
                 .body("violations[0].field", equalTo("mdc"));
         given().when().get("/api/drgs?limit=0").then().statusCode(400);
@@ -351,7 +351,7 @@ class ReferenceImportTest {
     @Test
     void placeOfServiceLookup() {
         given().when().get("/api/place-of-service").then().statusCode(200)
-                .body("codes.code", hasItems("02", "11", "21", "54"))
+                .body("items.code", hasItems("02", "11", "21", "54"))
                 .body("release.version", equalTo("2026-01"));
         given().when().get("/api/place-of-service/11").then().statusCode(200)
                 .body("name", equalTo("Office"))

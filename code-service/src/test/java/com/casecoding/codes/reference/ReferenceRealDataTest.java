@@ -158,14 +158,14 @@ class ReferenceRealDataTest {
         assertTrue(search.awaitIdle(java.time.Duration.ofSeconds(120)));
         Map<String, List<Integer>> v28 = hccFile(data.resolve("hcc/F2824T1N.TXT"));
         List<String> hits = given().when().get("/api/search?q=heart failure&system=icd10cm&flag=hcc-v28&limit=50")
-                .then().statusCode(200).extract().jsonPath().getList("results.normalizedCode");
+                .then().statusCode(200).extract().jsonPath().getList("items.normalizedCode");
         assertTrue(hits.size() >= 10, hits::toString);
         for (String code : hits) {
             assertTrue(v28.containsKey(code), code + " is not in the V28 table");
         }
         Map<String, String> severity = severityLists(data.resolve("msdrg/v40/appendix_F_J.txt.gz"));
         for (String code : given().when().get("/api/search?q=shock&system=icd10cm&flag=mcc&limit=50").then()
-                .statusCode(200).extract().jsonPath().getList("results.normalizedCode", String.class)) {
+                .statusCode(200).extract().jsonPath().getList("items.normalizedCode", String.class)) {
             assertTrue(severity.getOrDefault(code, "").startsWith("mcc"), code + " is not an MCC");
         }
     }

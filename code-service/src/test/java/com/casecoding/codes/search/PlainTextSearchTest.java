@@ -69,14 +69,14 @@ class PlainTextSearchTest {
     @Test
     void aCptNumberIsFoundByTheWordsOfItsPlainText() {
         JsonPath page = search("zebra crossing");
-        assertEquals("27447", page.getString("results[0].code"));
-        assertEquals("cpt", page.getString("results[0].system"));
-        assertEquals(TestPlainTexts.TEXT, page.getString("results[0].plainText"));
+        assertEquals("27447", page.getString("items[0].code"));
+        assertEquals("cpt", page.getString("items[0].system"));
+        assertEquals(TestPlainTexts.TEXT, page.getString("items[0].plainText"));
     }
 
     @Test
     void anOfficialTitleRanksAboveTheSameWordInAPlainText() {
-        List<String> codes = search("cholera").getList("results.code");
+        List<String> codes = search("cholera").getList("items.code");
         assertTrue(codes.contains("27447"), codes.toString());
         assertTrue(codes.indexOf("A00.9") < codes.indexOf("27447"), codes.toString());
     }

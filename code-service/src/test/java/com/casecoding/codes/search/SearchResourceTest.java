@@ -40,14 +40,14 @@ class SearchResourceTest {
                 .then().statusCode(200).contentType("application/json")
                 .body("total", greaterThan(0))
                 .body("mode", equalTo("code"))
-                .body("results[0].system", equalTo("icd10cm"))
-                .body("results[0].code", equalTo("E11.9"))
-                .body("results[0].normalizedCode", equalTo("E119"))
-                .body("results[0].title", equalTo("Type 2 diabetes mellitus without complications"))
-                .body("results[0].billable", equalTo(true))
-                .body("results[0].status", equalTo("active"))
-                .body("results[0].version", equalTo("FY2025"))
-                .body("results[0].highlight", equalTo("Type 2 diabetes mellitus without complications"));
+                .body("items[0].system", equalTo("icd10cm"))
+                .body("items[0].code", equalTo("E11.9"))
+                .body("items[0].normalizedCode", equalTo("E119"))
+                .body("items[0].title", equalTo("Type 2 diabetes mellitus without complications"))
+                .body("items[0].billable", equalTo(true))
+                .body("items[0].status", equalTo("active"))
+                .body("items[0].version", equalTo("FY2025"))
+                .body("items[0].highlight", equalTo("Type 2 diabetes mellitus without complications"));
     }
 
     @Test
@@ -55,16 +55,16 @@ class SearchResourceTest {
         // the test database may also hold the real code sets (another test imports them): assert the top 5
         given().queryParam("q", "heart attack").queryParam("limit", "5").when().get("/api/search")
                 .then().statusCode(200)
-                .body("results.code", hasItem("I21.9"))
-                .body("results.highlight", hasItem(containsString("<mark>myocardial</mark>")))
+                .body("items.code", hasItem("I21.9"))
+                .body("items.highlight", hasItem(containsString("<mark>myocardial</mark>")))
                 .body("expansions[0].typed", equalTo("heart attack"));
         given().queryParam("q", "diabetes").queryParam("system", "icd9cm").when().get("/api/search")
-                .then().statusCode(200).body("results.system", everyItem(equalTo("icd9cm")))
+                .then().statusCode(200).body("items.system", everyItem(equalTo("icd9cm")))
                 .body("total", greaterThan(0));
         given().queryParam("q", "diabetes").queryParam("billable", "false").when().get("/api/search")
-                .then().statusCode(200).body("results.billable", everyItem(equalTo(false)));
+                .then().statusCode(200).body("items.billable", everyItem(equalTo(false)));
         given().queryParam("q", "pnuemonia").queryParam("limit", "5").when().get("/api/search")
-                .then().statusCode(200).body("results.code", hasItem("J18.9"))
+                .then().statusCode(200).body("items.code", hasItem("J18.9"))
                 .body("corrections[0].searched", hasItem("pneumonia"));
     }
 
@@ -72,10 +72,10 @@ class SearchResourceTest {
     void deletedCodesAreMarkedAndFilterable() {
         given().queryParam("q", "T81.32XA").when().get("/api/search")
                 .then().statusCode(200)
-                .body("results[0].status", equalTo("deleted"))
-                .body("results[0].deleted", equalTo(true));
+                .body("items[0].status", equalTo("deleted"))
+                .body("items[0].deleted", equalTo(true));
         given().queryParam("q", "T81.32XA").queryParam("status", "active").when().get("/api/search")
-                .then().statusCode(200).body("results.code", org.hamcrest.Matchers.not(hasItem("T81.32XA")));
+                .then().statusCode(200).body("items.code", org.hamcrest.Matchers.not(hasItem("T81.32XA")));
     }
 
     @Test
@@ -87,7 +87,7 @@ class SearchResourceTest {
         given().queryParam("q", "x".repeat(10_000)).when().get("/api/search").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("200"));
         given().queryParam("q", "!!!???").when().get("/api/search").then().statusCode(200)
-                .body("total", equalTo(0)).body("results", hasSize(0));
+                .body("total", equalTo(0)).body("items", hasSize(0));
         given().queryParam("q", "title:foo AND (bar* OR \"x\"~2 [a TO z] \\").when().get("/api/search")
                 .then().statusCode(200);
         given().queryParam("q", "heart").queryParam("limit", "101").when().get("/api/search").then().statusCode(400)
@@ -106,7 +106,7 @@ class SearchResourceTest {
     @Test
     void noListOverOneHundred() {
         given().queryParam("q", "e").queryParam("limit", "100").when().get("/api/search")
-                .then().statusCode(200).body("results.size()", lessThanOrEqualTo(100));
+                .then().statusCode(200).body("items.size()", lessThanOrEqualTo(100));
     }
 
     @Test
@@ -124,7 +124,7 @@ class SearchResourceTest {
     @Test
     void guestsMaySearchAndStatusIsPublic() {
         given().auth().oauth2(TestTokens.guest("guest-1")).queryParam("q", "UTI").queryParam("limit", "5").when()
-                .get("/api/search").then().statusCode(200).body("results.code", hasItem("N39.0"));
+                .get("/api/search").then().statusCode(200).body("items.code", hasItem("N39.0"));
         given().when().get("/api/search/status").then().statusCode(200).body("ready", equalTo(true))
                 .body("documents", greaterThan(30));
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Favorites, notes and search history: registered users only, each sees only their own. */
@@ -50,13 +52,13 @@ class UserDataTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(alice).when().put("/api/favorites/snomed/123").then().statusCode(404);
         given().auth().oauth2(alice).when().get("/api/favorites").then().statusCode(200)
-                .body("code", contains("J1885", "E11.9"));
+                .body("items.code", contains("J1885", "E11.9"));
         given().auth().oauth2(alice).queryParam("system", "hcpcs").when().get("/api/favorites").then()
-                .statusCode(200).body("code", contains("J1885"));
-        given().auth().oauth2(bob).when().get("/api/favorites").then().statusCode(200).body("", hasSize(0));
+                .statusCode(200).body("items.code", contains("J1885"));
+        given().auth().oauth2(bob).when().get("/api/favorites").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(bob).when().delete("/api/favorites/icd10cm/E11.9").then().statusCode(404);
         given().auth().oauth2(alice).when().delete("/api/favorites/icd10cm/E11.9").then().statusCode(204);
-        given().auth().oauth2(alice).when().get("/api/favorites").then().body("code", contains("J1885"));
+        given().auth().oauth2(alice).when().get("/api/favorites").then().body("items.code", contains("J1885"));
     }
 
     @Inject
@@ -95,9 +97,9 @@ class UserDataTest {
         given().auth().oauth2(alice).when().get("/api/notes/icd10cm/I10").then().statusCode(200)
                 .body("text", equalTo("Updated"));
         given().auth().oauth2(bob).when().get("/api/notes/icd10cm/I10").then().statusCode(404);
-        given().auth().oauth2(bob).when().get("/api/notes").then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(bob).when().get("/api/notes").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(bob).when().delete("/api/notes/icd10cm/I10").then().statusCode(404);
-        given().auth().oauth2(alice).when().get("/api/notes").then().body("code", contains("I10"));
+        given().auth().oauth2(alice).when().get("/api/notes").then().body("items.code", contains("I10"));
         given().auth().oauth2(alice).when().delete("/api/notes/icd10cm/I10").then().statusCode(204);
         given().auth().oauth2(alice).when().get("/api/notes/icd10cm/I10").then().statusCode(404);
     }
@@ -111,13 +113,46 @@ class UserDataTest {
                 .get("/api/search").then().statusCode(200);
         given().auth().oauth2(bob).queryParam("q", "UTI").when().get("/api/search").then().statusCode(200);
         given().auth().oauth2(alice).when().get("/api/search-history").then().statusCode(200)
-                .body("query", contains("E11.9", "heart attack"))
-                .body("[0].systems", contains("icd10cm"));
+                .body("items.query", contains("E11.9", "heart attack"))
+                .body("items[0].systems", contains("icd10cm"));
         given().auth().oauth2(bob).when().get("/api/search-history").then().statusCode(200)
-                .body("query", contains("UTI"));
+                .body("items.query", contains("UTI"));
         given().auth().oauth2(alice).when().delete("/api/search-history").then().statusCode(204);
-        given().auth().oauth2(alice).when().get("/api/search-history").then().body("", hasSize(0));
-        given().auth().oauth2(bob).when().get("/api/search-history").then().body("", hasSize(1));
+        given().auth().oauth2(alice).when().get("/api/search-history").then().body("items", hasSize(0));
+        given().auth().oauth2(bob).when().get("/api/search-history").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void personalListsArePagesWithTheirTotalAndANextLinkThatLeadsThroughTheWholeList() {
+        String dana = TestTokens.coder(UUID.randomUUID().toString());
+        List<String> asked = List.of("asthma", "pneumonia", "fracture", "sepsis", "migraine");
+        for (String q : asked) {
+            given().auth().oauth2(dana).queryParam("q", q).when().get("/api/search").then().statusCode(200);
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String next = "/api/search-history?limit=2";
+        List<Integer> pageSizes = new java.util.ArrayList<>();
+        while (next != null) {
+            io.restassured.path.json.JsonPath page = given().urlEncodingEnabled(false).auth().oauth2(dana).when()
+                    .get(next).then().statusCode(200).body("total", equalTo(5)).body("limit", equalTo(2))
+                    .extract().jsonPath();
+            seen.addAll(page.getList("items.query", String.class));
+            pageSizes.add(page.getList("items").size());
+            next = page.getString("next");
+            assertTrue(pageSizes.size() <= 3, "the last page has no next link");
+        }
+        assertEquals(List.of(2, 2, 1), pageSizes);
+        List<String> newestFirst = new java.util.ArrayList<>(asked);
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(newestFirst, seen);
+        given().auth().oauth2(dana).when().get("/api/search-history?limit=2&offset=2").then().statusCode(200)
+                .body("offset", equalTo(2)).body("next", equalTo("/api/search-history?limit=2&offset=4"));
+        for (String[] bad : new String[][] {{"/api/search-history?limit=0", "limit"},
+                {"/api/search-history?limit=101", "limit"}, {"/api/notes?offset=-1", "offset"},
+                {"/api/favorites?limit=abc", "limit"}, {"/api/favorites?limit=1001", "limit"}}) {
+            given().auth().oauth2(dana).when().get(bad[0]).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo(bad[1]));
+        }
     }
 
     @Inject
@@ -142,7 +177,7 @@ class UserDataTest {
         }
         // reading the history writes what is still queued first: all twenty are there, newest first
         given().auth().oauth2(carol).when().get("/api/search-history?limit=50").then().statusCode(200)
-                .body("", hasSize(20));
+                .body("items", hasSize(20));
         org.junit.jupiter.api.Assertions.assertEquals(0, recorder.flush(), "nothing left to write");
     }
 

@@ -1,5 +1,13 @@
 package com.casecoding.gateway.accounts;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.ListPage;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.gateway.auth.Revocations;
 import com.casecoding.gateway.config.GatewayConfig;
@@ -46,12 +54,20 @@ public class AdminAccountResource {
     @GET
     @Operation(summary = "Find registered accounts by e-mail (exact or prefix)",
             description = "Admin role only. email (3 to 254 characters, any case) matches the start of the address; "
-                    + "at most 50 accounts in e-mail order, each with its id, type, plan and roles. 400 when email "
-                    + "is missing or too short.")
-    public List<AuthApi.AccountView> find(@QueryParam("email") @NotNull @Size(min = 3, max = 254) String email) {
+                    + "a page of the accounts in e-mail order (limit 1 to 100, default 50, and offset), each with its "
+                    + "id, type, plan and roles, with the total. 400 when email is missing or too short.")
+    public ListPage<AuthApi.AccountView> find(
+            @QueryParam("email") @NotNull @Size(min = 3, max = 254) String email,
+            @Parameter(description = "1-100, default 50", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("offset") String offset, @Context UriInfo uri) {
+        Paging paging = Paging.of(limit, offset, 50, 100);
         String prefix = email.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        List<Account> found = Account.find("email like ?1 order by email", prefix + "%").page(0, 50).list();
-        return found.stream().map(AuthApi.AccountView::of).toList();
+        PanacheQuery<Account> found = Account.find("email like ?1 order by email", prefix + "%");
+        List<AuthApi.AccountView> page = found.range(paging.offset(), paging.offset() + paging.limit() - 1).list()
+                .stream().map(AuthApi.AccountView::of).toList();
+        return ListPage.of(page, found.count(), paging, uri);
     }
 
     @PUT

@@ -61,7 +61,7 @@ public class PartnerOpenApi {
      * The version of the partner contract: the newest entry of {@code docs/api-changelog.md} (PartnerDocumentIT checks
      * the two agree). A change a generated SDK sees (an operation, a field, a type) adds an entry and a version.
      */
-    static final String API_VERSION = "1.1.0";
+    static final String API_VERSION = "2.0.0";
 
     /** The code page operations, whose answers carry the view meter (proxy.ViewQuotaFilter). */
     static final List<String> CODE_PAGES = List.of("/api/codes/{system}/{code}", "/api/edits/{system}/{code}");
@@ -82,6 +82,7 @@ public class PartnerOpenApi {
     RateLimiter rateLimiter;
 
     private final OperationNames names = OperationNames.load();
+    private volatile OperationExamples examples;
     private WebClient client;
     private volatile Documents cached;
     private volatile long cachedAt;
@@ -102,6 +103,13 @@ public class PartnerOpenApi {
 
     void registerOperator(@Observes ManagementInterface management) {
         management.router().route(HttpMethod.GET, "/q/openapi-operator").handler(rc -> serve(rc, true));
+    }
+
+    private OperationExamples examples() {
+        if (examples == null) {
+            examples = OperationExamples.load(mapper);
+        }
+        return examples;
     }
 
     private int ownPort() {
@@ -262,7 +270,10 @@ public class PartnerOpenApi {
                     if (forOperators != operator) {
                         item.remove(method);
                     } else {
-                        name.ifPresent(n -> op.put("operationId", n.operationId()));
+                        name.ifPresent(n -> {
+                            op.put("operationId", n.operationId());
+                            examples().apply(n.operationId(), op);
+                        });
                     }
                 }
             }

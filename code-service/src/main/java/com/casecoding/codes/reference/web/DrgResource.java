@@ -1,5 +1,6 @@
 package com.casecoding.codes.reference.web;
 
+import com.casecoding.common.list.Paging;
 import com.casecoding.codes.reference.DrgService;
 import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
@@ -9,7 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,6 +28,9 @@ public class DrgResource {
 
     @Inject
     DrgService drgs;
+
+    @Context
+    UriInfo uri;
 
     @Revalidated
     @Extension(name = Revalidated.EXTENSION, value = "true")
@@ -44,8 +50,7 @@ public class DrgResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
             @QueryParam("offset") String offset) {
-        return drgs.list(mdc, type, Params.integer("limit", limit, 50, 1, DrgService.MAX_LIMIT),
-                Params.integer("offset", offset, 0, 0, 100_000));
+        return drgs.list(mdc, type, Paging.of(limit, offset, 50, DrgService.MAX_LIMIT), uri.getRequestUri());
     }
 
     @Revalidated

@@ -1,5 +1,6 @@
 package com.casecoding.codes.reference.web;
 
+import com.casecoding.common.list.Paging;
 import com.casecoding.codes.reference.PlaceOfServiceService;
 import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
@@ -8,9 +9,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,6 +29,9 @@ public class PlaceOfServiceResource {
     @Inject
     PlaceOfServiceService places;
 
+    @Context
+    UriInfo uri;
+
     @Revalidated
     @Extension(name = Revalidated.EXTENSION, value = "true")
     @GET
@@ -33,8 +42,11 @@ public class PlaceOfServiceResource {
                     + "and a note on codes CMS may have added since. 404 when no list has been imported.")
     @APIResponse(responseCode = "200", description = "The list and the release")
     @APIResponse(responseCode = "404", description = "No place of service list is loaded")
-    public PlaceOfServiceService.PlaceOfServiceList list() {
-        return places.list();
+    public PlaceOfServiceService.PlaceOfServiceList list(
+            @Parameter(description = "1-100, default 100 (every code on one page)",
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
+        return places.list(Paging.of(limit, offset, 100, 100), uri.getRequestUri());
     }
 
     @Revalidated
