@@ -12,9 +12,9 @@ import com.casecoding.careers.security.Caller;
 import com.casecoding.careers.web.Params;
 import com.casecoding.careers.web.QueryPage;
 import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.Paging;
 import com.casecoding.common.list.QueryValues;
-import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -26,6 +26,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -83,18 +84,14 @@ public class AdminResource {
                     + "next, the path and query of the next page (null on the last one). 400 names a malformed "
                     + "filter, limit or offset.")
     @APIResponse(responseCode = "200", description = "A page of postings with moderation fields")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
     public ListPage<JobView> jobs(@Parameter(description = "draft, published, closed or expired")
                                   @QueryParam("status") String status,
                                   @Parameter(description = "true: hidden postings only; false: the others",
                                           schema = @Schema(type = SchemaType.BOOLEAN))
                                   @QueryParam("hidden") String hidden,
-                                  @Parameter(description = "Most postings on the page, 1 to 50 (default 20)",
-                                          schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
-                                  @Parameter(description = "Postings to skip, from 0 (default 0)",
-                                          schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
-        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+                                  @BeanParam PageQuery page) {
+        Paging paging = page.paging(QueryPage.DEFAULT_LIMIT, config.maxPageSize());
         PostingStatus s = Params.one("status", status, PostingStatus::of, PostingStatus.values());
         Boolean h = QueryValues.bool("hidden", hidden);
         StringBuilder q = new StringBuilder("1 = 1");
@@ -126,8 +123,7 @@ public class AdminResource {
     @Transactional
     @Operation(summary = "Hide a posting from the board", description = "The employer still sees it, with the reason.")
     @APIResponse(responseCode = "200", description = "Hidden", content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "404", description = "No such posting",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such posting")
     public JobView hide(@PathParam("id") long id, @Valid @NotNull HideRequest request) {
         JobPosting p = posting(id);
         p.hidden = true;
@@ -144,8 +140,7 @@ public class AdminResource {
                     + "again only if it is still published and before its valid-through date. Restoring a posting "
                     + "that is not hidden changes nothing else. 404 when no posting has this id.")
     @APIResponse(responseCode = "200", description = "Restored", content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "404", description = "No such posting",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such posting")
     public JobView restore(@PathParam("id") long id) {
         JobPosting p = posting(id);
         p.hidden = false;
@@ -162,18 +157,12 @@ public class AdminResource {
                     + "to 50, default 20), offset (from 0) and next, the path and query of the next page (null on "
                     + "the last one). 400 names a malformed parameter.")
     @APIResponse(responseCode = "200", description = "A page of employers")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
     public ListPage<EmployerProfileView> employers(@Parameter(description = "true: verified employers only; false: "
                                                            + "unverified ones", schema = @Schema(type = SchemaType.BOOLEAN))
                                                    @QueryParam("verified") String verified,
-                                                   @Parameter(description = "Most employers on the page, 1 to 50 (default 20)",
-                                                           schema = @Schema(type = SchemaType.INTEGER))
-                                                   @QueryParam("limit") String limit,
-                                                   @Parameter(description = "Employers to skip, from 0 (default 0)",
-                                                           schema = @Schema(type = SchemaType.INTEGER))
-                                                   @QueryParam("offset") String offset) {
-        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+                                                   @BeanParam PageQuery page) {
+        Paging paging = page.paging(QueryPage.DEFAULT_LIMIT, config.maxPageSize());
         return employers.list(QueryValues.bool("verified", verified), paging).toListPage(profiles -> profiles.stream()
                 .map(EmployerProfileView::forAdmin).toList(), paging, uri);
     }
@@ -187,8 +176,7 @@ public class AdminResource {
                     + "404 when the account has no employer profile.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = EmployerProfileView.class)))
-    @APIResponse(responseCode = "404", description = "No such employer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such employer")
     public EmployerProfileView verify(@PathParam("accountId") String accountId, @Valid @NotNull VerificationRequest request) {
         return EmployerProfileView.forAdmin(employers.setVerified(accountId, request.verified()));
     }

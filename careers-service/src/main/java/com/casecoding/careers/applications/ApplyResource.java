@@ -2,7 +2,6 @@ package com.casecoding.careers.applications;
 
 import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.security.Caller;
-import com.casecoding.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,12 +47,9 @@ public class ApplyResource {
     @Operation(summary = "Apply to a posting (coders)", description = "Only for postings that take applications on the board.")
     @APIResponse(responseCode = "201", description = "Applied",
             content = @Content(schema = @Schema(implementation = ApplicationViews.Mine.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No open posting",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already applied, or the employer takes applications elsewhere (applyUrl)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "No open posting")
+    @APIResponse(responseCode = "409", description = "Already applied, or the employer takes applications elsewhere (applyUrl)")
     public Response apply(@PathParam("id") long id, @Valid @NotNull ApplicationRequest request) {
         JobApplication a = applications.apply(caller.id(), caller.email(), id, request);
         return Response.created(URI.create("/api/careers/me/applications/" + a.id))

@@ -4,24 +4,22 @@ import com.casecoding.careers.config.CareersConfig;
 import com.casecoding.careers.security.Caller;
 import com.casecoding.careers.web.QueryPage;
 import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.Paging;
-import com.casecoding.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,15 +49,9 @@ public class CoderApplicationResource {
                     + "limit (1 to 50, default 20), offset (from 0) and next, the path and query of the next page "
                     + "(null on the last one). 400 for a malformed limit or offset.")
     @APIResponse(responseCode = "200", description = "A page of your applications")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ListPage<ApplicationViews.Mine> list(@Parameter(description = "Most applications on the page, 1 to 50 (default 20)",
-                                                        schema = @Schema(type = SchemaType.INTEGER))
-                                                @QueryParam("limit") String limit,
-                                                @Parameter(description = "Applications to skip, from 0 (default 0)",
-                                                        schema = @Schema(type = SchemaType.INTEGER))
-                                                @QueryParam("offset") String offset) {
-        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    public ListPage<ApplicationViews.Mine> list(@BeanParam PageQuery page) {
+        Paging paging = page.paging(QueryPage.DEFAULT_LIMIT, config.maxPageSize());
         return service.mine(caller.id(), paging).toListPage(CoderApplicationResource::mine, paging, uri);
     }
 
@@ -70,8 +62,7 @@ public class CoderApplicationResource {
                     + "note, resume and current status. 404 when the id is unknown or another account's application.")
     @APIResponse(responseCode = "200", description = "The application",
             content = @Content(schema = @Schema(implementation = ApplicationViews.Mine.class)))
-    @APIResponse(responseCode = "404", description = "Not one of your applications",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not one of your applications")
     public ApplicationViews.Mine get(@PathParam("id") long id) {
         return mine(List.of(service.own(caller.id(), id))).get(0);
     }
@@ -84,10 +75,8 @@ public class CoderApplicationResource {
                     + "or withdrawn.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = ApplicationViews.Mine.class)))
-    @APIResponse(responseCode = "404", description = "Not one of your applications",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already hired, rejected or withdrawn",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not one of your applications")
+    @APIResponse(responseCode = "409", description = "Already hired, rejected or withdrawn")
     public ApplicationViews.Mine withdraw(@PathParam("id") long id) {
         return mine(List.of(service.withdraw(caller.id(), id))).get(0);
     }

@@ -1,7 +1,6 @@
 package com.casecoding.careers.applications;
 
 import com.casecoding.careers.security.Caller;
-import com.casecoding.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,8 +41,7 @@ public class EmployerApplicationResource {
                     + "sent to another employer's posting.")
     @APIResponse(responseCode = "200", description = "The application",
             content = @Content(schema = @Schema(implementation = ApplicationViews.Applicant.class)))
-    @APIResponse(responseCode = "404", description = "Not an application to your postings",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not an application to your postings")
     public ApplicationViews.Applicant get(@PathParam("id") long id) {
         return applicants(List.of(service.ofEmployer(caller.id(), id))).get(0);
     }
@@ -55,10 +53,8 @@ public class EmployerApplicationResource {
             description = "Forward only (steps may be skipped) or to rejected; hired, rejected and withdrawn are final.")
     @APIResponse(responseCode = "200", description = "Moved",
             content = @Content(schema = @Schema(implementation = ApplicationViews.Applicant.class)))
-    @APIResponse(responseCode = "404", description = "Not an application to your postings",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Transition not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not an application to your postings")
+    @APIResponse(responseCode = "409", description = "Transition not allowed")
     public ApplicationViews.Applicant move(@PathParam("id") long id, @Valid @NotNull ApplicationViews.StatusChange change) {
         return applicants(List.of(service.move(caller.id(), id, change.status()))).get(0);
     }

@@ -5,10 +5,11 @@ import com.casecoding.careers.security.Caller;
 import com.casecoding.careers.web.Params;
 import com.casecoding.careers.web.QueryPage;
 import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.Paging;
-import com.casecoding.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,9 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -57,19 +55,12 @@ public class PostingApplicantsResource {
                     + "one). 400 for an unknown status or a malformed limit or offset; 404 when it is not your "
                     + "posting.")
     @APIResponse(responseCode = "200", description = "A page of applicants")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not one of your postings",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    @APIResponse(responseCode = "404", description = "Not one of your postings")
     public ListPage<ApplicationViews.Applicant> applicants(@PathParam("id") long postingId,
                                                            @Parameter(description = "Only this status") @QueryParam("status") String status,
-                                                           @Parameter(description = "Most applicants on the page, 1 to 50 (default 20)",
-                                                                   schema = @Schema(type = SchemaType.INTEGER))
-                                                           @QueryParam("limit") String limit,
-                                                           @Parameter(description = "Applicants to skip, from 0 (default 0)",
-                                                                   schema = @Schema(type = SchemaType.INTEGER))
-                                                           @QueryParam("offset") String offset) {
-        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+                                                           @BeanParam PageQuery page) {
+        Paging paging = page.paging(QueryPage.DEFAULT_LIMIT, config.maxPageSize());
         ApplicationStatus s = Params.one("status", status, ApplicationStatus::of, ApplicationStatus.values());
         return applications.forPosting(caller.id(), postingId, s, paging)
                 .toListPage(ApplicationViews::applicants, paging, uri);

@@ -1,7 +1,6 @@
 package com.casecoding.careers.employers;
 
 import com.casecoding.careers.security.Caller;
-import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,8 +40,7 @@ public class EmployerResource {
                     + "admins see). 404 until a profile has been created with PUT.")
     @APIResponse(responseCode = "200", description = "The profile",
             content = @Content(schema = @Schema(implementation = EmployerProfileView.class)))
-    @APIResponse(responseCode = "404", description = "No profile yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No profile yet")
     public EmployerProfileView get() {
         EmployerProfile p = service.find(caller.id());
         if (p == null) {
@@ -58,8 +56,7 @@ public class EmployerResource {
             content = @Content(schema = @Schema(implementation = EmployerProfileView.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = EmployerProfileView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
     public Response put(@Valid @NotNull EmployerProfileRequest request) {
         boolean created = service.save(caller.id(), caller.email(), request);
         return Response.status(created ? 201 : 200)

@@ -6,14 +6,15 @@ import com.casecoding.careers.security.Caller;
 import com.casecoding.careers.web.Params;
 import com.casecoding.careers.web.QueryPage;
 import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.Paging;
-import com.casecoding.common.problem.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -71,14 +71,10 @@ public class EmployerJobResource {
                     + "the path and query of the next page (null on the last one). 400 for an unknown status or a "
                     + "malformed limit or offset.")
     @APIResponse(responseCode = "200", description = "A page of your postings")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
     public ListPage<JobView> list(@Parameter(description = "draft, published, closed or expired") @QueryParam("status") String status,
-                                  @Parameter(description = "Most postings on the page, 1 to 50 (default 20)",
-                                          schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
-                                  @Parameter(description = "Postings to skip, from 0 (default 0)",
-                                          schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
-        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+                                  @BeanParam PageQuery page) {
+        Paging paging = page.paging(QueryPage.DEFAULT_LIMIT, config.maxPageSize());
         PostingStatus s = Params.one("status", status, PostingStatus::of, PostingStatus.values());
         EmployerProfile profile = EmployerProfile.findById(caller.id());
         return service.listOwned(caller.id(), s, paging).toListPage(postings -> postings.stream()
@@ -92,10 +88,8 @@ public class EmployerJobResource {
                     + "the first time instead of a second one; the same key with another body is a 409.")
     @APIResponse(responseCode = "201", description = "Created (or replayed: header Idempotent-Replayed: true)",
             content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No employer profile yet, or Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "No employer profile yet, or Idempotency-Key reused with another body")
     public Response create(@Parameter(description = "Client-chosen key making the create safe to retry")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull JobRequest request) {
@@ -117,8 +111,7 @@ public class EmployerJobResource {
                     + "employer (the two cannot be told apart).")
     @APIResponse(responseCode = "200", description = "The posting",
             content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "404", description = "Not one of your postings",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not one of your postings")
     public JobView get(@PathParam("id") long id) {
         return view(service.owned(caller.id(), id));
     }
@@ -133,10 +126,8 @@ public class EmployerJobResource {
                     + "fields, 404 when not your posting, 409 when it is closed or expired.")
     @APIResponse(responseCode = "200", description = "Edited",
             content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "404", description = "Not one of your postings",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Closed or expired: repost first",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not one of your postings")
+    @APIResponse(responseCode = "409", description = "Closed or expired: repost first")
     public JobView update(@PathParam("id") long id, @Valid @NotNull JobRequest request) {
         return view(service.update(caller.id(), id, request));
     }
@@ -147,8 +138,7 @@ public class EmployerJobResource {
             description = "Employer role only. Removes the draft for good. 409 when the posting is no longer a "
                     + "draft (close a published posting instead); 404 when the id is unknown or another employer's.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "Not a draft: close it instead",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft: close it instead")
     public void delete(@PathParam("id") long id) {
         service.deleteDraft(caller.id(), id);
     }
@@ -161,8 +151,7 @@ public class EmployerJobResource {
                     + "valid-through date has passed; 404 when it is not your posting.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft")
     public JobView publish(@PathParam("id") long id) {
         return view(service.publish(caller.id(), id));
     }
@@ -175,8 +164,7 @@ public class EmployerJobResource {
                     + "it is not your posting.")
     @APIResponse(responseCode = "200", description = "Closed",
             content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "409", description = "Not published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not published")
     public JobView close(@PathParam("id") long id) {
         return view(service.close(caller.id(), id));
     }
@@ -189,8 +177,7 @@ public class EmployerJobResource {
                     + "validThrough, 404 when it is not your posting, 409 unless it is closed or expired.")
     @APIResponse(responseCode = "200", description = "Published again",
             content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "409", description = "Not closed or expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not closed or expired")
     public JobView repost(@PathParam("id") long id,
                           @RequestBody(required = false, description = "Optional: {\"validThrough\": \"YYYY-MM-DD\"}",
                                   content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -5,12 +5,13 @@ import com.casecoding.careers.employers.EmployerProfile;
 import com.casecoding.careers.security.Caller;
 import com.casecoding.careers.web.Params;
 import com.casecoding.careers.web.QueryPage;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.Paging;
 import com.casecoding.common.list.QueryValues;
-import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -77,8 +78,7 @@ public class JobResource {
                     + "the other filters leave.")
     @APIResponse(responseCode = "200", description = "A page of postings",
             content = @Content(schema = @Schema(implementation = SearchResult.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
     public SearchResult search(
             @Parameter(description = "Keywords (web-search syntax)") @QueryParam("q") String q,
             @Parameter(description = "Credential, repeatable or comma-separated (CPC, CRC, CCS, ...)") @QueryParam("credential") List<String> credential,
@@ -95,15 +95,10 @@ public class JobResource {
             @Parameter(description = "newest, salary or relevance (default: relevance with q, else newest)") @QueryParam("sort") String sort,
             @Parameter(description = "Include facet counts (default true)", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("facets") String facets,
-            @Parameter(description = "Most postings on the page, 1 to 50 (default 20)",
-                    schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "Postings to skip, from 0 (default 0); offset + limit is at most 1000",
-                    schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("offset") String offset) {
+            @BeanParam PageQuery page) {
         SearchCriteria criteria = criteria(q, credential, specialty, workplace, state, city, employmentType, minSalary,
                 experience, postedSince);
-        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize(), config.maxResultWindow());
+        Paging paging = page.paging(QueryPage.DEFAULT_LIMIT, config.maxPageSize(), config.maxResultWindow());
         JobSearch.Sort order = Params.one("sort", sort, s -> JobSearch.Sort.valueOf(s.toUpperCase(Locale.ROOT)),
                 new Object[]{"newest", "salary", "relevance"});
         Boolean withFacets = QueryValues.bool("facets", facets);
@@ -147,8 +142,7 @@ public class JobResource {
                     + "Drafts, closed, expired and hidden postings are visible only to their employer and admins.")
     @APIResponse(responseCode = "200", description = "The posting",
             content = @Content(schema = @Schema(implementation = JobDetail.class)))
-    @APIResponse(responseCode = "404", description = "No such posting visible to the caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such posting visible to the caller")
     public JobDetail get(@PathParam("id") long id) {
         JobView view = visible(id);
         String html = markdown.toHtml(view.description());
@@ -164,8 +158,7 @@ public class JobResource {
                     + "type application/ld+json: <, >, & and ' inside strings are written as \\u escapes.")
     @APIResponse(responseCode = "200", description = "JSON-LD",
             content = @Content(mediaType = LD_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "404", description = "No such posting visible to the caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such posting visible to the caller")
     public String jsonLd(@PathParam("id") long id) {
         JobView view = visible(id);
         return scriptSafe.write(JobPostingJsonLd.of(view, markdown.toHtml(view.description())));

@@ -8,12 +8,13 @@ import com.casecoding.careers.jobs.JobView;
 import com.casecoding.careers.security.Caller;
 import com.casecoding.careers.web.QueryPage;
 import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.Paging;
-import com.casecoding.common.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,16 +23,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,8 +70,7 @@ public class SavedResource {
                     + "most 500 saved jobs (409 beyond). 404 when the posting does not exist or is not open: a "
                     + "draft, closed, expired or hidden posting cannot be saved.")
     @APIResponse(responseCode = "204", description = "Saved")
-    @APIResponse(responseCode = "404", description = "No open posting",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No open posting")
     public void saveJob(@PathParam("postingId") long postingId) {
         service.saveJob(caller.id(), postingId);
     }
@@ -96,15 +93,9 @@ public class SavedResource {
                     + "default 20), offset (from 0) and next, the path and query of the next page (null on the last "
                     + "one). 400 for a malformed limit or offset.")
     @APIResponse(responseCode = "200", description = "A page of your saved jobs")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ListPage<SavedJobView> savedJobs(@Parameter(description = "Most saved jobs on the page, 1 to 50 (default 20)",
-                                                    schema = @Schema(type = SchemaType.INTEGER))
-                                            @QueryParam("limit") String limit,
-                                            @Parameter(description = "Saved jobs to skip, from 0 (default 0)",
-                                                    schema = @Schema(type = SchemaType.INTEGER))
-                                            @QueryParam("offset") String offset) {
-        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    public ListPage<SavedJobView> savedJobs(@BeanParam PageQuery page) {
+        Paging paging = page.paging(QueryPage.DEFAULT_LIMIT, config.maxPageSize());
         return service.savedJobs(caller.id(), paging).toListPage(SavedResource::views, paging, uri);
     }
 
@@ -132,10 +123,8 @@ public class SavedResource {
             + "address of your account.")
     @APIResponse(responseCode = "201", description = "Saved",
             content = @Content(schema = @Schema(implementation = SavedSearchView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Too many saved searches",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "Too many saved searches")
     public Response saveSearch(@Valid @NotNull SavedSearchRequest request) {
         SavedSearch s = service.saveSearch(caller.id(), caller.email(), request);
         return Response.created(URI.create("/api/careers/me/saved-searches/" + s.id)).entity(service.view(s)).build();
@@ -150,15 +139,9 @@ public class SavedResource {
                     + "default 20), offset (from 0) and next, the path and query of the next page (null on the last "
                     + "one). 400 for a malformed limit or offset.")
     @APIResponse(responseCode = "200", description = "A page of your saved searches")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ListPage<SavedSearchView> savedSearches(@Parameter(description = "Most saved searches on the page, 1 to 50 (default 20)",
-                                                           schema = @Schema(type = SchemaType.INTEGER))
-                                                   @QueryParam("limit") String limit,
-                                                   @Parameter(description = "Saved searches to skip, from 0 (default 0)",
-                                                           schema = @Schema(type = SchemaType.INTEGER))
-                                                   @QueryParam("offset") String offset) {
-        Paging paging = Paging.of(limit, offset, QueryPage.DEFAULT_LIMIT, config.maxPageSize());
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
+    public ListPage<SavedSearchView> savedSearches(@BeanParam PageQuery page) {
+        Paging paging = page.paging(QueryPage.DEFAULT_LIMIT, config.maxPageSize());
         return service.savedSearches(caller.id(), paging)
                 .toListPage(searches -> searches.stream().map(service::view).toList(), paging, uri);
     }
@@ -169,8 +152,7 @@ public class SavedResource {
             description = "Coder role only. The search and its digest e-mails stop for good. 404 when the id is "
                     + "unknown or belongs to another account.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Not one of your saved searches",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not one of your saved searches")
     public void deleteSearch(@PathParam("id") long id) {
         service.deleteSearch(caller.id(), id);
     }

@@ -1,7 +1,6 @@
 package com.casecoding.codes.assistant;
 
 import com.casecoding.codes.assistant.limit.DailyQuestionLimit;
-import com.casecoding.common.problem.Problem;
 import com.casecoding.common.security.Claims;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
@@ -51,11 +50,9 @@ public class AssistantResource {
                           + "Every code in the answer exists in the loaded data. Counts against the plan's daily "
                           + "question limit. Send Accept: text/event-stream to receive the answer as Server-Sent Events.")
     @APIResponse(responseCode = "200", description = "The answer with its citations and follow-up questions")
-    @APIResponse(responseCode = "400", description = "Empty, too long (over 2000 characters) or binary question",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "429", description = "The plan's daily question limit is used up (Retry-After header)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Empty, too long (over 2000 characters) or binary question")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "429", description = "The plan's daily question limit is used up (Retry-After header)")
     public Answer ask(@Valid @NotNull AskRequest request) {
         return answer(request);
     }

@@ -1,10 +1,11 @@
 package com.casecoding.codes.catalog;
 
-import com.casecoding.codes.release.CodeKinds;
 import com.casecoding.codes.catalog.StatusJudge.Holding;
 import com.casecoding.codes.catalog.StatusJudge.Official;
-import com.casecoding.codes.release.ImportCompleted;
+import com.casecoding.codes.release.CodeKinds;
 import com.casecoding.codes.release.Currency;
+import com.casecoding.codes.release.DerivedCache;
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.release.LoadedRelease;
 import com.casecoding.codes.release.ReleaseCatalog;
 import com.casecoding.common.codes.CodeKey;
@@ -15,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +29,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * The one answer to "does this code exist, what is its status on date D, and from which release": code pages,
@@ -59,9 +59,10 @@ public class CodeCatalog {
     private record Raw(boolean header, String added, String terminated, String terminationSource) {
     }
 
-    private volatile Map<String, Evidence> evidence = new ConcurrentHashMap<>();
+    /** What the tables say of each code read so far. */
+    private final DerivedCache<String, Evidence> evidence = DerivedCache.ofSize(CACHE_CODES);
     /** Statuses already judged, per code and date (claims of one day ask for the same codes again and again). */
-    private volatile Map<String, CodeStatus> judged = new ConcurrentHashMap<>();
+    private final DerivedCache<String, CodeStatus> judged = DerivedCache.ofSize(CACHE_CODES);
 
     void onImport(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ImportCompleted event) {
         invalidate();
@@ -69,8 +70,8 @@ public class CodeCatalog {
 
     /** Forgets what was read about codes (after an import, or when a test writes the tables directly). */
     public void invalidate() {
-        evidence = new ConcurrentHashMap<>();
-        judged = new ConcurrentHashMap<>();
+        evidence.invalidateAll();
+        judged.invalidateAll();
         releases.invalidate();
     }
 
@@ -100,11 +101,11 @@ public class CodeCatalog {
     /** Statuses of many codes on one date (today when null), with one query per table for the codes not yet read. */
     public Map<CodeKey, CodeStatus> statuses(Collection<CodeKey> keys, LocalDate date) {
         LocalDate day = date == null ? today() : date;
-        Map<String, CodeStatus> cache = judged;
+        long generation = judged.generation();
         Map<CodeKey, CodeStatus> out = new LinkedHashMap<>();
         List<CodeKey> missing = new ArrayList<>();
         for (CodeKey k : keys) {
-            CodeStatus known = cache.get(k.key() + "|" + day);
+            CodeStatus known = judged.getIfPresent(k.key() + "|" + day);
             if (known != null) {
                 out.put(k, known);
             } else {
@@ -118,13 +119,10 @@ public class CodeCatalog {
         Map<String, Evidence> found = evidence(missing.stream().map(k -> new String[]{k.system().id(), k.code()})
                 .toList());
         Map<String, Currency> currencies = new HashMap<>(); // one per dataset for the whole call
-        if (cache.size() > CACHE_CODES) {
-            cache.clear();
-        }
         for (CodeKey k : missing) {
             CodeStatus s = judge(k.system(), k.code(), found.getOrDefault(mapKey(k.system().id(), k.code()),
                     Evidence.NONE), day, currencies);
-            cache.put(k.key() + "|" + day, s);
+            judged.put(generation, k.key() + "|" + day, s);
             out.put(k, s);
         }
         return out;
@@ -325,11 +323,11 @@ public class CodeCatalog {
     }
 
     private Map<String, Evidence> evidence(List<String[]> wanted) {
-        Map<String, Evidence> cache = evidence;
+        long generation = evidence.generation();
         Map<String, Evidence> out = new HashMap<>();
         List<String[]> missing = new ArrayList<>();
         for (String[] w : wanted) {
-            Evidence e = cache.get(mapKey(w[0], w[1]));
+            Evidence e = evidence.getIfPresent(mapKey(w[0], w[1]));
             if (e != null) {
                 out.put(mapKey(w[0], w[1]), e);
             } else {
@@ -371,12 +369,9 @@ public class CodeCatalog {
                 }
             });
         }
-        if (cache.size() > CACHE_CODES) {
-            cache.clear();
-        }
         for (String key : holdings.keySet()) {
             Evidence e = new Evidence(Map.copyOf(holdings.get(key)), List.copyOf(addenda.get(key)));
-            cache.put(key, e);
+            evidence.put(generation, key, e);
             out.put(key, e);
         }
         return out;

@@ -1,9 +1,8 @@
 package com.casecoding.codes.consult;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.ListPage;
 import com.casecoding.codes.consult.ConsultViews.ConsultView;
 import com.casecoding.codes.consult.ConsultViews.Summary;
@@ -13,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,11 +61,8 @@ public class ConsultQueueResource {
     @APIResponse(responseCode = "403", description = "Not a consultant")
     public ListPage<Summary> queue(@QueryParam("status") List<String> status,
                                @QueryParam("mine") @DefaultValue("false") boolean mine,
-            @Parameter(description = "1-500, default 100", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("offset") String offset, @Context UriInfo uri) {
-        return service.queue(caller(), ConsultResource.statuses(status), mine, Paging.of(limit, offset, 100, 500),
+            @BeanParam PageQuery page, @Context UriInfo uri) {
+        return service.queue(caller(), ConsultResource.statuses(status), mine, page.paging(100, 500),
                 uri.getRequestUri());
     }
 

@@ -1,7 +1,6 @@
 package com.casecoding.codes.consult;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.ListPage;
 import com.casecoding.codes.consult.ConsultViews.ConsultView;
 import com.casecoding.codes.consult.ConsultViews.Summary;
@@ -10,6 +9,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -79,13 +79,10 @@ public class ConsultResource {
                     + "the message count.")
     @APIResponse(responseCode = "200", description = "A page of your consults")
     public ListPage<Summary> mine(@QueryParam("status") List<String> status,
-            @Parameter(description = "1-200, default 50", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("offset") String offset, @Context UriInfo uri) {
+            @BeanParam PageQuery page, @Context UriInfo uri) {
         Caller caller = caller();
         ConsultService.requireRegistered(caller);
-        return service.listOwn(caller, statuses(status), Paging.of(limit, offset, 50, 200), uri.getRequestUri());
+        return service.listOwn(caller, statuses(status), page.paging(50, 200), uri.getRequestUri());
     }
 
     @GET

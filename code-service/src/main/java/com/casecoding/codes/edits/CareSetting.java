@@ -32,7 +32,8 @@ public enum CareSetting {
         return label;
     }
 
-    String mueHeaderPrefix() {
+    /** How the MUE file of this setting starts its header line (the importer tells the files apart by it). */
+    public String mueHeaderPrefix() {
         return mueHeaderPrefix;
     }
 

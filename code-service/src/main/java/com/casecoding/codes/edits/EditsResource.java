@@ -4,7 +4,7 @@ import com.casecoding.codes.access.ViewGrantFilter;
 import com.casecoding.codes.access.ViewMeter;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.list.ListPage;
-import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,7 @@ import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -100,12 +100,11 @@ public class EditsResource {
     @Operation(summary = "Medicare payment localities with their GPCIs (ids for ?locality=)",
             description = "Registered accounts only (403 for a guest token). From the loaded MPFS GPCI file, ordered "
                     + "by state and locality name: id (MAC-locality), state, name, work, practice expense and "
-                    + "malpractice GPCIs and the counties; empty when no GPCI file has been imported.")
+                    + "malpractice GPCIs and the counties; empty when no GPCI file has been imported. limit 1 to 1000 "
+                    + "(default 1000: every locality on one page), offset from 0.")
     public ListPage<LocalityView> localities(
-            @Parameter(description = "1-1000, default 1000 (every locality on one page)",
-                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
+            @BeanParam PageQuery page) {
         return ListPage.slice(tables.localities().stream().map(g -> new LocalityView(g.id(), g.state(), g.name(),
-                g.work(), g.pe(), g.mp(), g.counties())).toList(), Paging.of(limit, offset, 1000, 1000), uri);
+                g.work(), g.pe(), g.mp(), g.counties())).toList(), page.paging(1000, 1000), uri);
     }
 }

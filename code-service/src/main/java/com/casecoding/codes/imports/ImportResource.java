@@ -1,11 +1,8 @@
 package com.casecoding.codes.imports;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.ListPage;
 import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,12 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -70,10 +67,7 @@ public class ImportResource {
                     + "otherwise).")
     @APIResponse(responseCode = "200", description = "A page of import attempts")
     public ListPage<ImportService.ImportRunView> list(
-            @Parameter(description = "1-1000, default 100", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("offset") String offset, @Context UriInfo uri) {
-        return service.history(Paging.of(limit, offset, 100, 1000), uri.getRequestUri());
+            @BeanParam PageQuery page, @Context UriInfo uri) {
+        return service.history(page.paging(100, 1000), uri.getRequestUri());
     }
 }

@@ -1,19 +1,26 @@
 package com.casecoding.codes.page;
 
+import com.casecoding.common.codes.CodeSystem;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import com.casecoding.codes.search.BrowseTree;
-
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The top of the hierarchies, which the order files do not carry: the 22 ICD-10-CM chapters and their blocks (code
  * ranges and titles as published by CDC in the Tabular List, public domain) and the 17 ICD-10-PCS sections (first
- * character). All of them come from one table, the browse table {@link BrowseTree#GROUPS_RESOURCE} that search's
- * browsing uses, so the page, the browse tree and CasePilot always agree.
+ * character). All of them come from one table, the group table {@link #GROUPS_RESOURCE}, which search's
+ * browsing also reads, so the page, the browse tree and CasePilot always agree.
  */
 public final class Chapters {
 
@@ -25,7 +32,7 @@ public final class Chapters {
     }
 
     /** The 22 ICD-10-CM chapters, in chapter order ("Chapter 4: Endocrine, ..." rows of the browse table). */
-    public static final List<Chapter> ICD10CM = BrowseTree.loadGroups().stream()
+    public static final List<Chapter> ICD10CM = groups().stream()
             .filter(g -> g[0].equals("icd10cm") && g[3].equals("chapter"))
             .map(g -> {
                 int colon = g[4].indexOf(':');
@@ -34,7 +41,7 @@ public final class Chapters {
             }).toList();
 
     /** The 17 ICD-10-PCS sections, by their first character. */
-    public static final List<Chapter> ICD10PCS_SECTIONS = BrowseTree.loadGroups().stream()
+    public static final List<Chapter> ICD10PCS_SECTIONS = groups().stream()
             .filter(g -> g[0].equals("icd10pcs") && g[3].equals("section"))
             .map(g -> new Chapter(g[1], g[1], g[2], g[4])).toList();
 
@@ -50,7 +57,7 @@ public final class Chapters {
         }
     }
 
-    private static final List<Block> ICD10CM_BLOCKS = BrowseTree.loadGroups().stream()
+    private static final List<Block> ICD10CM_BLOCKS = groups().stream()
             .filter(g -> g[0].equals("icd10cm") && g[3].equals("block"))
             .map(g -> new Block(g[1], g[2], g[4])).toList();
 
@@ -78,4 +85,47 @@ public final class Chapters {
         String first = code.substring(0, 1);
         return ICD10PCS_SECTIONS.stream().filter(c -> c.first().equals(first)).findFirst();
     }
+
+    /**
+     * The one table of the groups above the codes (system|first|last|kind|label): ICD-10-CM chapters and blocks,
+     * ICD-10-PCS sections, HCPCS letter sections, CPT ranges, ICD-9-CM chapters. The code page, the browse tree and
+     * CasePilot read it here.
+     */
+    public static final String GROUPS_RESOURCE = "/page/browse-groups.txt";
+
+    /** The lines of {@link #GROUPS_RESOURCE}: system, first code, last code (both normalized), kind, label. */
+    public static List<String[]> groups() {
+        try (InputStream in = Chapters.class.getResourceAsStream(GROUPS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(GROUPS_RESOURCE + " is missing from the classpath");
+            }
+            List<String[]> out = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\\|", 5);
+                if (parts.length != 5) {
+                    throw new IllegalStateException("Bad group line: " + line);
+                }
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = parts[i].strip();
+                }
+                parts[1] = storedForm(parts[1]);
+                parts[2] = storedForm(parts[2]);
+                out.add(parts);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String storedForm(String typed) {
+        String compact = CodeSystem.compact(typed);
+        return compact != null ? compact : typed.strip().toUpperCase(Locale.ROOT);
+    }
+
 }

@@ -1,7 +1,6 @@
 package com.casecoding.codes.page;
 
 import com.casecoding.common.codes.CodeSystem;
-import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.security.Claims;
 import com.casecoding.common.web.Revalidated;
@@ -81,8 +80,7 @@ public class CodePageResource {
     @APIResponse(responseCode = "200", description = "The page",
             content = @Content(schema = @Schema(implementation = CodePage.class)))
     @APIResponse(responseCode = "404", description = "Unknown system, code or release; 'suggestions' lists close "
-            + "existing codes", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "existing codes")
     public Uni<Response> page(
             @Parameter(description = "icd10cm, icd10pcs, hcpcs, cpt, icd9cm, icd9pcs, modifier", example = "icd10cm")
             @PathParam("system") String system,

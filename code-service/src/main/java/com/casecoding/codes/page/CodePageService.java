@@ -1,10 +1,12 @@
 package com.casecoding.codes.page;
 
 import com.casecoding.codes.catalog.CodeCatalog;
-import com.casecoding.codes.release.CodeKinds;
 import com.casecoding.codes.catalog.CodeStatus;
-import com.casecoding.codes.release.ImportCompleted;
+import com.casecoding.codes.release.CodeKinds;
+import com.casecoding.codes.release.CodeTextsChanged;
 import com.casecoding.codes.release.Currency;
+import com.casecoding.codes.release.DerivedCache;
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.release.LoadedRelease;
 import com.casecoding.codes.release.ReleaseCalendar;
 import com.casecoding.codes.release.ReleaseCatalog;
@@ -12,26 +14,23 @@ import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
-import com.casecoding.codes.release.CodeTextsChanged;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -69,10 +68,9 @@ public class CodePageService {
 
     @ConfigProperty(name = "code-page.cache-max-mb", defaultValue = "64")
     int cacheMaxMb;
-    private volatile long budgetBytes = -1;
 
-    private final Map<String, byte[]> json = new ConcurrentHashMap<>();
-    private final AtomicLong cachedBytes = new AtomicLong();
+    /** Serialized pages, per audience, bounded by their bytes ({@code code-page.cache-max-mb}). */
+    private DerivedCache<String, byte[]> json;
     private volatile List<CodePageSection> sections;
     /** The day the cached pages were built for: a page says what is in force "today", so a new day starts afresh. */
     private volatile LocalDate cacheDay;
@@ -85,10 +83,14 @@ public class CodePageService {
         invalidate();
     }
 
+    @PostConstruct
+    void createCache() {
+        json = DerivedCache.ofWeight((long) cacheMaxMb << 20, bytes -> bytes.length);
+    }
+
     /** Forgets every cached page and release list. */
     public void invalidate() {
-        json.clear();
-        cachedBytes.set(0);
+        json.invalidateAll();
     }
 
     private String jsonKey(String systemId, String typed, String version, LocalDate date, boolean registered) {
@@ -103,31 +105,32 @@ public class CodePageService {
 
     /** The serialized page if it is in memory (never touches the database: safe on the event loop), else null. */
     public byte[] cachedJson(String systemId, String typed, String version, LocalDate date, boolean registered) {
-        return json.get(jsonKey(systemId, typed, version, date, registered));
+        return json.getIfPresent(jsonKey(systemId, typed, version, date, registered));
     }
 
     /** The page already serialized: the hot path of the code page endpoint is one map lookup. */
     public byte[] pageJson(String systemId, String typed, String version, LocalDate date, boolean registered) {
-        byte[] bytes = json.get(jsonKey(systemId, typed, version, date, registered));
+        byte[] bytes = json.getIfPresent(jsonKey(systemId, typed, version, date, registered));
         if (bytes != null) {
             return bytes;
         }
+        long generation = json.generation();
         CodePage full = page(systemId, typed, version, date, true);
         byte[] forRegistered = serialize(full);
         byte[] forGuests = serialize(forGuest(full));
-        cache(jsonKey(systemId, typed, version, date, true), forRegistered);
-        cache(jsonKey(systemId, typed, version, date, false), forGuests);
+        json.put(generation, jsonKey(systemId, typed, version, date, true), forRegistered);
+        json.put(generation, jsonKey(systemId, typed, version, date, false), forGuests);
         return registered ? forRegistered : forGuests;
     }
 
     /** Cached bytes in total (for tests and metrics). */
     long cachedBytes() {
-        return cachedBytes.get();
+        return json.weight();
     }
 
     /** Overrides {@code code-page.cache-max-mb} (tests: a budget a handful of pages exceed); negative = configured. */
     void budgetBytes(long bytes) {
-        budgetBytes = bytes;
+        json.maximum(bytes >= 0 ? bytes : (long) cacheMaxMb << 20);
     }
 
     private byte[] serialize(CodePage page) {
@@ -136,25 +139,6 @@ public class CodePageService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("code page not serializable", e);
         }
-    }
-
-    private void cache(String key, byte[] bytes) {
-        long budget = budgetBytes >= 0 ? budgetBytes : (long) cacheMaxMb << 20;
-        if (bytes.length > budget) {
-            return;
-        }
-        if (cachedBytes.get() + bytes.length > budget) {
-            // ConcurrentHashMap iterates in hash order: dropping the first entries drops an arbitrary sample
-            long target = budget * 3 / 4;
-            Iterator<Map.Entry<String, byte[]>> it = json.entrySet().iterator();
-            while (cachedBytes.get() + bytes.length > target && it.hasNext()) {
-                byte[] dropped = it.next().getValue();
-                it.remove();
-                cachedBytes.addAndGet(-dropped.length);
-            }
-        }
-        byte[] previous = json.put(key, bytes);
-        cachedBytes.addAndGet(bytes.length - (previous == null ? 0 : previous.length));
     }
 
     /** The page as objects, built from the database (not cached: {@link #pageJson} caches the serialized form). */

@@ -2,6 +2,7 @@ package com.casecoding.codes.plain;
 
 import com.casecoding.codes.catalog.Sql;
 import com.casecoding.common.codes.CodeSystem;
+import com.casecoding.common.list.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -37,6 +38,7 @@ public class PlainLanguageRepository {
     }
 
     /** A code that has neither an admin nor an editorial text. */
+    /** A code without text; {@code code} is shown as coders write it (E11.9). */
     public record Missing(String system, String code, String title, boolean header, long frequency) {
     }
 
@@ -199,9 +201,23 @@ public class PlainLanguageRepository {
      *
      * @param categories an ICD-10-CM category range {first, last} (a chapter), or null
      */
-    public List<Missing> missing(CodeSystem system, String[] categories, Collection<String> editorial, int limit,
-                                 int offset) {
+    /** One page of the codes with neither text, most used first, and how many such codes there are in all. */
+    public record MissingPage(List<Missing> items, long total) {
+    }
+
+    public MissingPage missing(CodeSystem system, String[] categories, Collection<String> editorial, Paging paging) {
+        MissingPage page = missingPage(system, categories, editorial, paging.limit(), paging.offset());
+        if (page.items().isEmpty() && paging.offset() > 0) {
+            // past the end no row carries the total: the first row of the list does
+            return new MissingPage(List.of(), missingPage(system, categories, editorial, 1, 0).total());
+        }
+        return page;
+    }
+
+    private MissingPage missingPage(CodeSystem system, String[] categories, Collection<String> editorial, int limit,
+                                    int offset) {
         List<Missing> out = new ArrayList<>();
+        long[] total = {0};
         Map<String, Long> searched = searchedCodes(system);
         String sql = """
                 with used as (
@@ -210,7 +226,8 @@ public class PlainLanguageRepository {
                         union all select code from codes.user_code_note where system = ?) u group by code),
                 searched as (select * from unnest(?::varchar[], ?::bigint[]) as s(code, n))
                 select e.code, max(coalesce(e.long_title, e.short_title)), bool_or(e.header),
-                       coalesce(max(u.n), 0) + coalesce(max(s.n), 0) as frequency
+                       coalesce(max(u.n), 0) + coalesce(max(s.n), 0) as frequency,
+                       count(*) over () as total
                 from codes.code_entry e
                 left join used u on u.code = e.code
                 left join searched s on s.code = e.code
@@ -233,9 +250,12 @@ public class PlainLanguageRepository {
             }
             ps.setInt(i++, limit);
             ps.setInt(i, offset);
-        }, rs -> out.add(new Missing(system.id(), rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                rs.getLong(4))));
-        return out;
+        }, rs -> {
+            out.add(new Missing(system.id(), system.display(rs.getString(1)), rs.getString(2), rs.getBoolean(3),
+                    rs.getLong(4)));
+            total[0] = rs.getLong(5);
+        });
+        return new MissingPage(out, total[0]);
     }
 
     /** Searches whose whole query was one code of the set, by the code's stored form (CodeSystem.normalize). */

@@ -1,15 +1,13 @@
 package com.casecoding.codes.plain;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import com.casecoding.common.list.Paging;
-import com.casecoding.common.list.ListPage;
 import com.casecoding.codes.page.Chapters;
 import com.casecoding.codes.page.CodePageService;
 import com.casecoding.codes.release.DataGeneration;
 import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodeSystem;
+import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.PageQuery;
+import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,20 +15,21 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.time.Clock;
@@ -69,8 +68,11 @@ public class PlainLanguageResource {
     public record SubmitRequest(@NotBlank @Size(max = EditorialParser.MAX_CHARS) String text) {
     }
 
-    public record MissingList(String system, String chapter, String frequencyBasis, int limit, int offset,
-                              List<PlainLanguageRepository.Missing> codes) {
+    /** A list page of the codes without text (the envelope of every list), with what the list is of. */
+    public record MissingList(String system, @Schema(nullable = true) String chapter, String frequencyBasis,
+                              List<PlainLanguageRepository.Missing> items, long total, int limit, int offset,
+                              @Schema(nullable = true, description = "Path and query of the next page; null on "
+                                      + "the last") String next) {
     }
 
     public record CodeTexts(String system, String code, PlainText current,
@@ -86,21 +88,16 @@ public class PlainLanguageResource {
     @Operation(summary = "Codes with neither an admin nor an editorial text, most used first (admin)",
             description = "Admin role only. system is required; chapter (an ICD-10-CM chapter number) is for icd10cm "
                     + "only; limit 1 to 1000 (default 100), offset from 0. Use counts favorites, notes and searches "
-                    + "for the code itself, not page views; 400 names a missing or invalid parameter.")
+                    + "for the code itself, not page views; 400 names a missing or invalid parameter. A list page: items, "
+                    + "total, limit, offset and next.")
     public MissingList missing(@QueryParam("system") String systemId, @QueryParam("chapter") String chapter,
-                               @QueryParam("limit") @DefaultValue("100") int limit,
-                               @QueryParam("offset") @DefaultValue("0") int offset) {
+                               @BeanParam PageQuery page, @Context UriInfo uri) {
         if (systemId == null || systemId.isBlank()) {
             throw ProblemException.invalidField("system", "required: a code set id such as icd10cm");
         }
         CodeSystem system = CodeSystem.fromId(systemId).orElseThrow(() ->
                 ProblemException.invalidField("system", "unknown code set '" + systemId + "'"));
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.invalidField("limit", "between 1 and 1000");
-        }
-        if (offset < 0) {
-            throw ProblemException.invalidField("offset", "0 or more");
-        }
+        Paging paging = page.paging(100, 1000);
         String[] categories = null;
         if (chapter != null && !chapter.isBlank()) {
             if (system != CodeSystem.ICD10CM) {
@@ -113,8 +110,10 @@ public class PlainLanguageResource {
         }
         Set<String> written = editorial.all().keySet().stream().filter(k -> k.system() == system)
                 .map(CodeKey::code).collect(Collectors.toSet());
-        return new MissingList(system.id(), chapter, FREQUENCY_BASIS, limit, offset,
-                repository.missing(system, categories, written, limit, offset));
+        PlainLanguageRepository.MissingPage missing = repository.missing(system, categories, written, paging);
+        return new MissingList(system.id(), chapter, FREQUENCY_BASIS, missing.items(), missing.total(),
+                paging.limit(), paging.offset(), ListPage.next(uri.getRequestUri(), paging, missing.items().size(),
+                        missing.total()));
     }
 
     @GET
@@ -138,11 +137,8 @@ public class PlainLanguageResource {
                     + "loaded release. A list answer: limit (default 100, at most 1000) and offset page it.")
     public ListPage<PlainLanguageRepository.Version> versions(
             @PathParam("system") String systemId, @PathParam("code") String typed,
-            @Parameter(description = "1-1000, default 100", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("offset") String offset, @Context UriInfo uri) {
-        Paging paging = Paging.of(limit, offset, 100, 1000);
+            @BeanParam PageQuery page, @Context UriInfo uri) {
+        Paging paging = page.paging(100, 1000);
         CodeKey key = existing(systemId, typed);
         return ListPage.slice(repository.versions(key.system(), key.code()), paging, uri);
     }

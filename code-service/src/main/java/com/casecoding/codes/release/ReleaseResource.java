@@ -2,11 +2,13 @@ package com.casecoding.codes.release;
 
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.web.Revalidated;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,14 +64,13 @@ public class ReleaseResource {
     @Operation(summary = "The code sets this platform serves, with the id used in URLs",
             description = "Any token, a guest's included. A fixed list of seven code sets (ICD-10-CM, ICD-10-PCS, "
                     + "HCPCS Level II, CPT, ICD-9-CM diagnoses and procedures, modifiers), each with its label and "
-                    + "a line on its code format. It does not depend on the loaded data: GET /api/releases does.")
+                    + "a line on its code format. It does not depend on the loaded data: GET /api/releases does. limit "
+                    + "1 to 20 (default 20: all of them), offset from 0.")
     public ListPage<CodeSystemView> codeSystems(
-            @Parameter(description = "1-20, default 20 (all of them)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
+            @BeanParam PageQuery page) {
         return ListPage.slice(Arrays.stream(CodeSystem.values())
                 .map(s -> new CodeSystemView(s.id(), s.label(), s.description())).toList(),
-                Paging.of(limit, offset, 20, 20), uri);
+                page.paging(20, 20), uri);
     }
 
     @Revalidated
@@ -80,15 +80,14 @@ public class ReleaseResource {
     @Operation(summary = "Every loaded release with its validity period, oldest first within each dataset",
             description = "'current' is true for the release of its dataset in effect on the date asked (today by "
                     + "default): a release whose period has ended is never current. GET /api/releases/currency "
-                    + "says per dataset whether any loaded release covers the date.")
+                    + "says per dataset whether any loaded release covers the date. limit 1 to 1000 (default 1000), "
+                    + "offset from 0.")
     public ListPage<ReleaseView> releases(
             @Parameter(description = "The date 'current' refers to (YYYY-MM-DD); default today")
             @QueryParam("date") String date,
-            @Parameter(description = "1-1000, default 1000", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
+            @BeanParam PageQuery page) {
         LocalDate asOf = date(date);
-        Paging paging = Paging.of(limit, offset, 1000, 1000);
+        Paging paging = page.paging(1000, 1000);
         return ListPage.slice(releases.all().stream().map(r -> view(r, releases.inEffect(r.dataset(), asOf)
                 .map(e -> e.id() == r.id()).orElse(false))).toList(), paging, uri);
     }
@@ -99,14 +98,13 @@ public class ReleaseResource {
     @Path("/releases/currency")
     @Operation(summary = "Per dataset: the release in effect on the date, or why none is (stale, not yet, gap)",
             description = "state 'stale' = every loaded release of the dataset ended before the date: a newer one "
-                    + "should be imported. 'notice' is the sentence pages, claim checks and the assistant show.")
+                    + "should be imported. 'notice' is the sentence pages, claim checks and the assistant show. limit "
+                    + "1 to 100 (default 100: every dataset), offset from 0.")
     public ListPage<Currency> currency(
             @Parameter(description = "YYYY-MM-DD; default today") @QueryParam("date") String date,
-            @Parameter(description = "1-100, default 100 (every dataset)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
+            @BeanParam PageQuery page) {
         LocalDate asOf = date(date);
-        Paging paging = Paging.of(limit, offset, 100, 100);
+        Paging paging = page.paging(100, 100);
         return ListPage.slice(releases.datasets().stream().map(d -> releases.currency(d, asOf)).toList(), paging, uri);
     }
 

@@ -2,11 +2,13 @@ package com.casecoding.codes.search;
 
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.Paging;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -63,10 +64,8 @@ public class BrowseResource {
                     + "is first being built. A list answer like every other (all of them on one page unless a "
                     + "limit asks for fewer).")
     public ListPage<SystemRoots> systems(
-            @Parameter(description = "1-20, default 20", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
-        Paging paging = Paging.of(limit, offset, CodeSystem.values().length, CodeSystem.values().length);
+            @BeanParam PageQuery page) {
+        Paging paging = page.paging(CodeSystem.values().length, CodeSystem.values().length);
         return ListPage.slice(engine.withIndex(index -> Arrays.stream(CodeSystem.values())
                 .filter(s -> index.browse().knowsSystem(s.id()))
                 .map(s -> new SystemRoots(s.id(), s.label(), index.browse().roots(s.id()))).toList()), paging, uri);
@@ -86,8 +85,7 @@ public class BrowseResource {
     public Object top(@PathParam("system") String system,
                       @Parameter(description = "FROM-TO, inclusive; TO includes its children (E13 holds E13.9)")
                       @QueryParam("range") String range,
-                      @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
-                      @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
+                      @BeanParam PageQuery page) {
         String sys = system(system);
         if (range == null || range.isBlank()) {
             return new SystemRoots(sys, CodeSystem.fromId(sys).orElseThrow().label(),
@@ -101,7 +99,7 @@ public class BrowseResource {
         if (CodeSystem.compact(ends[0]).compareTo(CodeSystem.compact(ends[1])) > 0) {
             throw ProblemException.invalidField("range", "must start at or before its end");
         }
-        Paging paging = Paging.of(limit, offset, 100, MAX_PAGE);
+        Paging paging = page.paging(100, MAX_PAGE);
         return ListingView.of(engine.withIndex(index -> index.browse().range(sys, ends[0], ends[1], paging.limit(),
                 paging.offset())), paging, uri);
     }
@@ -117,14 +115,12 @@ public class BrowseResource {
     @APIResponse(responseCode = "200", description = "The node and one page of its children")
     @APIResponse(responseCode = "404", description = "Unknown code set or node")
     public ListingView node(@PathParam("system") String system, @PathParam("node") String node,
-                            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
-                            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
-                            @QueryParam("offset") String offset) {
+                            @BeanParam PageQuery page) {
         String sys = system(system);
         if (node.length() > 40) {
             throw ProblemException.notFound("No such node.");
         }
-        Paging paging = Paging.of(limit, offset, 200, MAX_PAGE);
+        Paging paging = page.paging(200, MAX_PAGE);
         return ListingView.of(engine.withIndex(index -> index.browse().children(sys, node, paging.limit(),
                         paging.offset()))
                 .orElseThrow(() -> ProblemException.notFound("No node '" + node + "' in " + sys + ".")), paging, uri);

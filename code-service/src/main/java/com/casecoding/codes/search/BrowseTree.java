@@ -1,13 +1,8 @@
 package com.casecoding.codes.search;
 
+import com.casecoding.codes.page.Chapters;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,12 +16,11 @@ import java.util.TreeMap;
 
 /**
  * The code sets as trees: named groups (ICD-10-CM chapters and blocks, ICD-10-PCS sections and body systems, HCPCS
- * letter sections, CPT ranges, ICD-9-CM chapters) from {@code /search/browse-groups.txt}, and under them the codes,
- * each under its nearest existing prefix (E11 > E11.6 > E11.65). Only active codes are browsed.
+ * letter sections, CPT ranges, ICD-9-CM chapters) from the group table ({@link Chapters#groups()}), and under them
+ * the codes, each under its nearest existing prefix (E11 > E11.6 > E11.65). Only active codes are browsed.
  */
 public final class BrowseTree {
 
-    public static final String GROUPS_RESOURCE = "/search/browse-groups.txt";
 
     /** A node: a group (range of codes) or a code. */
     public record Node(String id, String system, String kind, @Schema(nullable = true) String code, String title,
@@ -143,7 +137,7 @@ public final class BrowseTree {
     }
 
     public static BrowseTree of(Collection<SearchDocument> documents) {
-        return of(documents, loadGroups());
+        return of(documents, Chapters.groups());
     }
 
     static BrowseTree of(Collection<SearchDocument> documents, List<String[]> groupLines) {
@@ -331,35 +325,5 @@ public final class BrowseTree {
         int count = children.getOrDefault(key(d.system(), d.code()), List.of()).size();
         return new Node(d.code(), d.system(), d.billable() ? "code" : "header", d.displayCode(), d.title(), null,
                 null, d.billable(), count);
-    }
-
-    /** The lines of {@link #GROUPS_RESOURCE}: system, first code, last code (both normalized), kind, label. */
-    public static List<String[]> loadGroups() {
-        try (InputStream in = BrowseTree.class.getResourceAsStream(GROUPS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(GROUPS_RESOURCE + " is missing from the classpath");
-            }
-            List<String[]> out = new ArrayList<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\\|", 5);
-                if (parts.length != 5) {
-                    throw new IllegalStateException("Bad browse group line: " + line);
-                }
-                for (int i = 0; i < parts.length; i++) {
-                    parts[i] = parts[i].strip();
-                }
-                parts[1] = SearchDocument.storedForm(parts[1]);
-                parts[2] = SearchDocument.storedForm(parts[2]);
-                out.add(parts);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package com.casecoding.codes.search;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.util.Optional;
 
 /** Settings of the Case2Code search ({@code casecoding.search.*}). */
 @ConfigMapping(prefix = "casecoding.search")
@@ -12,12 +11,6 @@ public interface SearchConfig {
     /** Build the index when the service starts (in the background; searches answer 503 until it is ready). */
     @WithDefault("true")
     boolean buildAtStart();
-
-    /**
-     * Also index the official release files of this folder directly (layouts of shared/data), for development and
-     * benchmarks before the importers have filled the database. Empty: only the database.
-     */
-    Optional<String> filesDir();
 
     /** Searches remembered per registered user (older ones are dropped). */
     @WithDefault("50")

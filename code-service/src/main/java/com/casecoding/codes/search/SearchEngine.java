@@ -1,10 +1,10 @@
 package com.casecoding.codes.search;
 
+import com.casecoding.codes.release.CodeTextsChanged;
 import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.common.problem.ProblemException;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.web.AfterStart;
-import com.casecoding.codes.release.CodeTextsChanged;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +111,7 @@ public class SearchEngine {
         try {
             List<SearchDocument> docs = new ArrayList<>(250_000);
             List<String> names = new ArrayList<>();
-            for (SearchDocumentSource source : allSources()) {
+            for (SearchDocumentSource source : sources) {
                 int before = docs.size();
                 try {
                     source.load(docs::add);
@@ -141,13 +140,6 @@ public class SearchEngine {
             lastError = e.getClass().getSimpleName();
             LOG.errorf(e, "search index build failed (%s); the previous index stays in service", reason);
         }
-    }
-
-    private List<SearchDocumentSource> allSources() {
-        List<SearchDocumentSource> all = new ArrayList<>();
-        sources.forEach(all::add);
-        config.filesDir().filter(d -> !d.isBlank()).ifPresent(d -> all.add(new OfficialFilesSource(Path.of(d))));
-        return all;
     }
 
     /** Runs {@code work} on the live index, keeping it open meanwhile; 503 while the first build runs. */

@@ -7,12 +7,14 @@ import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.release.Currency;
 import com.casecoding.common.codes.CodeSystem;
 import com.casecoding.common.list.ListPage;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.Paging;
 import com.casecoding.common.list.QueryValues;
 import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -102,7 +104,9 @@ public class SearchResource {
     @Operation(summary = "Search codes by code (E11.9, e119, E11. for the category, 3725 as a prefix) or by words "
             + "(any order, word forms, typos, lay terms and abbreviations)",
             description = "Exact code first, then the best title matches; billable before headers when equal; "
-                    + "deleted codes last and marked. Registered users' searches go to their search history.")
+                    + "deleted codes last and marked. Registered users' searches go to their search history. limit is 1 "
+                    + "to 100 (default 20) and offset from 0, with offset + limit at most 500 (narrow the search "
+                    + "to go deeper).")
     @APIResponse(responseCode = "200", description = "Results (possibly none)")
     @APIResponse(responseCode = "400", description = "Missing or too long q, unknown system, limit or offset out of range")
     @APIResponse(responseCode = "503", description = "The index is still being built after a start")
@@ -115,30 +119,26 @@ public class SearchResource {
             @QueryParam("billable") String billable,
             @Parameter(description = "active, deleted or all (default all, deleted last)") @QueryParam("status") String status,
             @Parameter(description = "Release version, e.g. FY2025") @QueryParam("version") String version,
-            @Parameter(description = "1-100, default 20", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more; offset + limit at most 500",
-                    schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("offset") String offset,
+            @BeanParam PageQuery page,
             @Parameter(description = "Reference flags, comma-separated (any of them): hcc (maps to a CMS-HCC in the "
                     + "newest table of any model), hcc-v24, hcc-v28, cc, mcc (MS-DRG), hac") @QueryParam("flag")
             String flag) {
         String text = SearchParams.text(q);
         Set<String> systems = SearchParams.systems(system);
-        Paging paging = Paging.of(limit, offset, 20, SearchQuery.MAX_LIMIT, SearchQuery.MAX_WINDOW);
+        Paging paging = page.paging(20, SearchQuery.MAX_LIMIT, SearchQuery.MAX_WINDOW);
         SearchQuery query = new SearchQuery(text, systems, QueryValues.bool("billable", billable),
                 SearchParams.deleted(status), SearchParams.version(version), paging.limit(), paging.offset(),
                 SearchParams.flags(flag));
-        SearchPage page = engine.withIndex(index -> index.search(query));
+        SearchPage found = engine.withIndex(index -> index.search(query));
         if (Roles.registered(jwt)) {
-            searched.fire(new SearchPerformed(jwt.getSubject(), text, systems, page.total(), clock.instant()));
+            searched.fire(new SearchPerformed(jwt.getSubject(), text, systems, found.total(), clock.instant()));
         }
-        List<Result> results = page.results().stream().map(h -> new Result(h.system(), h.code(), h.normalizedCode(),
+        List<Result> results = found.results().stream().map(h -> new Result(h.system(), h.code(), h.normalizedCode(),
                 h.title(), h.billable(), h.status(), "deleted".equals(h.status()), h.version(), h.highlight(),
                 h.score(), h.unit(), h.plainText())).toList();
-        return new SearchResponse(text, results, page.total(), paging.limit(), paging.offset(),
-                ListPage.next(uri.getRequestUri(), paging, results.size(), page.total()), page.mode(), page.corrections(),
-                page.expansions(), notices(results.stream().map(Result::system).distinct().toList()));
+        return new SearchResponse(text, results, found.total(), paging.limit(), paging.offset(),
+                ListPage.next(uri.getRequestUri(), paging, results.size(), found.total()), found.mode(), found.corrections(),
+                found.expansions(), notices(results.stream().map(Result::system).distinct().toList()));
     }
 
     @GET

@@ -1,9 +1,8 @@
 package com.casecoding.codes.user;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.ListPage;
 import com.casecoding.common.security.Roles;
 import com.casecoding.common.codes.CodeSystem;
@@ -12,6 +11,7 @@ import com.casecoding.common.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,19 +50,16 @@ public class FavoritesResource {
     @Operation(summary = "My favorite codes, newest first",
             description = "Registered accounts only (403 for a guest token). system (e.g. icd10cm or cpt) keeps one "
                     + "code set, 400 for an unknown one. Each favorite has the code as displayed and stored, its "
-                    + "title, billable flag and status from the loaded data, and when it was added; limit and "
-                    + "offset page the list, and the answer has the total and the next page.")
+                    + "title, billable flag and status from the loaded data, and when it was added; limit (1 to 1000, "
+                    + "default 100) and offset page the list, and the answer has the total and the next page.")
     @APIResponse(responseCode = "200", description = "A page of the caller's favorites")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Guest token")
     public ListPage<FavoriteService.FavoriteView> list(@QueryParam("system") String system,
-        @Parameter(description = "1-1000, default 100", schema = @Schema(type = SchemaType.INTEGER))
-        @QueryParam("limit") String limit,
-        @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
-        @QueryParam("offset") String offset) {
+        @BeanParam PageQuery page) {
         String sys = system == null || system.isBlank() ? null : CodeSystem.fromId(system)
                 .orElseThrow(() -> ProblemException.invalidField("system", "is not a known code system")).id();
-        return favorites.list(Registered.subject(jwt), sys, Paging.of(limit, offset, 100, FavoriteService.MAX_FAVORITES),
+        return favorites.list(Registered.subject(jwt), sys, page.paging(100, FavoriteService.MAX_FAVORITES),
                 uri.getRequestUri());
     }
 

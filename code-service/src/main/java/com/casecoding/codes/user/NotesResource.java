@@ -2,7 +2,7 @@ package com.casecoding.codes.user;
 
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.ListPage;
 import com.casecoding.common.security.Roles;
 import com.casecoding.codes.search.SearchEngine;
@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,13 +21,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,11 +60,8 @@ public class NotesResource {
                     + "offset pages on, and the answer has the total and the next page.")
     @APIResponse(responseCode = "200", description = "A page of the caller's notes")
     public ListPage<NoteService.NoteView> list(
-            @Parameter(description = "1-200, default 50", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("offset") String offset) {
-        return notes.list(Registered.subject(jwt), Paging.of(limit, offset, 50, 200), uri.getRequestUri());
+            @BeanParam PageQuery page) {
+        return notes.list(Registered.subject(jwt), page.paging(50, 200), uri.getRequestUri());
     }
 
     @GET

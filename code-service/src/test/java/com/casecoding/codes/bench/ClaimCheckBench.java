@@ -1,14 +1,15 @@
 package com.casecoding.codes.bench;
 
+import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.claims.ClaimCheckRequest;
 import com.casecoding.codes.claims.ClaimCheckResult;
 import com.casecoding.codes.claims.ClaimCheckService;
-import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.claims.ClaimTestData;
 import com.casecoding.codes.edits.CareSetting;
 import com.casecoding.codes.edits.EditDataset;
 import com.casecoding.codes.edits.EditTables;
 import com.casecoding.codes.edits.EditTestData;
+import com.casecoding.codes.imports.CodesTestData;
 import com.casecoding.codes.imports.ImportOutcome;
 import com.casecoding.codes.imports.ImportRunner;
 import com.casecoding.codes.imports.ImportSummary;
@@ -19,14 +20,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import javax.sql.DataSource;
 
 /**
  * The measurement behind {@link ClaimCheckBenchmark}: imports everything in ../shared/data (timed; the payment and
@@ -75,7 +75,7 @@ public class ClaimCheckBench {
 
     @Test
     void run() throws Exception {
-        Path data = EditTestData.sharedData();
+        Path data = CodesTestData.sharedDataOrSkip();
         EditTestData.clean(dataSource, tables);
         ImportSummary summary = runner.importPaths(List.of(data), "benchmark");
         long editMillis = summary.files().stream().filter(o -> EditDataset.fromId(o.dataset()).isPresent())

@@ -3,6 +3,7 @@ package com.casecoding.codes.claims;
 import com.casecoding.codes.catalog.CodeCatalog;
 import com.casecoding.codes.edits.EditTables;
 import com.casecoding.codes.edits.EditTestData;
+import com.casecoding.codes.imports.CodesTestData;
 import com.casecoding.codes.imports.ImportRunner;
 import com.casecoding.testing.JwtTestResource;
 import com.casecoding.testing.PostgresTestResource;
@@ -13,23 +14,22 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
+import org.junit.jupiter.api.TestInstance;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 
 /**
  * The claim check over HTTP against the real 2026 Q2 MUE and add-on tables (../shared/data), the PTP fixture in
@@ -57,7 +57,7 @@ class ClaimCheckTest {
 
     @BeforeAll
     void load() throws Exception {
-        Path data = EditTestData.sharedData();
+        Path data = CodesTestData.sharedDataOrSkip();
         EditTestData.clean(dataSource, tables);
         Path ptp = EditTestData.writePtpFixture(Files.createTempDirectory("ptp"));
         runner.importPaths(List.of(data.resolve("ncci/2026Q2"), ptp), "test");

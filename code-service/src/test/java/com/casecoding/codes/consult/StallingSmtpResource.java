@@ -15,17 +15,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal SMTP server whose first connection stalls: it accepts the connection and never says a word, as a server
- * does now and then until its socket timeout. Every later connection gets a plain SMTP dialogue, and the recipients
- * of each mail it accepts are recorded. The mailer's attempt timeout is set to 1 s for the test.
+ * A minimal SMTP server whose first connection stalls: it accepts the connection and says nothing, as a server does
+ * now and then until its socket timeout. Every later connection gets a plain SMTP dialogue, and the recipients of
+ * each mail it accepts are recorded. Once a mail has been accepted on a later connection, the stalled one wakes up
+ * and offers the same dialogue: a mailer that did not give up the stalled attempt would now deliver it a second
+ * time. {@link #STALLED_ENDED} opens when that connection is over. The mailer's attempt timeout is 1 s here.
  */
 public class StallingSmtpResource implements QuarkusTestResourceLifecycleManager {
 
     static final AtomicInteger CONNECTIONS = new AtomicInteger();
     static final List<String> DELIVERED_TO = new CopyOnWriteArrayList<>();
+    static final CountDownLatch STALLED_ENDED = new CountDownLatch(1);
+    private static final CountDownLatch DELIVERED = new CountDownLatch(1);
     private static final List<Socket> OPEN = new CopyOnWriteArrayList<>();
 
     private ServerSocket server;
@@ -57,11 +62,18 @@ public class StallingSmtpResource implements QuarkusTestResourceLifecycleManager
             try {
                 Socket socket = server.accept();
                 OPEN.add(socket);
-                if (CONNECTIONS.incrementAndGet() > 1) {
-                    Thread session = new Thread(() -> converse(socket), "stalling-smtp-session");
-                    session.setDaemon(true);
-                    session.start();
-                } // the first connection is left open and silent
+                boolean first = CONNECTIONS.incrementAndGet() == 1;
+                Thread session = new Thread(() -> {
+                    if (first) {
+                        awaitDelivery(); // silent until a later connection delivered the mail
+                        converse(socket);
+                        STALLED_ENDED.countDown();
+                    } else {
+                        converse(socket);
+                    }
+                }, first ? "stalling-smtp-stalled" : "stalling-smtp-session");
+                session.setDaemon(true);
+                session.start();
             } catch (IOException closed) {
                 return;
             }
@@ -90,6 +102,7 @@ public class StallingSmtpResource implements QuarkusTestResourceLifecycleManager
                         }
                         DELIVERED_TO.addAll(recipients);
                         recipients.clear();
+                        DELIVERED.countDown();
                         reply(out, "250 OK queued");
                     }
                     case "QUIT" -> {
@@ -101,6 +114,14 @@ public class StallingSmtpResource implements QuarkusTestResourceLifecycleManager
             }
         } catch (IOException gone) {
             // the client went away
+        }
+    }
+
+    private static void awaitDelivery() {
+        try {
+            DELIVERED.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

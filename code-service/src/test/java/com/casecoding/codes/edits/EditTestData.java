@@ -1,10 +1,9 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.CodesTestData;
 import com.casecoding.codes.imports.ImportRunner;
 import com.casecoding.codes.imports.ImportSummary;
-import org.junit.jupiter.api.Assumptions;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Test helpers: wipe this package's releases, write the fixtures to a folder, find the real data folder. */
 public final class EditTestData {
@@ -54,30 +54,9 @@ public final class EditTestData {
         return writeFixtures(dir, Fixtures.PTP);
     }
 
-    /**
-     * {@code ../shared/data} relative to the repository root (system property {@code casecoding.repo.root}, else
-     * env {@code CASECODING_SHARED_DATA}); skips the test when absent.
-     */
-    public static Path sharedData() {
-        Path dir = null;
-        String env = System.getenv("CASECODING_SHARED_DATA");
-        String root = System.getProperty("casecoding.repo.root");
-        if (root != null && Files.isDirectory(Path.of(root).resolve("../shared/data"))) {
-            dir = Path.of(root).resolve("../shared/data").normalize();
-        } else if (env != null && Files.isDirectory(Path.of(env))) {
-            dir = Path.of(env);
-        }
-        String message = "real data folder ../shared/data not found (set CASECODING_SHARED_DATA)";
-        if (dir == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            org.junit.jupiter.api.Assertions.fail(message + ": under CI=true the real-data tests must run");
-        }
-        Assumptions.assumeTrue(dir != null, message + ": skipped");
-        return dir;
-    }
-
     /** Imports the real MPFS (RVU, GPCI, localities) and NCCI (MUE, AOC) files; returns the run summary. */
     public static ImportSummary importReal(ImportRunner runner) {
-        Path data = sharedData();
+        Path data = CodesTestData.sharedDataOrSkip();
         return runner.importPaths(List.of(data.resolve("mpfs/RVU25D"), data.resolve("ncci/2026Q2")), "test");
     }
 }

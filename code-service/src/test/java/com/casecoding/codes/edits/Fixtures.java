@@ -22,7 +22,7 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/edits/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing fixture " + name);
@@ -33,15 +33,15 @@ public final class Fixtures {
         }
     }
 
-    static Reader reader(String name) {
+    public static Reader reader(String name) {
         return new InputStreamReader(new java.io.ByteArrayInputStream(bytes(name)), StandardCharsets.ISO_8859_1);
     }
 
-    static String text(String name) {
+    public static String text(String name) {
         return new String(bytes(name), StandardCharsets.ISO_8859_1);
     }
 
-    static Reader string(String s) {
+    public static Reader string(String s) {
         return new StringReader(s);
     }
 }

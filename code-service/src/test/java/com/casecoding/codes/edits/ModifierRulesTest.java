@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.edits.RvuParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.casecoding.codes.edits;
 
+import com.casecoding.codes.imports.CodesTestData;
 import com.casecoding.codes.imports.ImportOutcome;
 import com.casecoding.codes.imports.ImportRunner;
 import com.casecoding.codes.imports.ImportSummary;
@@ -9,17 +10,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.sql.DataSource;
 
 /**
  * Imports the real CY2025 RVU/GPCI/locality files and the 2026 Q2 MUE and add-on edit files from ../shared/data and
@@ -41,7 +41,7 @@ class RealDataImportTest {
 
     @Test
     void realTablesImportOnceAndAnswerWithCmsFacts() {
-        EditTestData.sharedData();
+        CodesTestData.sharedDataOrSkip();
         EditTestData.clean(dataSource, tables);
         ImportSummary s = EditTestData.importReal(runner);
         Map<String, Long> rows = s.files().stream().filter(ImportOutcome::stored)

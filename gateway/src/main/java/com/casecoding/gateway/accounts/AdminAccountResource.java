@@ -1,11 +1,9 @@
 package com.casecoding.gateway.accounts;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.common.list.Paging;
 import com.casecoding.common.list.ListPage;
 import com.casecoding.common.problem.ProblemException;
@@ -17,6 +15,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -58,16 +57,13 @@ public class AdminAccountResource {
                     + "id, type, plan and roles, with the total. 400 when email is missing or too short.")
     public ListPage<AuthApi.AccountView> find(
             @QueryParam("email") @NotNull @Size(min = 3, max = 254) String email,
-            @Parameter(description = "1-100, default 50", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("offset") String offset, @Context UriInfo uri) {
-        Paging paging = Paging.of(limit, offset, 50, 100);
+            @BeanParam PageQuery page, @Context UriInfo uri) {
+        Paging paging = page.paging(50, 100);
         String prefix = email.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         PanacheQuery<Account> found = Account.find("email like ?1 order by email", prefix + "%");
-        List<AuthApi.AccountView> page = found.range(paging.offset(), paging.offset() + paging.limit() - 1).list()
+        List<AuthApi.AccountView> accounts = found.range(paging.offset(), paging.offset() + paging.limit() - 1).list()
                 .stream().map(AuthApi.AccountView::of).toList();
-        return ListPage.of(page, found.count(), paging, uri);
+        return ListPage.of(accounts, found.count(), paging, uri);
     }
 
     @PUT

@@ -1,6 +1,5 @@
 package com.casecoding.gateway.accounts;
 
-import com.casecoding.common.problem.Problem;
 import com.casecoding.gateway.web.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -40,8 +39,7 @@ public class AuthResource {
                     + "number of guest tokens per hour.")
     @APIResponse(responseCode = "201", description = "Guest token",
             content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
-    @APIResponse(responseCode = "429", description = "This address had its guest tokens for now: wait Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "This address had its guest tokens for now: wait Retry-After seconds")
     public Response guest(@Context HttpServerRequest http) {
         return Response.status(201).entity(auth.guest(clients.of(http))).build();
     }
@@ -54,14 +52,10 @@ public class AuthResource {
                     + "signed in, with an access and a refresh token; a guest whose views move over loses its tokens.")
     @APIResponse(responseCode = "201", description = "Account created, signed in",
             content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field (weak password, bad e-mail...)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "E-mail already registered",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed attempts from this address: wait Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Too many sign-ins at once: retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field (weak password, bad e-mail...)")
+    @APIResponse(responseCode = "409", description = "E-mail already registered")
+    @APIResponse(responseCode = "429", description = "Too many failed attempts from this address: wait Retry-After seconds")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once: retry after Retry-After seconds")
     public Response register(@Valid @NotNull AuthApi.RegisterRequest request, @Context HttpServerRequest http) {
         return Response.status(201).entity(auth.register(request, clients.of(http))).build();
     }
@@ -75,12 +69,9 @@ public class AuthResource {
                     + "further failure (429 with Retry-After).")
     @APIResponse(responseCode = "200", description = "Signed in",
             content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
-    @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many failures: wait Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Too many sign-ins at once: retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Wrong e-mail or password (the same answer for both)")
+    @APIResponse(responseCode = "429", description = "Too many failures: wait Retry-After seconds")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once: retry after Retry-After seconds")
     public AuthApi.TokenResponse login(@Valid @NotNull AuthApi.LoginRequest request, @Context HttpServerRequest http) {
         return auth.login(request, clients.of(http));
     }
@@ -93,8 +84,7 @@ public class AuthResource {
                     + "refreshing at once). A guest's token refreshes only from the guest's network.")
     @APIResponse(responseCode = "200", description = "New tokens",
             content = @Content(schema = @Schema(implementation = AuthApi.TokenResponse.class)))
-    @APIResponse(responseCode = "401", description = "Unknown, expired or reused refresh token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Unknown, expired or reused refresh token")
     public AuthApi.TokenResponse refresh(@Valid @NotNull AuthApi.RefreshRequest request,
                                          @Context HttpServerRequest http) {
         return auth.refresh(request.refreshToken(), clients.of(http));

@@ -402,15 +402,6 @@ public class PartnerOpenApi {
                                     .put("$ref", "#/components/responses/Problem" + status));
                         }
                     }
-                    // an error the service describes in its own words still answers problem+json
-                    opResponses.fields().forEachRemaining(r -> {
-                        if (r.getKey().matches("[45]\\d\\d") && r.getValue() instanceof ObjectNode response
-                                && !response.has("$ref") && !response.has("content")) {
-                            ObjectNode media = mapper.createObjectNode();
-                            media.set("schema", mapper.createObjectNode().put("$ref", "#/components/schemas/Problem"));
-                            response.set("content", mapper.createObjectNode().set("application/problem+json", media));
-                        }
-                    });
                 }
             }
         }

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
@@ -129,9 +130,10 @@ class RoutingTest {
         for (int i = 0; i < 40; i++) {
             given().auth().oauth2(token).when().get("/api/echo/pooled").then().statusCode(200);
         }
-        // one connection per gateway event loop at most, not one per request
+        // one connection per gateway event loop at most, not one per request (a gateway that closed each upstream
+        // connection after its answer would open 40)
         int used = StubUpstream.get().clientPorts.get("/api/echo/pooled").size();
-        assertEquals(true, used <= Runtime.getRuntime().availableProcessors() * 2, used + " connections for 40 requests");
+        assertTrue(used >= 1 && used <= GatewayTestResource.EVENT_LOOPS, used + " connections for 40 requests");
     }
 
     @Test

@@ -20,6 +20,10 @@ import java.util.Map;
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The gateway's event loops in tests (a 2-core pod's count, whatever this machine has). */
+    public static final int EVENT_LOOPS = 2;
+
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
@@ -51,6 +55,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.routes.secure.prefixes", "/api/secure");
         config.put("gateway.upstream-trust-certificates", TlsStubUpstream.get().certificatePem().toString());
         config.put("gateway.upstream-timeout", "3s");
+        // as many event loops as a 2-core pod has, whatever this machine's cores: RoutingTest counts upstream
+        // connections per event loop
+        config.put("quarkus.vertx.event-loops-pool-size", Integer.toString(EVENT_LOOPS));
         config.put("gateway.login.free-failures", "3");
         config.put("gateway.login.base-delay", "2s");
         config.put("gateway.login.max-delay", "4s");

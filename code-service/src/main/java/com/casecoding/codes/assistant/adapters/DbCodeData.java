@@ -10,6 +10,7 @@ import com.casecoding.codes.catalog.Sql;
 import com.casecoding.codes.plain.PlainLanguage;
 import com.casecoding.codes.plain.PlainText;
 import com.casecoding.codes.release.Currency;
+import com.casecoding.codes.release.DerivedCache;
 import com.casecoding.codes.release.LoadedRelease;
 import com.casecoding.codes.release.ReleaseCatalog;
 import com.casecoding.common.codes.CodeKey;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the code tables that {@code com.casecoding.codes.imports} fills ({@code code_release}, {@code code_entry},
@@ -44,7 +44,7 @@ public class DbCodeData implements CodeHistory, Crosswalk {
     private final ReleaseCatalog releaseCatalog;
     private final PlainLanguage plainLanguage;
     private volatile Map<String, List<Release>> releases;
-    private final Map<String, Optional<CodeRecord>> records = new ConcurrentHashMap<>();
+    private final DerivedCache<String, Optional<CodeRecord>> records = DerivedCache.ofSize(CACHE_LIMIT);
     /** The day the cached records' "deleted" flags were decided for. */
     private volatile LocalDate recordsDay;
 
@@ -58,7 +58,7 @@ public class DbCodeData implements CodeHistory, Crosswalk {
 
     public void invalidate() {
         releases = null;
-        records.clear();
+        records.invalidateAll();
     }
 
     Map<String, List<Release>> releases() {
@@ -91,20 +91,10 @@ public class DbCodeData implements CodeHistory, Crosswalk {
     public Optional<CodeRecord> lookup(CodeSystem system, String code) {
         LocalDate today = catalog.today();
         if (!today.equals(recordsDay)) {
-            records.clear();
+            records.invalidateAll();
             recordsDay = today;
         }
-        String key = system.id() + ":" + code;
-        Optional<CodeRecord> cached = records.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        Optional<CodeRecord> found = load(system, code);
-        if (records.size() > CACHE_LIMIT) {
-            records.clear();
-        }
-        records.put(key, found);
-        return found;
+        return records.get(system.id() + ":" + code, key -> load(system, code));
     }
 
     private Optional<CodeRecord> load(CodeSystem system, String code) {

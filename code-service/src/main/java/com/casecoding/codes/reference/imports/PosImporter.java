@@ -1,15 +1,17 @@
 package com.casecoding.codes.reference.imports;
 
 import com.casecoding.codes.imports.CopyWriter;
+import com.casecoding.codes.imports.CsvRecords;
 import com.casecoding.codes.imports.DatasetImporter;
 import com.casecoding.codes.imports.ImportContext;
+import com.casecoding.codes.imports.MalformedFileException;
 import com.casecoding.codes.imports.SourceFile;
 import com.casecoding.codes.imports.SourceLines;
 import com.casecoding.codes.reference.PlaceOfServiceCodes;
 import com.casecoding.codes.reference.ReferenceDatasets;
-import com.casecoding.codes.search.OfficialFilesSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,8 +104,13 @@ public class PosImporter implements DatasetImporter {
         }
     }
 
-    /** The cells of one CSV line (RFC 4180 quoting within the line); null for an unterminated quote. */
+    /** The cells of one CSV line (RFC 4180 quoting within the line); null for a quote the line leaves unclosed. */
     static List<String> cells(String line) {
-        return line.chars().filter(c -> c == '"').count() % 2 == 1 ? null : OfficialFilesSource.csv(line);
+        try {
+            CsvRecords.Record record = new CsvRecords(new StringReader(line), "line").next();
+            return record == null ? List.of() : record.cells();
+        } catch (MalformedFileException e) {
+            return null;
+        }
     }
 }

@@ -1,8 +1,9 @@
 package com.casecoding.codes.reference.tabular;
 
-import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.codes.reference.RefRelease;
 import com.casecoding.codes.reference.ReferenceDatasets;
+import com.casecoding.codes.release.DerivedCache;
+import com.casecoding.codes.release.ImportCompleted;
 import com.casecoding.common.codes.CodeSystem;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
  * Reads the loaded ICD-10-CM Tabular List: for a code, its nearest node (the code itself, or for a code the Tabular
@@ -64,11 +64,11 @@ public class TabularNotes {
     }
 
     private volatile List<TabularRelease> releases;
-    private final Map<String, Optional<Chain>> chains = new ConcurrentHashMap<>();
+    private final DerivedCache<String, Optional<Chain>> chains = DerivedCache.ofSize(MAX_CACHED);
 
     void onImport(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) ImportCompleted event) {
         releases = null;
-        chains.clear();
+        chains.invalidateAll();
     }
 
     /** Loaded releases, newest first. */
@@ -100,17 +100,7 @@ public class TabularNotes {
 
     /** The chain of a code (stored form) in a release; empty when no node of the release holds the code. */
     public Optional<Chain> chain(TabularRelease release, String code) {
-        String key = release.id() + "|" + code;
-        Optional<Chain> cached = chains.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        Optional<Chain> loaded = load(release, code);
-        if (chains.size() >= MAX_CACHED) {
-            chains.clear();
-        }
-        chains.put(key, loaded);
-        return loaded;
+        return chains.get(release.id() + "|" + code, key -> load(release, code));
     }
 
     private List<TabularRelease> loadReleases() {

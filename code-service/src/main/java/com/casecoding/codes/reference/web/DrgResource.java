@@ -1,10 +1,11 @@
 package com.casecoding.codes.reference.web;
 
-import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.codes.reference.DrgService;
 import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,8 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,11 +45,8 @@ public class DrgResource {
     public DrgService.DrgList list(
             @Parameter(description = "MDC number 01-25, or pre for pre-MDC DRGs") @QueryParam("mdc") String mdc,
             @Parameter(description = "medical or surgical") @QueryParam("type") String type,
-            @Parameter(description = "1-200, default 50", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "0 or more, default 0", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("offset") String offset) {
-        return drgs.list(mdc, type, Paging.of(limit, offset, 50, DrgService.MAX_LIMIT), uri.getRequestUri());
+            @BeanParam PageQuery page) {
+        return drgs.list(mdc, type, page.paging(50, DrgService.MAX_LIMIT), uri.getRequestUri());
     }
 
     @Revalidated

@@ -1,22 +1,20 @@
 package com.casecoding.codes.reference.web;
 
-import com.casecoding.common.list.Paging;
+import com.casecoding.common.list.PageQuery;
 import com.casecoding.codes.reference.PlaceOfServiceService;
 import com.casecoding.common.web.Revalidated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,14 +37,13 @@ public class PlaceOfServiceResource {
     @Operation(summary = "Every place of service code of the loaded CMS list with its facility/non-facility rate",
             description = "Any token, a guest's included. Each code in order with its name, its Medicare rate "
                     + "(facility, non-facility or not-listed) and our note, plus the release the list comes from "
-                    + "and a note on codes CMS may have added since. 404 when no list has been imported.")
+                    + "and a note on codes CMS may have added since. 404 when no list has been imported. limit 1 to "
+                    + "100 (default 100: every code on one page), offset from 0.")
     @APIResponse(responseCode = "200", description = "The list and the release")
     @APIResponse(responseCode = "404", description = "No place of service list is loaded")
     public PlaceOfServiceService.PlaceOfServiceList list(
-            @Parameter(description = "1-100, default 100 (every code on one page)",
-                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("offset") String offset) {
-        return places.list(Paging.of(limit, offset, 100, 100), uri.getRequestUri());
+            @BeanParam PageQuery page) {
+        return places.list(page.paging(100, 100), uri.getRequestUri());
     }
 
     @Revalidated

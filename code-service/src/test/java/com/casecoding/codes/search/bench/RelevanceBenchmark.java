@@ -1,20 +1,15 @@
 package com.casecoding.codes.search.bench;
 
 import com.casecoding.codes.search.CodeIndex;
-import com.casecoding.codes.search.OfficialFilesSource;
-import com.casecoding.codes.search.SearchDocument;
 import com.casecoding.codes.search.SearchHit;
 import com.casecoding.codes.search.SearchPage;
 import com.casecoding.codes.search.SearchQuery;
-import com.casecoding.codes.search.SharedData;
-import com.casecoding.codes.search.SynonymDictionary;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Recall@5 of the relevance set ({@code src/test/resources/search/relevance-set.tsv}) against the real data of
- * {@code ../shared/data}, per kind of query, plus index build time and heap. Run:
- * {@code ./mvnw -q -pl code-service test-compile exec:java} is not wired; use
- * {@code java -cp "$(cat cp.txt):target/classes:target/test-classes" com.casecoding.codes.search.bench.RelevanceBenchmark}
- * (see code-service/README.md, section Search). {@link RelevanceSetTest} runs the same evaluation as a test.
+ * Recall@5 of the relevance set ({@code src/test/resources/search/relevance-set.tsv}) on an index, per code set and
+ * kind of query. {@code RelevanceSetTest} runs it on the index of the real data and prints the report;
+ * {@link SearchLatencyBench} and {@link SearchLoadGenerator} take their queries from the set.
  */
 public final class RelevanceBenchmark {
 
@@ -70,38 +63,20 @@ public final class RelevanceBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        Path data = SharedData.locate().orElseThrow(() -> new IllegalStateException(
-                "../shared/data not found: set CASECODING_SHARED_DATA"));
-        Runtime rt = Runtime.getRuntime();
-        System.gc();
-        long before = rt.totalMemory() - rt.freeMemory();
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        long start = System.nanoTime();
-        List<SearchDocument> docs = new ArrayList<>();
-        new OfficialFilesSource(data).load(docs::add);
-        long loaded = System.nanoTime();
-        long cpuBefore = cpu.getCurrentThreadCpuTime();
-        CodeIndex index = CodeIndex.build(docs, SynonymDictionary.load());
-        long built = System.nanoTime();
-        long buildCpu = cpu.getCurrentThreadCpuTime() - cpuBefore;
-        docs = null;
-        System.gc();
-        long after = rt.totalMemory() - rt.freeMemory();
-        System.out.printf("documents: %d, read files %d ms, index build %d ms wall (%d ms CPU), index files %.1f MB,"
-                        + " heap growth %.1f MB%n",
-                index.size(), (loaded - start) / 1_000_000, (built - loaded) / 1_000_000, buildCpu / 1_000_000,
-                index.indexBytes() / 1048576.0, (after - before) / 1048576.0);
-        Result result = evaluate(index, load());
-        print(result);
-        if (args.length > 0 && args[0].equals("--probe")) {
-            for (int i = 1; i < args.length; i++) {
-                SearchPage page = index.search(SearchQuery.of(args[i], 10));
-                System.out.println("== " + args[i] + " (" + page.total() + ", " + page.mode() + ") "
-                        + page.corrections() + " " + page.expansions());
-                page.results().forEach(h -> System.out.printf("  %-8s %-9s %-6s %.3f %s%n", h.system(), h.code(),
-                        h.billable(), h.score(), h.title()));
+    /**
+     * Prints the top ten of each query of {@code probes} ("query|query", empty for none): for looking at a query the
+     * set misses.
+     */
+    public static void probe(CodeIndex index, String probes) {
+        for (String q : probes.split("\\|")) {
+            if (q.isBlank()) {
+                continue;
             }
+            SearchPage page = index.search(SearchQuery.of(q.strip(), 10));
+            System.out.println("== " + q.strip() + " (" + page.total() + ", " + page.mode() + ") "
+                    + page.corrections() + " " + page.expansions());
+            page.results().forEach(h -> System.out.printf("  %-8s %-9s %-6s %.3f %s%n", h.system(), h.code(),
+                    h.billable(), h.score(), h.title()));
         }
     }
 

@@ -1,6 +1,5 @@
 package com.casecoding.common.openapi;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -38,7 +37,6 @@ import java.util.Set;
  * {@code additionalProperties: false}; it keeps the {@code required} list of its validation annotations (a client need
  * not send an optional field).
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class SchemaRules implements OASFilter {
 
     private static final String COMPONENT_PREFIX = "#/components/schemas/";

@@ -1,6 +1,5 @@
 package com.casecoding.common.web;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Extensible;
@@ -15,7 +14,6 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * What a {@link Revalidated} operation (marked {@link Revalidated#EXTENSION}) says in the OpenAPI document: its 200
  * carries {@code ETag} and {@code Cache-Control}, it takes {@code If-None-Match}, and it may answer 304 without a body.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class RevalidatedOperations implements OASFilter {
 
     static final String NOT_MODIFIED = "Not modified: the If-None-Match tag is the current one (no body: use the copy "

@@ -66,7 +66,7 @@ class OneHomeTest {
                 holders.add(root().relativize(file).toString());
             }
         }
-        assertEquals(List.of("code-service/src/main/resources/search/browse-groups.txt"), holders);
+        assertEquals(List.of("code-service/src/main/resources/page/browse-groups.txt"), holders);
     }
 
     private static Path root() {

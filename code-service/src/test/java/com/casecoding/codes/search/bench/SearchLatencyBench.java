@@ -1,13 +1,22 @@
 package com.casecoding.codes.search.bench;
 
+import com.casecoding.codes.imports.CodesTestData;
+import com.casecoding.codes.imports.ImportRunner;
 import com.casecoding.codes.search.CodeIndex;
-import com.casecoding.codes.search.OfficialFilesSource;
+import com.casecoding.codes.search.DatabaseDocumentSource;
 import com.casecoding.codes.search.SearchDocument;
+import com.casecoding.codes.search.SearchEngine;
 import com.casecoding.codes.search.SearchQuery;
-import com.casecoding.codes.search.SharedData;
 import com.casecoding.codes.search.SynonymDictionary;
+import com.casecoding.testing.JwtTestResource;
+import com.casecoding.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
 
 /**
  * Latency of search and type-ahead on the full import of {@code ../shared/data}, in process (no HTTP: what the
@@ -22,22 +32,45 @@ import java.util.concurrent.locks.LockSupport;
  * start + i / rate and its latency counts from then, on a pool of 2 workers (the machine's cores), so a slow query
  * delays the ones behind it as it would in the service. Queries: the relevance set (search) and every prefix of 3+
  * characters of its queries (type-ahead, with the lexicon's terms).
+ * The index is the one production builds: everything in {@code ../shared/data} is imported into the test database
+ * and the documents come from {@link DatabaseDocumentSource}. Not a unit test: the class name keeps it out of the
+ * normal test run.
  * <pre>
- * java -cp ... com.casecoding.codes.search.bench.SearchLatencyBenchmark [rate/s] [seconds] [warm-up s]
+ * ./mvnw -pl code-service -am test -Dtest=SearchLatencyBench -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbench.rate=200 -Dbench.seconds=30 -Dbench.warmup=10
  * </pre>
  */
-public final class SearchLatencyBenchmark {
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(JwtTestResource.class)
+public class SearchLatencyBench {
 
-    public static void main(String[] args) throws Exception {
-        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    @Inject
+    ImportRunner runner;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DatabaseDocumentSource documents;
+
+    @Inject
+    SearchEngine engine;
+
+    @Test
+    void run() throws Exception {
+        int rate = Integer.getInteger("bench.rate", 200);
+        int seconds = Integer.getInteger("bench.seconds", 30);
+        int warmup = Integer.getInteger("bench.warmup", 10);
+        CodesTestData.reset(dataSource);
+        runner.importPaths(List.of(CodesTestData.sharedDataOrSkip()), "benchmark");
+        // the service's own index rebuild after the import would share the cores with the measurement
+        engine.awaitIdle(Duration.ofMinutes(5));
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long before = rt.totalMemory() - rt.freeMemory();
         List<SearchDocument> docs = new ArrayList<>();
-        new OfficialFilesSource(SharedData.locate().orElseThrow(() -> new IllegalStateException(
-                "../shared/data not found: set CASECODING_SHARED_DATA"))).load(docs::add);
+        documents.load(docs::add);
         CodeIndex index = CodeIndex.build(docs, SynonymDictionary.load());
         docs = null;
         System.gc();

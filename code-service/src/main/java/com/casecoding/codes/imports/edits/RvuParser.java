@@ -1,5 +1,6 @@
-package com.casecoding.codes.edits;
+package com.casecoding.codes.imports.edits;
 
+import com.casecoding.codes.imports.CsvRecords;
 import com.casecoding.codes.imports.MalformedFileException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -14,9 +15,9 @@ import java.util.Map;
  * "NON-FAC PE RVU", "GLOB DAYS"; the descriptor column may be absent). Columns are found by name, so banner lines
  * before the header and extra columns are tolerated.
  */
-final class RvuParser {
+public final class RvuParser {
 
-    record Row(int line, String hcpcs, String modifier, String status, String notUsedForMedicare, BigDecimal work,
+    public record Row(int line, String hcpcs, String modifier, String status, String notUsedForMedicare, BigDecimal work,
                BigDecimal nonFacilityPe, String nonFacilityNa, BigDecimal facilityPe, String facilityNa, BigDecimal mp,
                String pctc, String globalDays, BigDecimal preOp, BigDecimal intraOp, BigDecimal postOp,
                String multipleProcedure, String bilateral, String assistant, String coSurgeon, String team,
@@ -31,7 +32,7 @@ final class RvuParser {
     private RvuParser() {
     }
 
-    static List<Row> parse(Reader in, String file) {
+    public static List<Row> parse(Reader in, String file) {
         CsvRecords records = new CsvRecords(in, file);
         CsvRecords.Record r = records.header(c -> c.equalsIgnoreCase("HCPCS"), 12, "'HCPCS'");
         Map<String, Integer> col = new HashMap<>();

@@ -1,43 +1,60 @@
-package com.casecoding.codes.edits;
+package com.casecoding.codes.imports;
 
-import com.casecoding.codes.imports.MalformedFileException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * RFC 4180 record reader: quoted cells may hold commas, doubled quotes and line breaks (the CMS MUE banner and header
- * are multi-line quoted cells). Each record knows the physical line it starts on, for error messages.
+ * are multi-line quoted cells). Each record knows the physical line it starts on, for error messages. The one CSV
+ * reader of the importers (NCCI, MPFS, place of service); a workbook's rows ({@link #of}) are read through it too.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
-    record Record(int line, List<String> cells) {
-        String cell(int i) {
+    public record Record(int line, List<String> cells) {
+        public String cell(int i) {
             return i < cells.size() ? cells.get(i) : "";
         }
 
-        boolean blank() {
+        public boolean blank() {
             return cells.stream().allMatch(String::isBlank);
         }
     }
 
     private final Reader in;
+    private final Iterator<Record> rows;
     private final String file;
     private int line = 1;
     private int pushedBack = -2;
 
-    CsvRecords(Reader in, String file) {
+    public CsvRecords(Reader in, String file) {
         this.in = in;
+        this.rows = null;
         this.file = file;
+    }
+
+    private CsvRecords(List<Record> rows, String file) {
+        this.in = null;
+        this.rows = rows.iterator();
+        this.file = file;
+    }
+
+    /**
+     * Rows already read from another container (a workbook's sheet, each with its own row number), served through the
+     * same {@link #header} and {@link #nextData} as a CSV file's records.
+     */
+    public static CsvRecords of(List<Record> rows, String file) {
+        return new CsvRecords(rows, file);
     }
 
     /**
      * Skips banner records until the header record whose first cell satisfies {@code isHeader}; refuses the file
      * when it does not come within {@code maxBefore} records.
      */
-    Record header(java.util.function.Predicate<String> isHeader, int maxBefore, String what) {
+    public Record header(java.util.function.Predicate<String> isHeader, int maxBefore, String what) {
         Record r;
         int seen = 0;
         while ((r = next()) != null && !isHeader.test(r.cell(0).trim())) {
@@ -52,7 +69,7 @@ final class CsvRecords {
     }
 
     /** The next non-blank record, or null at the end of the input. */
-    Record nextData() {
+    public Record nextData() {
         Record r;
         while ((r = next()) != null && r.blank()) {
             // blank lines between or after the rows carry nothing
@@ -61,7 +78,10 @@ final class CsvRecords {
     }
 
     /** The next record, or null at the end of the input. */
-    Record next() {
+    public Record next() {
+        if (rows != null) {
+            return rows.hasNext() ? rows.next() : null;
+        }
         int c = read();
         if (c == -1) {
             return null;

@@ -1,5 +1,7 @@
-package com.casecoding.codes.edits;
+package com.casecoding.codes.imports.edits;
 
+import com.casecoding.codes.imports.CsvRecords;
+import com.casecoding.codes.edits.Fixtures;
 import com.casecoding.codes.imports.MalformedFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +104,7 @@ class XlsxSheetTest {
         List<List<String>> rows = csvRows(Fixtures.AOC);
         Path xlsx = workbook(dir, "AOC_V2026Q1-MCR.xlsx", rows);
         List<AocParser.Row> fromCsv = AocParser.parse(Fixtures.reader(Fixtures.AOC), Fixtures.AOC);
-        List<AocParser.Row> fromXlsx = AocParser.parse(new StringReader(XlsxSheet.firstSheetAsCsv(xlsx)), "w.xlsx");
+        List<AocParser.Row> fromXlsx = AocParser.parse(XlsxSheet.firstSheet(xlsx), "w.xlsx");
         assertEquals(fromCsv.size(), fromXlsx.size());
         for (int i = 0; i < fromCsv.size(); i++) {
             AocParser.Row a = fromCsv.get(i);
@@ -122,32 +124,35 @@ class XlsxSheetTest {
                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a, \"quoted\"</t></is></c><c r=\"C1\"><v>3</v></c></row>"
                 + "<row r=\"4\"><c r=\"B4\" t=\"b\"><v>1</v></c></row>"
                 + "</sheetData></worksheet>"));
-        assertEquals("\"a, \"\"quoted\"\"\",,3\n\n\n,TRUE,\n", XlsxSheet.firstSheetAsCsv(file));
+        CsvRecords rows = XlsxSheet.firstSheet(file);
+        assertEquals(new CsvRecords.Record(1, List.of("a, \"quoted\"", "", "3")), rows.next());
+        assertEquals(new CsvRecords.Record(4, List.of("", "TRUE", "")), rows.next(), "row 4 keeps its number");
+        assertEquals(null, rows.next());
         assertEquals(27, XlsxSheet.column("AB7", "x", 7));
     }
 
     @Test
     void brokenWorkbooksAreRefusedWithFileLineAndReason() throws IOException {
         Path notZip = Files.writeString(dir.resolve("AOC_V2026Q1-MCR.xlsx"), "AOC_Edit_Type,Add-On_Code\n");
-        MalformedFileException e = assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheetAsCsv(notZip));
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheet(notZip));
         assertEquals("AOC_V2026Q1-MCR.xlsx", e.file());
         assertTrue(e.reason().contains("not an .xlsx workbook"), e.reason());
 
         Path noSheet = dir.resolve("empty.xlsx");
         write(noSheet, Map.of("xl/workbook.xml", "<workbook/>"));
-        assertTrue(assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheetAsCsv(noSheet)).reason()
+        assertTrue(assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheet(noSheet)).reason()
                 .contains("no worksheet"));
 
         Path badShared = dir.resolve("shared.xlsx");
         write(badShared, Map.of("xl/sharedStrings.xml", "<sst><si><t>only</t></si></sst>",
                 "xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
                         + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>5</v></c></row></sheetData></worksheet>"));
-        MalformedFileException shared = assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheetAsCsv(badShared));
+        MalformedFileException shared = assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheet(badShared));
         assertEquals(2, shared.line());
 
         Path brokenXml = dir.resolve("xml.xlsx");
         write(brokenXml, Map.of("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\">"));
-        assertTrue(assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheetAsCsv(brokenXml)).reason()
+        assertTrue(assertThrows(MalformedFileException.class, () -> XlsxSheet.firstSheet(brokenXml)).reason()
                 .contains("broken workbook XML"));
     }
 
@@ -160,7 +165,7 @@ class XlsxSheetTest {
                 + "</is></c></row></sheetData></worksheet>"));
         String csv;
         try {
-            csv = XlsxSheet.firstSheetAsCsv(file);
+            csv = XlsxSheet.firstSheet(file).next().cells().toString();
         } catch (MalformedFileException refused) {
             csv = refused.getMessage();
         }

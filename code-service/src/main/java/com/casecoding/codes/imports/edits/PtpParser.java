@@ -1,4 +1,4 @@
-package com.casecoding.codes.edits;
+package com.casecoding.codes.imports.edits;
 
 import com.casecoding.codes.imports.MalformedFileException;
 import java.io.BufferedReader;

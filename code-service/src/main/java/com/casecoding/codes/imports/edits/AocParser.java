@@ -1,5 +1,6 @@
-package com.casecoding.codes.edits;
+package com.casecoding.codes.imports.edits;
 
+import com.casecoding.codes.imports.CsvRecords;
 import com.casecoding.codes.imports.MalformedFileException;
 import java.io.Reader;
 import java.time.LocalDate;
@@ -24,7 +25,11 @@ final class AocParser {
     }
 
     static List<Row> parse(Reader in, String file) {
-        CsvRecords records = new CsvRecords(in, file);
+        return parse(new CsvRecords(in, file), file);
+    }
+
+    /** The edits of a workbook's sheet or a CSV file, read as records. */
+    static List<Row> parse(CsvRecords records, String file) {
         CsvRecords.Record r = records.header(c -> c.equalsIgnoreCase("AOC_Edit_Type"), 2, "'AOC_Edit_Type'");
         if (r.cells().size() != 8 || !r.cell(1).trim().equalsIgnoreCase("Add-On_Code")
                 || !r.cell(3).trim().equalsIgnoreCase("Primary_Code")) {

@@ -1,5 +1,8 @@
-package com.casecoding.codes.edits;
+package com.casecoding.codes.imports.edits;
 
+import com.casecoding.codes.edits.Fixtures;
+import com.casecoding.codes.edits.EditDataset;
+import com.casecoding.codes.edits.CareSetting;
 import com.casecoding.codes.imports.MalformedFileException;
 import org.junit.jupiter.api.Test;
 

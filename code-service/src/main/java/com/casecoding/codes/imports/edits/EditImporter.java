@@ -1,5 +1,6 @@
-package com.casecoding.codes.edits;
+package com.casecoding.codes.imports.edits;
 
+import com.casecoding.codes.edits.EditDataset;
 import com.casecoding.codes.imports.CopyWriter;
 import com.casecoding.codes.imports.DatasetImporter;
 import com.casecoding.codes.imports.ImportContext;
@@ -133,8 +134,13 @@ public class EditImporter implements DatasetImporter {
         long rows = 0;
         for (Path file : files) {
             List<?> parsed;
-            try (Reader in = open(file)) {
-                parsed = parse(dataset, file.getFileName().toString(), in);
+            String name = file.getFileName().toString();
+            if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                parsed = AocParser.parse(XlsxSheet.firstSheet(file), name); // only the AOC edits come as a workbook
+            } else {
+                try (Reader in = open(file)) {
+                    parsed = parse(dataset, name, in);
+                }
             }
             rows += write(dataset, parsed, ctx, rows);
         }
@@ -143,9 +149,6 @@ public class EditImporter implements DatasetImporter {
 
     private static Reader open(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx")) {
-            return new java.io.StringReader(XlsxSheet.firstSheetAsCsv(file));
-        }
         InputStream in = Files.newInputStream(file);
         if (name.endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);

@@ -1,5 +1,6 @@
-package com.casecoding.codes.edits;
+package com.casecoding.codes.imports.edits;
 
+import com.casecoding.codes.imports.CsvRecords;
 import com.casecoding.codes.imports.MalformedFileException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -16,8 +17,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Reads the first worksheet of an Office Open XML workbook ({@code .xlsx}, as CMS publishes the NCCI add-on code
- * edits) into CSV text, one CSV line per sheet row at the row's own number, so a parser's line numbers are the
- * workbook's row numbers. Cells are read as their stored text (shared strings, inline strings and plain values);
+ * edits) into rows, each with the sheet's own row number, served through {@link CsvRecords#of} like a CSV file's
+ * records: a parser reads both the same way, and its line numbers are the workbook's row numbers. Cells are read as their stored text (shared strings, inline strings and plain values);
  * formulas are not evaluated (their cached value is used). No DTDs or external entities are read, and each part of the
  * workbook is capped in size, so a hostile file cannot exhaust the importer.
  */
@@ -36,8 +37,8 @@ final class XlsxSheet {
     private XlsxSheet() {
     }
 
-    /** The first worksheet as CSV (RFC 4180 quoting, LF); throws {@link MalformedFileException} for a broken workbook. */
-    static String firstSheetAsCsv(Path file) throws IOException {
+    /** The rows of the first worksheet; throws {@link MalformedFileException} for a broken workbook. */
+    static CsvRecords firstSheet(Path file) throws IOException {
         String name = file.getFileName().toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             List<String> shared = List.of();
@@ -49,7 +50,7 @@ final class XlsxSheet {
             if (sheet == null) {
                 throw new MalformedFileException(name, 1, "not a workbook: no worksheet under xl/worksheets/");
             }
-            return sheetAsCsv(zip, sheet, shared, name);
+            return CsvRecords.of(sheetRows(zip, sheet, shared, name), name);
         } catch (ZipException e) {
             throw new MalformedFileException(name, 1, "not an .xlsx workbook (unreadable ZIP: " + e.getMessage() + ")");
         } catch (XMLStreamException e) {
@@ -157,12 +158,9 @@ final class XlsxSheet {
     }
 
     /** A row as the sheet stores it: its number and its cells up to the last one present. */
-    private record SheetRow(int number, List<String> cells) {
-    }
-
-    private static String sheetAsCsv(ZipFile zip, ZipEntry entry, List<String> shared, String file)
+    private static List<CsvRecords.Record> sheetRows(ZipFile zip, ZipEntry entry, List<String> shared, String file)
             throws IOException, XMLStreamException {
-        List<SheetRow> rows = new ArrayList<>();
+        List<CsvRecords.Record> rows = new ArrayList<>();
         int width = 0;
         try (InputStream in = open(zip, entry, file)) {
             XMLStreamReader r = XML.createXMLStreamReader(in);
@@ -178,7 +176,7 @@ final class XlsxSheet {
                         case "row" -> {
                             String n = r.getAttributeValue(null, "r");
                             rowNumber = n == null ? rowNumber + 1 : parseRow(n, file, rowNumber);
-                            if (!rows.isEmpty() && rowNumber <= rows.get(rows.size() - 1).number()) {
+                            if (!rows.isEmpty() && rowNumber <= rows.get(rows.size() - 1).line()) {
                                 throw new MalformedFileException(file, rowNumber, "worksheet rows out of order");
                             }
                             row = new ArrayList<>();
@@ -209,7 +207,7 @@ final class XlsxSheet {
                             value = null;
                         }
                         case "row" -> {
-                            rows.add(new SheetRow(rowNumber, row));
+                            rows.add(new CsvRecords.Record(rowNumber, row));
                             width = Math.max(width, row.size());
                             row = null;
                         }
@@ -220,23 +218,13 @@ final class XlsxSheet {
             }
             r.close();
         }
-        // a workbook leaves out empty trailing cells and empty rows: every line gets the sheet's width, and a left-out
-        // row is an empty line, so line n of the CSV is row n of the sheet
-        StringBuilder csv = new StringBuilder();
-        int written = 0;
-        for (SheetRow row : rows) {
-            while (written < row.number() - 1) {
-                csv.append('\n');
-                written++;
+        // a workbook leaves out empty trailing cells: every row gets the sheet's width
+        for (CsvRecords.Record row : rows) {
+            while (row.cells().size() < width) {
+                row.cells().add("");
             }
-            List<String> cells = row.cells();
-            while (cells.size() < width) {
-                cells.add("");
-            }
-            appendCsvLine(csv, cells);
-            written++;
         }
-        return csv.toString();
+        return rows;
     }
 
     private static String cellText(String type, String raw, List<String> shared, String file, int row) {
@@ -274,21 +262,5 @@ final class XlsxSheet {
             throw new MalformedFileException(file, row, "cell reference '" + ref + "' has no valid column");
         }
         return col - 1;
-    }
-
-    private static void appendCsvLine(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            String cell = cells.get(i);
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                    || cell.indexOf('\r') >= 0) {
-                csv.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                csv.append(cell);
-            }
-        }
-        csv.append('\n');
     }
 }

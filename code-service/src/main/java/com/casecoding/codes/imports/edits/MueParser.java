@@ -1,5 +1,7 @@
-package com.casecoding.codes.edits;
+package com.casecoding.codes.imports.edits;
 
+import com.casecoding.codes.imports.CsvRecords;
+import com.casecoding.codes.edits.CareSetting;
 import com.casecoding.codes.imports.MalformedFileException;
 import java.io.Reader;
 import java.util.ArrayList;
