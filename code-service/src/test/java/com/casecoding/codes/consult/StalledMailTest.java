@@ -4,7 +4,6 @@ import com.casecoding.testing.JwtTestResource;
 import com.casecoding.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -50,12 +49,10 @@ class StalledMailTest {
 
     /**
      * The stalled connection wakes up once the mail has been delivered on the second one: an attempt the mailer gave
-     * up must not deliver it a second time. It does today: the Quarkus mailer gives no way to close a connection an
-     * attempt abandoned (its Vert.x client has an idle timeout, the mailer's configuration does not set it), so the
-     * stalled attempt goes on when the server answers. Kept, disabled, as the proof of that open bug (issue 21).
+     * up must not deliver it a second time. With the Quarkus mailer it did (the abandoned attempt went on when the
+     * server answered); {@code SmtpTransport} closes a connection that stays silent for the attempt timeout.
      */
     @Test
-    @Disabled("open bug: an abandoned stalled SMTP attempt still delivers when the server wakes up (a duplicate mail)")
     void theStalledAttemptDoesNotDeliverASecondTimeWhenTheServerWakesUp() throws InterruptedException {
         String stranger = sendRegisterMail();
         awaitDelivery(stranger);
