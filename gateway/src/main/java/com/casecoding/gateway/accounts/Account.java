@@ -1,5 +1,6 @@
 package com.casecoding.gateway.accounts;
 
+import com.casecoding.gateway.auth.TokenService;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -61,6 +62,11 @@ public class Account extends PanacheEntityBase {
 
     public boolean isGuest() {
         return "guest".equals(plan);
+    }
+
+    /** What this account's access tokens say of it. */
+    public TokenService.Subject tokenSubject() {
+        return new TokenService.Subject(id, isGuest(), roleSet(), plan, accountType, tokenVersion, email);
     }
 
     public Set<String> roleSet() {

@@ -288,7 +288,7 @@ public class AuthService {
 
     /** New tokens of the sign-in {@code family}; must run in a transaction (the refresh token is stored in it). */
     private TokenResponse issue(Account account, UUID family, Instant now) {
-        TokenService.IssuedToken access = tokens.accessToken(account, family,
+        TokenService.IssuedToken access = tokens.accessToken(account.tokenSubject(), family,
                 account.isGuest() ? account.guestNetwork : null);
         byte[] raw = new byte[32];
         random.nextBytes(raw);

@@ -1,14 +1,13 @@
 package com.casecoding.gateway.auth;
 
 import com.casecoding.common.security.Claims;
-import com.casecoding.gateway.accounts.Account;
 import com.casecoding.gateway.config.GatewayConfig;
 import com.casecoding.gateway.keys.KeyRing;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -65,30 +64,38 @@ public class TokenService {
     }
 
     /**
+     * What an access token says of its account (the accounts package builds it from its entity: tokens know nothing of
+     * how accounts are stored).
+     */
+    public record Subject(UUID id, boolean guest, Set<String> roles, String plan, String accountType, int tokenVersion,
+                          String email) {
+    }
+
+    /**
      * An access token for {@code account} in the sign-in {@code session}; a guest's is bound to {@code network}
      * (null for registered accounts).
      */
-    public IssuedToken accessToken(Account account, UUID session, String network) {
-        Duration ttl = account.isGuest() ? config.jwt().guestAccessTtl() : config.jwt().accessTtl();
+    public IssuedToken accessToken(Subject account, UUID session, String network) {
+        Duration ttl = account.guest() ? config.jwt().guestAccessTtl() : config.jwt().accessTtl();
         KeyRing.SigningKey key = keys.active();
         var claims = Jwt.issuer(config.jwt().issuer())
                 .audience(Claims.AUDIENCE)
-                .subject(account.id.toString())
-                .upn(account.id.toString())
-                .groups(account.roleSet())
-                .claim(Claims.PLAN, account.plan)
-                .claim(Claims.VIEW_QUOTA, viewQuota(account.plan))
-                .claim(Claims.ACCOUNT_TYPE, account.accountType)
+                .subject(account.id().toString())
+                .upn(account.id().toString())
+                .groups(account.roles())
+                .claim(Claims.PLAN, account.plan())
+                .claim(Claims.VIEW_QUOTA, viewQuota(account.plan()))
+                .claim(Claims.ACCOUNT_TYPE, account.accountType())
                 .claim(Claims.TOKEN_USE, "access")
                 .claim("jti", UUID.randomUUID().toString())
                 .claim(SESSION_CLAIM, session.toString())
-                .claim(VERSION_CLAIM, account.tokenVersion)
+                .claim(VERSION_CLAIM, account.tokenVersion())
                 .expiresIn(ttl);
         if (network != null) {
             claims.claim(NETWORK_CLAIM, network);
         }
-        if (account.email != null) {
-            claims.claim(Claims.EMAIL, account.email);
+        if (account.email() != null) {
+            claims.claim(Claims.EMAIL, account.email());
         }
         return new IssuedToken(claims.jws().keyId(key.kid()).sign(key.privateKey()), ttl.toSeconds());
     }

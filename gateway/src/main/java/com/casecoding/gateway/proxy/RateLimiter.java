@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * this replica's memory ({@link LocalTokenBuckets}) or over every replica ({@link SharedRateWindows}).
  * <p>
  * The one rate-limit decision of the gateway: the proxy asks {@link #acquire} for routed requests, and
- * {@code web.OwnEndpointRateLimit} for the gateway's own endpoints ({@code /api/auth/*}); both answer a refusal
+ * {@link OwnEndpointRateLimit} for the gateway's own endpoints ({@code /api/auth/*}); both answer a refusal
  * with {@link #refusal}.
  */
 @ApplicationScoped

@@ -1,11 +1,11 @@
-package com.casecoding.gateway.web;
+package com.casecoding.gateway.proxy;
 
 import com.casecoding.common.problem.Problem;
 import com.casecoding.common.problem.ProblemType;
 import com.casecoding.common.web.RequestIds;
 import com.casecoding.gateway.auth.Caller;
 import com.casecoding.gateway.auth.TokenService;
-import com.casecoding.gateway.proxy.RateLimiter;
+import com.casecoding.gateway.web.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
