@@ -2,23 +2,23 @@ package com.casecoding.codes.plain;
 
 import com.casecoding.codes.page.Chapters;
 import com.casecoding.codes.plain.structure.StructureTexts;
-import com.casecoding.common.codes.CodeKey;
 import com.casecoding.codes.release.CodeTextsChanged;
+import com.casecoding.codes.release.DerivedCache;
 import com.casecoding.codes.release.ImportCompleted;
+import com.casecoding.common.codes.CodeKey;
 import com.casecoding.common.codes.CodeSystem;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The plain-language text of a code: an admin's approved text (database, versioned) wins over the editors' text
@@ -39,14 +39,12 @@ public class PlainLanguage {
     private final Cache<StructureKey, Optional<String>> structures;
 
     /**
-     * The admin texts as the search index reads them: one query per half minute, not one per document. Keyed by
-     * {@link #textsGeneration}, which every change of the texts raises: a read that began before a change (a search
-     * build running while an import stores its texts) stores what it read under the old number, and the next read,
-     * under the new number, does not take it.
+     * The admin texts as the search index reads them: one query per half minute, not one per document. A read that
+     * began before a change of the texts (a search build running while an import stores its texts) is not kept past
+     * the change ({@link DerivedCache}).
      */
-    private final Cache<Long, Map<String, PlainText>> adminSnapshot = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(1).build();
-    private final AtomicLong textsGeneration = new AtomicLong();
+    private final DerivedCache<String, Map<String, PlainText>> adminSnapshot =
+            DerivedCache.ofSize(1, Duration.ofSeconds(30));
 
     private record StructureKey(CodeSystem system, String code, String title, boolean header) {
     }
@@ -95,20 +93,18 @@ public class PlainLanguage {
 
     /** For bulk readers (the search index): admin texts from a snapshot at most 30 s old. */
     public Optional<PlainText> textForIndex(CodeSystem system, String code, String title) {
-        Map<String, PlainText> admin = adminSnapshot.get(textsGeneration.get(), k -> repository.allCurrent());
+        Map<String, PlainText> admin = adminSnapshot.get("all", k -> repository.allCurrent());
         PlainText a = admin.get(system.id() + ":" + code);
         return a != null ? Optional.of(a) : withoutAdmin(system, code, title, false, null);
     }
 
     /** An admin text changed, here or on another replica: the next read takes the stored texts again. */
     void onTextsChanged(@Observes CodeTextsChanged event) {
-        textsGeneration.incrementAndGet();
         adminSnapshot.invalidateAll();
     }
 
     /** An import may bring texts of its own (the demo set): the next read takes the stored texts again. */
     void onImport(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ImportCompleted event) {
-        textsGeneration.incrementAndGet();
         adminSnapshot.invalidateAll();
     }
 

@@ -3,13 +3,14 @@ package com.casecoding.codes.release;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
  * A bounded cache of what a feature derives from the loaded data (code statuses, serialized code pages, Tabular
- * chains, the assistant's code records), emptied when the data changes ({@link ImportCompleted},
+ * chains, the assistant's code records, the admin texts the search index reads), emptied when the data changes ({@link ImportCompleted},
  * {@link CodeTextsChanged}, a new day). One policy for all of them: Caffeine's size-bounded eviction, by number of
  * entries or by weight (a page's bytes).
  * <p>
@@ -33,6 +34,12 @@ public final class DerivedCache<K, V> {
     /** At most {@code maxEntries} values. */
     public static <K, V> DerivedCache<K, V> ofSize(long maxEntries) {
         return new DerivedCache<>(Caffeine.newBuilder().maximumSize(Math.max(0, maxEntries))
+                .executor(Runnable::run).build());
+    }
+
+    /** At most {@code maxEntries} values, each also forgotten {@code ttl} after it was computed. */
+    public static <K, V> DerivedCache<K, V> ofSize(long maxEntries, Duration ttl) {
+        return new DerivedCache<>(Caffeine.newBuilder().maximumSize(Math.max(0, maxEntries)).expireAfterWrite(ttl)
                 .executor(Runnable::run).build());
     }
 
